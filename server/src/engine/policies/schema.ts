@@ -1,0 +1,140 @@
+/**
+ * The zod schemas of policy files (`policies/*.json`) and concept files
+ * (`policies/concepts/*.json`). The JSON Schemas in `policies/schema/` are generated from
+ * these (`npm run schema`); a unit test fails when the checked-in copies drift.
+ */
+import { z } from 'zod';
+
+/** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (A-V + 4 digits). */
+export const CODE_RE = /^(?:\d{5}|\d{4}[FT]|[A-V]\d{4})$/;
+const code = z.string().regex(CODE_RE, 'a CPT or HCPCS code such as 15773, 0489T or Q2028');
+/** A single code or an inclusive range of codes of the same shape, `11400-11446`. */
+const codeRef = z
+  .string()
+  .regex(
+    /^(?:\d{5}|\d{4}[FT]|[A-V]\d{4})(?:-(?:\d{5}|\d{4}[FT]|[A-V]\d{4}))?$/,
+    'a code (15773) or a range of codes (15771-15774)',
+  );
+const criterionId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a criterion id in kebab-case, e.g. functional-impairment');
+const isoDate = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'a date as YYYY-MM-DD (or YYYY-MM)');
+
+export type Requirement =
+  | string
+  | { all: Requirement[]; id?: string; title?: string; codes?: string[] }
+  | { any: Requirement[]; id?: string; title?: string; codes?: string[] }
+  | { not: Requirement };
+
+/**
+ * A requirement tree over criterion ids. A branch may carry the policy's own number (`id`,
+ * e.g. `I.A.2`) and the codes it is limited to: inside an `any`, only the alternatives that
+ * fit the billed code are considered.
+ */
+export const requirement: z.ZodType<Requirement> = z.lazy(() =>
+  z.union([
+    criterionId,
+    z.strictObject({
+      all: z.array(requirement).min(1),
+      id: z.string().optional(),
+      title: z.string().optional(),
+      codes: z.array(codeRef).optional(),
+    }),
+    z.strictObject({
+      any: z.array(requirement).min(1),
+      id: z.string().optional(),
+      title: z.string().optional(),
+      codes: z.array(codeRef).optional(),
+    }),
+    z.strictObject({ not: requirement }),
+  ]),
+);
+
+/** A condition that, when documented, makes the code not covered (cosmetic intent, headache). */
+export const exclusion = z.strictObject({
+  when: requirement,
+  reason: z.enum(['cosmetic', 'investigational', 'exclusion']),
+  message: z.string().min(1),
+});
+
+/** A condition that adds a finding without changing the status (benefit limits, drug safety). */
+export const notice = z.strictObject({
+  when: requirement.optional(),
+  rule: z.enum(['benefit-limitation', 'unapproved-drug']),
+  message: z.string().min(1),
+  citation: z.string().optional(),
+});
+
+export const section = z.strictObject({
+  id: z.string().min(1).describe('the section number as the policy numbers it: II, I.A.1, I.A.4.b'),
+  title: z.string().min(1),
+  kind: z.enum(['coverage', 'investigational', 'cosmetic', 'informational']),
+  text: z.string().min(1).describe('verbatim text of the section, quoted in hovers'),
+  codes: z.array(codeRef).describe('codes this section governs; descriptors come from the policy code table'),
+  when: requirement
+    .optional()
+    .describe('the section governs a code only when this is documented (e.g. a cosmetic list)'),
+  requires: requirement.optional().describe('what must be documented for the code to be supported'),
+  advisory: z
+    .array(criterionId)
+    .optional()
+    .describe('criteria the policy asks for "as applicable": a warning, never a status change'),
+  exclusions: z.array(exclusion).optional(),
+  notices: z.array(notice).optional(),
+});
+
+export const policy = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().min(1),
+  title: z.string().min(1),
+  payer: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  plans: z.array(z.enum(['commercial', 'medicare', 'medicaid'])).min(1),
+  effective: isoDate.optional().describe('date the policy takes effect'),
+  revised: isoDate.optional().describe('date of last revision or review'),
+  source: z.string().min(1).describe('the document the policy was encoded from'),
+  notes: z.array(z.string()).default([]).describe('policy notes shown in hovers'),
+  codes: z
+    .record(code, z.string().min(1))
+    .describe('the policy code table: code -> descriptor as the policy gives it'),
+  sections: z.array(section).min(1),
+});
+
+/**
+ * Concept patterns are token sequences, matched in one pass by a token automaton (never a
+ * backtracking regex): words are matched case-insensitively; `(a|b c)` is an alternation of
+ * token sequences; `[a]` is optional; `walk*` matches a token starting with `walk`;
+ * `#` matches a number; `...` skips up to three tokens.
+ */
+export const concept = z.strictObject({
+  $schema: z.string().optional(),
+  id: criterionId,
+  label: z.string().min(1).describe('the criterion in words, as messages say it'),
+  description: z.string().min(1),
+  patterns: z.array(z.string().min(1)).default([]),
+  /** ICD-10-CM codes (prefixes) on the claim or in the note that document the concept. */
+  icd10: z.array(z.string().regex(/^[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/)).default([]),
+  /** The mention counts only in a sentence that also matches one of these patterns. */
+  near: z.array(z.string().min(1)).optional(),
+  /** Whether a historical mention ("last year", past history) still documents it. */
+  historical: z.enum(['counts', 'excludes']).default('counts'),
+  /** Whether a hypothetical/future mention documents it (true for expected outcomes). */
+  hypothetical: z.enum(['counts', 'excludes']).default('excludes'),
+  /** A number the mention must carry, e.g. pain relief greater than 50 percent. */
+  numeric: z
+    .strictObject({
+      measure: z.enum(['relief-percent']),
+      greaterThan: z.number(),
+    })
+    .optional(),
+  /** Also matched against a claim line's `drug` field (unapproved drugs). */
+  matchDrugField: z.boolean().default(false),
+  prompt: z.string().min(1).describe('documentation prompt, a snippet with ${1:placeholders}'),
+  promptSection: z.enum(['assessment', 'plan', 'hpi', 'end']).default('assessment'),
+});
+
+export type Policy = z.infer<typeof policy>;
+export type Section = z.infer<typeof section>;
+export type Exclusion = z.infer<typeof exclusion>;
+export type Notice = z.infer<typeof notice>;
+export type Concept = z.infer<typeof concept>;

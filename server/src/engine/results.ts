@@ -1,0 +1,100 @@
+/** What the engine returns for one document: determinations per code, findings per rule. */
+import type { ParsedDocument } from './documents/model';
+import type { Range, RuleId, Severity, Span, Status } from './types';
+
+/** Where a piece of evidence was found: the document, its 0-based line, the quoted text. */
+export interface EvidenceRef {
+  path: string;
+  line: number;
+  text: string;
+  span: Span;
+  range: Range;
+}
+
+export interface CriterionMet {
+  criterion: string;
+  evidence: EvidenceRef;
+}
+
+/** Why a mention did not count: negated, hypothetical, another person, a number too low. */
+export interface NearMiss {
+  criterion: string;
+  reason: 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric' | 'section';
+  /** The trigger words that qualified the mention, e.g. "denies". */
+  trigger?: string;
+  /** A number read from the text, e.g. 37.5 (percent relief). */
+  value?: number;
+  evidence: EvidenceRef;
+}
+
+export interface PolicyDetermination {
+  policy: string;
+  section: string;
+  /** The alternative reported when an `any` tree fails (closest to being met), e.g. I.A.1. */
+  alternative?: string;
+  status: Exclude<Status, 'no-policy'>;
+  met: CriterionMet[];
+  missing: string[];
+  advisory: string[];
+  /** For not-covered: the exclusion reason and the evidence that triggered it. */
+  exclusion?: { reason: string; message: string; evidence?: EvidenceRef };
+  nearMisses: NearMiss[];
+}
+
+export interface Determination {
+  code: string;
+  /** 0-based line of the code occurrence. */
+  line: number;
+  span: Span;
+  range: Range;
+  status: Status;
+  policies: PolicyDetermination[];
+}
+
+/** Everything a code action needs to fix a finding, with no second look-up (as vale-ls). */
+export interface FindingData {
+  rule: RuleId;
+  criterion?: string;
+  policy?: string;
+  section?: string;
+  code?: string;
+  /** Documentation prompt to insert, as a snippet with ${n:placeholders}. */
+  prompt?: string;
+  /** Where the prompt goes: a note path (absolute or as resolved) and the offset/position. */
+  insert?: { path: string; offset: number; position: { line: number; character: number } };
+  /** Quick-fix replacements, e.g. known payer names for unknown-payer. */
+  suggestions?: string[];
+  /** For no-note: the template of a new note holding every prompt. */
+  noteTemplate?: string;
+}
+
+export interface RelatedInfo {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** The document this finding is on (the one being checked). */
+  span: Span;
+  range: Range;
+  criterion?: string;
+  policy?: string;
+  section?: string;
+  code?: string;
+  related: RelatedInfo[];
+  data: FindingData;
+}
+
+export interface CheckResult {
+  path: string;
+  kind: 'claim' | 'note';
+  document: ParsedDocument;
+  determinations: Determination[];
+  findings: Finding[];
+  /** Paths of the notes this document draws evidence from (for cross-file re-checks). */
+  linkedNotes: string[];
+}

@@ -1,0 +1,55 @@
+/**
+ * Shared vocabulary of the engine. Everything here is plain data: no LSP or VS Code types,
+ * so the CLI, the language server and the tests all speak it.
+ *
+ * Offsets are UTF-16 code-unit offsets into the document text (what JavaScript strings and
+ * LSP positions count); `Range` is the 0-based line/character form used in findings.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Plan = 'commercial' | 'medicare' | 'medicaid';
+export const PLANS: readonly Plan[] = ['commercial', 'medicare', 'medicaid'];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Diagnostic codes of SPEC 5, one documentation page each under docs/rules/. */
+export const RULES = [
+  'missing-documentation',
+  'not-covered',
+  'unapproved-drug',
+  'policy-not-effective',
+  'no-note',
+  'note-not-found',
+  'unknown-payer',
+  'syntax',
+  'policy-error',
+  'benefit-limitation',
+  'criteria-met',
+] as const;
+export type RuleId = (typeof RULES)[number];
+
+export type Status = 'supported' | 'documentation-missing' | 'not-covered' | 'no-policy';
+
+/** Worse statuses sort higher: with no payer named, the worst over all policies wins. */
+export const STATUS_RANK: Record<Status, number> = {
+  'no-policy': 0,
+  supported: 1,
+  'documentation-missing': 2,
+  'not-covered': 3,
+};
+
+export type DocumentKind = 'claim' | 'note';
