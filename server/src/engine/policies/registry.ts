@@ -1,0 +1,170 @@
+/**
+ * The loaded policies, indexed for the checks: code -> governing sections (ranges expanded at
+ * build time), descriptors, payer names.
+ */
+import type { LoadedPolicy } from './load';
+import type { Section } from './schema';
+
+/** A code split into letter prefix, number and letter suffix: `0489T` -> ('', 489, 'T', 4). */
+interface CodeParts {
+  prefix: string;
+  num: number;
+  suffix: string;
+  width: number;
+}
+
+const CODE_PARTS = /^([A-Z]?)(\d+)([A-Z]?)$/;
+
+function parts(code: string): CodeParts | undefined {
+  const m = CODE_PARTS.exec(code.trim().toUpperCase());
+  return m ? { prefix: m[1], num: Number(m[2]), suffix: m[3], width: m[2].length } : undefined;
+}
+
+const sameShape = (a: CodeParts, b: CodeParts) => a.prefix === b.prefix && a.suffix === b.suffix && a.width === b.width;
+
+/** An inclusive code range; a single code is a range of one. */
+export interface CodeRange {
+  first: CodeParts;
+  last: CodeParts;
+}
+
+/** `15771-15774` or `15773`; undefined when the ends differ in shape or are out of order. */
+export function parseCodeRef(ref: string): CodeRange | undefined {
+  const [a, b = a, extra] = ref.split('-');
+  if (extra !== undefined) return undefined;
+  const first = parts(a);
+  const last = parts(b);
+  if (!first || !last || !sameShape(first, last) || first.num > last.num) return undefined;
+  return { first, last };
+}
+
+function inRange(code: string, r: CodeRange): boolean {
+  const p = parts(code);
+  return !!p && sameShape(p, r.first) && p.num >= r.first.num && p.num <= r.last.num;
+}
+
+/** Whether `code` is one of `refs` (codes and inclusive ranges): the `codes` filter of a branch. */
+export function codeFits(code: string, refs: readonly string[]): boolean {
+  return refs.some((ref) => {
+    const r = parseCodeRef(ref);
+    return !!r && inRange(code, r);
+  });
+}
+
+function format(p: CodeParts, num: number): string {
+  return p.prefix + String(num).padStart(p.width, '0') + p.suffix;
+}
+
+export interface Governing {
+  policy: LoadedPolicy;
+  section: Section;
+}
+
+/** Ranges wider than this stay as intervals scanned per lookup instead of being expanded. */
+const MAX_EXPAND = 5000;
+
+export class PolicyRegistry {
+  private readonly byCode = new Map<string, Governing[]>();
+  private readonly wide: { range: CodeRange; gov: Governing }[] = [];
+
+  constructor(readonly policies: readonly LoadedPolicy[]) {
+    for (const policy of policies) {
+      for (const section of policy.policy.sections) {
+        const gov = { policy, section };
+        for (const ref of section.codes) {
+          const r = parseCodeRef(ref);
+          if (!r) continue; // the loader reports malformed ranges
+          if (r.last.num - r.first.num >= MAX_EXPAND) {
+            this.wide.push({ range: r, gov });
+            continue;
+          }
+          for (let n = r.first.num; n <= r.last.num; n++) this.add(format(r.first, n), gov);
+        }
+      }
+    }
+  }
+
+  private add(code: string, gov: Governing): void {
+    const list = this.byCode.get(code);
+    if (!list) this.byCode.set(code, [gov]);
+    else if (!list.includes(gov)) list.push(gov);
+  }
+
+  /** The sections that govern `code`, in policy-load order then section order. */
+  sectionsFor(code: string): readonly Governing[] {
+    const key = code.trim().toUpperCase();
+    const direct = this.byCode.get(key) ?? [];
+    if (this.wide.length === 0) return direct;
+    const extra = this.wide.filter((w) => inRange(key, w.range) && !direct.includes(w.gov)).map((w) => w.gov);
+    return extra.length === 0 ? direct : [...direct, ...extra];
+  }
+
+  /** The descriptor from a policy code table: the named policy's if given, else the first that has one. */
+  descriptor(code: string, policyId?: string): string | undefined {
+    const key = code.trim().toUpperCase();
+    for (const p of this.policies) {
+      if (policyId !== undefined && p.policy.id !== policyId) continue;
+      const d = p.policy.codes[key];
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+
+  /** Every code in a policy code table or named singly by a section, sorted (for completion). */
+  allCodes(): string[] {
+    const codes = new Set<string>();
+    for (const p of this.policies) {
+      for (const c of Object.keys(p.policy.codes)) codes.add(c);
+      for (const s of p.policy.sections) for (const ref of s.codes) if (!ref.includes('-')) codes.add(ref);
+    }
+    return [...codes].sort();
+  }
+
+  policy(id: string): LoadedPolicy | undefined {
+    return this.policies.find((p) => p.policy.id === id);
+  }
+
+  /** Payer names and aliases, deduplicated, in load order (quick fixes for an unknown payer). */
+  payers(): string[] {
+    const names = new Set<string>();
+    for (const p of this.policies) for (const n of [p.policy.payer, ...p.policy.aliases]) names.add(n);
+    return [...names];
+  }
+
+  /**
+   * The policies of the payer a claim names. An exact name or alias wins; otherwise a name or
+   * alias that occurs in the claim's payer as whole words ("Anthem Blue Cross Connecticut",
+   * "Blue Cross and Blue Shield of Alabama"). When several payers occur, the one named first
+   * wins ("Anthem Blue Cross and Blue Shield" is Anthem), then the longest name.
+   */
+  matchPayer(name: string): LoadedPolicy[] | undefined {
+    const claim = normalizePayer(name);
+    if (!claim) return undefined;
+    // Score each policy by its best-matching name: exact first, then earliest, then longest.
+    const scored: { p: LoadedPolicy; at: number; len: number }[] = [];
+    for (const p of this.policies) {
+      let best: { at: number; len: number } | undefined;
+      for (const n of [p.policy.payer, ...p.policy.aliases]) {
+        const alias = normalizePayer(n);
+        if (!alias) continue;
+        const at = alias === claim ? -1 : ` ${claim} `.indexOf(` ${alias} `);
+        if (at === -1 && alias !== claim) continue;
+        if (!best || at < best.at || (at === best.at && alias.length > best.len)) best = { at, len: alias.length };
+      }
+      if (best) scored.push({ p, ...best });
+    }
+    if (scored.length === 0) return undefined;
+    const top = scored.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.len > a.len) ? b : a));
+    const payers = new Set(scored.filter((s) => s.at === top.at && s.len === top.len).map((s) => s.p.policy.payer));
+    return this.policies.filter((p) => payers.has(p.policy.payer));
+  }
+}
+
+/** Lower case, `&` as `and`, punctuation as spaces: "Blue Cross & Blue Shield, Inc." -> "blue cross and blue shield inc". */
+export function normalizePayer(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
