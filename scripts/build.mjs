@@ -21,6 +21,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  define: { CLINLINT_VERSION: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
 };
 
 /** [source, output] pairs of the shipped bundles. */

@@ -1,0 +1,113 @@
+/** The steps claims and notes share: payer/plan scope, code determinations, date checks. */
+import type { ParseProblem } from '../documents/model';
+import { determineCode, policiesInScope, type CodeOccurrence, type DetermineContext } from '../determine/determine';
+import { EvidenceSet, type DxCode, type EvidenceSource } from '../determine/evidenceSet';
+import type { CompiledConcepts } from '../evidence/compile';
+import { documentFinding, findingsFor, type PromptTarget } from '../findings/build';
+import { policyLabel } from '../findings/messages';
+import type { LineIndex } from '../lineIndex';
+import type { PolicyRegistry } from '../policies/registry';
+import type { Determination, Finding } from '../results';
+import type { Plan, Span } from '../types';
+
+export interface CheckOptions {
+  /** Defaults for documents that name none. */
+  payer?: string;
+  plan?: Plan;
+  /** Emit `criteria-met` hints (off by default, as the setting is). */
+  includeCriteriaMet?: boolean;
+}
+
+export interface CheckSetup {
+  registry: PolicyRegistry;
+  compiled: CompiledConcepts;
+}
+
+export interface DocumentFacts {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  payer?: { value: string; span?: Span };
+  plan: Plan;
+  /** Date of service for the whole document (YYYY-MM-DD). */
+  date?: string;
+  sources: EvidenceSource[];
+  dx: DxCode[];
+  target?: PromptTarget;
+  reportMissing: boolean;
+}
+
+export interface Occurrence extends CodeOccurrence {
+  date?: string;
+}
+
+export function problemFindings(lines: LineIndex, problems: readonly ParseProblem[]): Finding[] {
+  return problems.map((p) =>
+    documentFinding(lines, p.rule === 'note-not-found' ? 'note-not-found' : 'syntax', p.severity, p.message, p.span),
+  );
+}
+
+/** Determinations and findings for every billed code occurrence of one document. */
+export function checkCodes(
+  setup: CheckSetup,
+  facts: DocumentFacts,
+  occurrences: readonly Occurrence[],
+  options: CheckOptions,
+): { determinations: Determination[]; findings: Finding[] } {
+  const { registry, compiled } = setup;
+  const findings: Finding[] = [];
+  const scope = policiesInScope(registry, facts.payer?.value, facts.plan);
+  if (scope.unknownPayer && facts.payer) {
+    const known = registry.payers();
+    findings.push(
+      documentFinding(
+        facts.lines,
+        'unknown-payer',
+        'warning',
+        `unknown payer "${facts.payer.value}": no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
+        facts.payer.span ?? { start: 0, end: 0 },
+        { suggestions: known },
+      ),
+    );
+  }
+  const evidence = new EvidenceSet(compiled, facts.sources, facts.dx);
+  const ctx: DetermineContext = {
+    registry,
+    evidence,
+    policies: scope.policies,
+    self: { path: facts.path, text: facts.text, lines: facts.lines },
+  };
+  const build = {
+    registry,
+    concepts: compiled.concepts,
+    lines: facts.lines,
+    target: facts.target,
+    reportMissing: facts.reportMissing,
+    includeCriteriaMet: Boolean(options.includeCriteriaMet),
+  };
+  const determinations: Determination[] = [];
+  for (const occ of occurrences) {
+    const cd = determineCode(ctx, occ, facts.lines);
+    determinations.push(cd.determination);
+    findings.push(...findingsFor(build, cd));
+    const date = occ.date ?? facts.date;
+    if (!date) continue;
+    const seen = new Set<string>();
+    for (const g of cd.governing) {
+      const effective = g.policy.policy.effective;
+      if (!effective || date >= effective || seen.has(g.policy.policy.id)) continue;
+      seen.add(g.policy.policy.id);
+      findings.push(
+        documentFinding(
+          facts.lines,
+          'policy-not-effective',
+          'warning',
+          `${occ.code}: date of service ${date} is before ${policyLabel(g.policy)} took effect (${effective}); checked against the loaded version, the version then in force is not loaded`,
+          occ.span,
+          { code: occ.code, policy: g.policy.policy.id },
+        ),
+      );
+    }
+  }
+  return { determinations, findings };
+}

@@ -1,0 +1,39 @@
+/** Checks a clinical note: the codes it mentions, with its own header and text as evidence. */
+import { parseNote } from '../documents/note';
+import type { DxCode } from '../determine/evidenceSet';
+import type { CheckResult, Finding } from '../results';
+import type { Plan } from '../types';
+import { checkCodes, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import type { SourceCache } from './sources';
+
+export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, text: string, options: CheckOptions): CheckResult {
+  const src = cache.note(path, text, undefined);
+  const note = src.note ?? parseNote(text);
+  const lines = src.lines;
+  const findings: Finding[] = problemFindings(lines, note.problems);
+  const dx: DxCode[] = note.mentions
+    .filter((m) => m.scheme === 'icd10')
+    .map((m) => ({ code: m.code.value.toUpperCase(), path, span: m.code.span, lines }));
+  const occurrences: Occurrence[] = note.mentions
+    .filter((m) => m.scheme === 'procedure')
+    .map((m) => ({ code: m.code.value.toUpperCase(), span: m.code.span }));
+  const result = checkCodes(
+    setup,
+    {
+      path,
+      text,
+      lines,
+      payer: note.payer ? { value: note.payer.value, span: note.payer.span } : options.payer ? { value: options.payer } : undefined,
+      plan: (note.plan?.value ?? options.plan ?? 'commercial') as Plan,
+      date: note.date?.value,
+      sources: [src],
+      dx,
+      target: { path, note, lines },
+      reportMissing: true,
+    },
+    occurrences,
+    options,
+  );
+  findings.push(...result.findings);
+  return { path, kind: 'note', document: note, determinations: result.determinations, findings, linkedNotes: [] };
+}

@@ -1,0 +1,140 @@
+/**
+ * Determinations: for one billed code, the status under each governing policy section
+ * (SPEC 5), with the criteria met (and their evidence), missing, advisory and excluded.
+ */
+import type { Spanned } from '../documents/model';
+import type { LineIndex } from '../lineIndex';
+import type { Governing, PolicyRegistry } from '../policies/registry';
+import type { LoadedPolicy } from '../policies/load';
+import type { Notice, Requirement, Section } from '../policies/schema';
+import type { CriterionMet, Determination, EvidenceRef, NearMiss, PolicyDetermination } from '../results';
+import { STATUS_RANK, type Plan, type Span, type Status } from '../types';
+import type { EvidenceSet, Found } from './evidenceSet';
+import { criteriaOf, evaluate } from './tree';
+
+export interface CodeOccurrence {
+  code: string;
+  span: Span;
+  /** Drugs named on the claim line (pump codes). */
+  drugs?: readonly Spanned[];
+}
+
+export interface DetermineContext {
+  registry: PolicyRegistry;
+  evidence: EvidenceSet;
+  /** The policies in scope: the payer's (or all when none is named), already filtered by plan. */
+  policies: ReadonlySet<LoadedPolicy>;
+  /** The checked document, for evidence found on the claim line itself (drugs). */
+  self: { path: string; text: string; lines: LineIndex };
+}
+
+/** A notice (benefit limitation, unapproved drug) that applies to this code, with its evidence. */
+export interface FiredNotice {
+  notice: Notice;
+  policy: LoadedPolicy;
+  section: Section;
+  evidence?: EvidenceRef;
+}
+
+export interface CodeDetermination {
+  determination: Determination;
+  notices: FiredNotice[];
+  governing: Governing[];
+}
+
+export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines: LineIndex): CodeDetermination {
+  const found = (criterion: string): Found => ctx.evidence.findForLine(criterion, occ.drugs, ctx.self);
+  const isMet = (criterion: string) => Boolean(found(criterion).met);
+  const governing = ctx.registry
+    .sectionsFor(occ.code)
+    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet).ok));
+  const policies: PolicyDetermination[] = [];
+  const notices: FiredNotice[] = [];
+  for (const g of governing) {
+    policies.push(determineSection(g, occ.code, found, isMet));
+    for (const notice of g.section.notices ?? []) {
+      if (notice.when && !evaluate(notice.when, occ.code, isMet).ok) continue;
+      const evidence = notice.when ? firstEvidence(notice.when, occ.code, found) : undefined;
+      notices.push({ notice, policy: g.policy, section: g.section, evidence });
+    }
+  }
+  const status: Status = policies.reduce<Status>(
+    (worst, p) => (STATUS_RANK[p.status] > STATUS_RANK[worst] ? p.status : worst),
+    'no-policy',
+  );
+  return {
+    determination: {
+      code: occ.code,
+      line: lines.lineOf(occ.span.start),
+      span: occ.span,
+      range: lines.range(occ.span),
+      status,
+      policies,
+    },
+    notices,
+    governing,
+  };
+}
+
+function determineSection(
+  g: Governing,
+  code: string,
+  found: (c: string) => Found,
+  isMet: (c: string) => boolean,
+): PolicyDetermination {
+  const { section } = g;
+  const base = { policy: g.policy.policy.id, section: section.id, met: [] as CriterionMet[], nearMisses: [] as NearMiss[] };
+  const advisory = (section.advisory ?? []).filter((c) => !isMet(c));
+  for (const ex of section.exclusions ?? []) {
+    if (!evaluate(ex.when, code, isMet).ok) continue;
+    return {
+      ...base,
+      status: 'not-covered',
+      missing: [],
+      advisory,
+      exclusion: { reason: ex.reason, message: ex.message, evidence: firstEvidence(ex.when, code, found) },
+    };
+  }
+  if (section.kind === 'investigational' || section.kind === 'cosmetic') {
+    return {
+      ...base,
+      status: 'not-covered',
+      missing: [],
+      advisory,
+      exclusion: { reason: section.kind, message: section.title },
+    };
+  }
+  if (!section.requires) return { ...base, status: 'supported', missing: [], advisory };
+  const r = evaluate(section.requires, code, isMet);
+  const met = r.met.map((criterion) => ({ criterion, evidence: found(criterion).met! }));
+  const nearMisses = r.missing.map((c) => found(c).miss).filter((m): m is NearMiss => Boolean(m));
+  return {
+    ...base,
+    alternative: r.alternative,
+    status: r.ok ? 'supported' : 'documentation-missing',
+    met,
+    missing: r.missing,
+    advisory,
+    nearMisses,
+  };
+}
+
+/** The evidence of the first documented criterion of a condition (what triggered it). */
+function firstEvidence(when: Requirement, code: string, found: (c: string) => Found): EvidenceRef | undefined {
+  for (const c of criteriaOf(when, code)) {
+    const f = found(c);
+    if (f.met) return f.met;
+  }
+  return undefined;
+}
+
+/** Policies in scope for a document: the payer's (all when none is named), on the plan. */
+export function policiesInScope(
+  registry: PolicyRegistry,
+  payer: string | undefined,
+  plan: Plan,
+): { policies: Set<LoadedPolicy>; unknownPayer: boolean } {
+  const byPayer = payer ? registry.matchPayer(payer) : registry.policies;
+  if (!byPayer) return { policies: new Set(), unknownPayer: true };
+  return { policies: new Set(byPayer.filter((p) => p.policy.plans.includes(plan))), unknownPayer: false };
+}

@@ -1,0 +1,54 @@
+/**
+ * Evaluates a requirement tree against the evidence. For an `any` that fails, the missing
+ * criteria reported are those of the alternative closest to being met: the fewest missing
+ * required criteria, ties to the alternative listed first (SPEC 5).
+ */
+import { codeFits } from '../policies/registry';
+import type { Requirement } from '../policies/schema';
+
+export interface TreeResult {
+  ok: boolean;
+  /** Criteria documented along the reported path. */
+  met: string[];
+  /** Criteria still to document along the reported path. */
+  missing: string[];
+  /** The id of the alternative reported (satisfied, or closest to being met). */
+  alternative?: string;
+}
+
+export function evaluate(node: Requirement, code: string, isMet: (criterion: string) => boolean): TreeResult {
+  if (typeof node === 'string') {
+    const ok = isMet(node);
+    return ok ? { ok, met: [node], missing: [] } : { ok, met: [], missing: [node] };
+  }
+  if ('not' in node) {
+    const inner = evaluate(node.not, code, isMet);
+    // A negated requirement has nothing to document: report no criteria either way.
+    return { ok: !inner.ok, met: [], missing: [] };
+  }
+  if ('all' in node) {
+    const parts = node.all.map((n) => evaluate(n, code, isMet));
+    return {
+      ok: parts.every((p) => p.ok),
+      met: parts.flatMap((p) => p.met),
+      missing: parts.flatMap((p) => p.missing),
+      alternative: node.id ?? parts.find((p) => p.alternative)?.alternative,
+    };
+  }
+  const options = node.any.filter((n) => typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+  if (options.length === 0) return { ok: false, met: [], missing: [], alternative: node.id };
+  const results = options.map((n) => evaluate(n, code, isMet));
+  const satisfied = results.find((r) => r.ok);
+  if (satisfied) return { ...satisfied, alternative: satisfied.alternative ?? node.id };
+  let best = results[0];
+  for (const r of results) if (r.missing.length < best.missing.length) best = r;
+  return { ...best, ok: false, alternative: best.alternative ?? node.id };
+}
+
+/** Every criterion a tree mentions (for prompts and templates). */
+export function criteriaOf(node: Requirement, code?: string): string[] {
+  if (typeof node === 'string') return [node];
+  if ('not' in node) return [];
+  const kids = 'all' in node ? node.all : node.any.filter((n) => !code || typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+  return [...new Set(kids.flatMap((n) => criteriaOf(n, code)))];
+}

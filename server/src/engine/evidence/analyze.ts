@@ -1,0 +1,133 @@
+/**
+ * Finds the evidence for every concept in one text, in one pass of the automaton: concept
+ * mentions with their clinical context (negated, hypothetical, someone else's, historical),
+ * the section they stand in, and the numbers they carry.
+ */
+import type { NoteSection, SectionKind } from '../documents/model';
+import type { Span } from '../types';
+import type { CompiledConcepts } from './compile';
+import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
+import { exceeds, readRelief, type Relief } from './numbers';
+import { sentenceBounds, tokenize } from './tokenize';
+
+export type MissReason = 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric';
+
+export interface Mention {
+  concept: string;
+  /** The words that matched. */
+  span: Span;
+  /** The sentence they stand in: what is quoted as evidence. */
+  sentence: Span;
+  context: ContextDecision;
+  section?: SectionKind;
+  relief?: Relief;
+  /** Whether the mention documents the concept; when not, why and which trigger. */
+  counts: boolean;
+  reason?: MissReason;
+  trigger?: string;
+}
+
+export interface TextEvidence {
+  /** Mentions per concept id, in text order. */
+  byConcept: Map<string, Mention[]>;
+}
+
+/** Headings whose content is not the patient's present state. */
+const SECTION_CONTEXT: Partial<Record<SectionKind, [keyof ContextDecision, string]>> = {
+  'family-history': ['experiencer', 'Family History section'],
+  'past-history': ['historical', 'Past History section'],
+};
+
+export function analyzeText(
+  compiled: CompiledConcepts,
+  text: string,
+  sections: readonly NoteSection[] = [],
+  from = 0,
+  options: { ignoreNear?: boolean } = {},
+): TextEvidence {
+  const tokens = tokenize(text, from);
+  const matches = compiled.automaton.run(tokens);
+  const triggers: Trigger[] = [];
+  const conceptMatches: { concept: string; first: number; last: number }[] = [];
+  const nearSentences = new Map<string, Set<number>>();
+  for (const m of matches) {
+    const e = compiled.entries[m.id];
+    if (e.type === 'trigger') {
+      triggers.push({ category: e.trigger.category, direction: e.trigger.direction, first: m.first, last: m.last });
+    } else if (e.type === 'near') {
+      let set = nearSentences.get(e.concept);
+      if (!set) nearSentences.set(e.concept, (set = new Set()));
+      set.add(tokens.sentenceOf[m.first]);
+    } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last });
+  }
+  const index = new TriggerIndex(tokens, triggers);
+  const byConcept = new Map<string, Mention[]>();
+  // Keep the longest match per start for a concept: "unable to walk more than a block" once.
+  conceptMatches.sort((a, b) => a.first - b.first || b.last - a.last);
+  let lastKey = '';
+  for (const m of conceptMatches) {
+    const key = `${m.concept}:${m.first}`;
+    if (key === lastKey) continue;
+    lastKey = key;
+    const concept = compiled.concepts.get(m.concept)!;
+    const sentenceIndex = tokens.sentenceOf[m.first];
+    if (concept.near && !options.ignoreNear && !nearSentences.get(m.concept)?.has(sentenceIndex)) continue;
+    const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
+    const sentence = { start: tokens.start[sFirst], end: tokens.end[sLast - 1] };
+    const span = { start: tokens.start[m.first], end: tokens.end[m.last - 1] };
+    const context = index.decide(m.first, m.last);
+    const section = sectionAt(sections, span.start);
+    const fromSection = section ? SECTION_CONTEXT[section] : undefined;
+    if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
+    const mention: Mention = { concept: m.concept, span, sentence, context, section, counts: true };
+    judge(mention, concept, text);
+    let list = byConcept.get(m.concept);
+    if (!list) byConcept.set(m.concept, (list = []));
+    // One mention per sentence and concept is enough evidence; prefer one that counts.
+    const prev = list.length ? list[list.length - 1] : undefined;
+    if (prev && prev.sentence.start === sentence.start) {
+      if (!prev.counts && mention.counts) list[list.length - 1] = mention;
+      continue;
+    }
+    list.push(mention);
+  }
+  return { byConcept };
+}
+
+/** Applies the concept's rules on context and numbers to one mention. */
+function judge(m: Mention, concept: { hypothetical: string; historical: string; numeric?: { greaterThan: number } }, text: string) {
+  const c = m.context;
+  const miss = (reason: MissReason, trigger?: string) => {
+    m.counts = false;
+    m.reason = reason;
+    m.trigger = trigger;
+  };
+  if (c.negated) return miss('negated', c.negated);
+  if (c.experiencer) return miss('experiencer', c.experiencer);
+  if (c.hypothetical && concept.hypothetical === 'excludes') return miss('hypothetical', c.hypothetical);
+  if (c.historical && concept.historical === 'excludes') return miss('historical', c.historical);
+  if (concept.numeric) {
+    const sentence = text.slice(m.sentence.start, m.sentence.end);
+    const relief = readRelief(sentence);
+    if (relief) {
+      relief.start += m.sentence.start;
+      relief.end += m.sentence.start;
+      m.relief = relief;
+    }
+    if (!relief || !exceeds(relief, concept.numeric.greaterThan)) miss('numeric');
+  }
+}
+
+function sectionAt(sections: readonly NoteSection[], offset: number): SectionKind | undefined {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found: NoteSection | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].span.start <= offset) {
+      found = sections[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && offset < found.span.end ? found.kind : undefined;
+}

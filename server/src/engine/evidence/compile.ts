@@ -1,0 +1,65 @@
+/**
+ * Compiles every concept pattern, every `near` anchor and the context lexicon into one
+ * automaton, once per policy set.
+ */
+import type { Concept } from '../policies/schema';
+import { Automaton } from './automaton';
+import { LEXICON, type TriggerEntry } from './context/lexicon';
+import { compilePattern, PatternError } from './pattern';
+
+export type Entry =
+  | { type: 'concept'; concept: string }
+  | { type: 'near'; concept: string }
+  | { type: 'trigger'; trigger: TriggerEntry };
+
+export interface PatternProblem {
+  concept: string;
+  /** Index of the pattern in the concept's `patterns` (or `near`) list. */
+  field: 'patterns' | 'near';
+  index: number;
+  message: string;
+}
+
+export interface CompiledConcepts {
+  automaton: Automaton;
+  entries: Entry[];
+  concepts: Map<string, Concept>;
+  problems: PatternProblem[];
+}
+
+export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
+  const automaton = new Automaton();
+  const entries: Entry[] = [];
+  const problems: PatternProblem[] = [];
+  const byId = new Map<string, Concept>();
+  const add = (source: string, entry: Entry): string | undefined => {
+    try {
+      const id = entries.length;
+      const alternatives = compilePattern(source);
+      entries.push(entry);
+      for (const steps of alternatives) automaton.add(steps, id);
+      return undefined;
+    } catch (e) {
+      if (e instanceof PatternError) return e.message;
+      throw e;
+    }
+  };
+  for (const trigger of LEXICON) {
+    for (const phrase of trigger.phrases) {
+      const err = add(phrase, { type: 'trigger', trigger });
+      if (err) throw new Error(`context lexicon: ${err}`);
+    }
+  }
+  for (const c of concepts) {
+    byId.set(c.id, c);
+    c.patterns.forEach((p, index) => {
+      const message = add(p, { type: 'concept', concept: c.id });
+      if (message) problems.push({ concept: c.id, field: 'patterns', index, message });
+    });
+    (c.near ?? []).forEach((p, index) => {
+      const message = add(p, { type: 'near', concept: c.id });
+      if (message) problems.push({ concept: c.id, field: 'near', index, message });
+    });
+  }
+  return { automaton, entries, concepts: byId, problems };
+}

@@ -1,0 +1,49 @@
+/** How findings read: the code, the criterion in words, the citation, the evidence. */
+import type { LoadedPolicy } from '../policies/load';
+import type { NearMiss, PolicyDetermination } from '../results';
+
+/** "Anthem MED.00132": the shortest of the payer's names, then the policy id. */
+export function policyLabel(p: LoadedPolicy): string {
+  const names = [p.policy.payer, ...p.policy.aliases];
+  const short = names.reduce((a, b) => (b.length < a.length ? b : a));
+  return `${short} ${p.policy.id}`;
+}
+
+/** The section reported: the alternative when it is a numbered sub-section (I.A.1), else the section. */
+export function reportedSection(d: PolicyDetermination): string {
+  return d.alternative && d.alternative.startsWith(d.section + '.') ? d.alternative : d.section;
+}
+
+export function citation(p: LoadedPolicy, section: string): string {
+  return `${policyLabel(p)} §${section}`;
+}
+
+export function quote(text: string, max = 90): string {
+  const t = text.length > max ? text.slice(0, max - 1) + '…' : text;
+  return `"${t}"`;
+}
+
+/** Why a mention near the criterion did not count, said plainly. */
+export function nearMissText(m: NearMiss): string {
+  const q = quote(m.evidence.text);
+  switch (m.reason) {
+    case 'negated':
+      return `${q} is negated ("${m.trigger}")`;
+    case 'hypothetical':
+      return `${q} is hypothetical ("${m.trigger}")`;
+    case 'experiencer':
+      return `${q} is about someone other than the patient ("${m.trigger}")`;
+    case 'historical':
+      return `${q} is historical ("${m.trigger}")`;
+    case 'numeric':
+      return m.value === undefined
+        ? `${q} states no measurable pain reduction`
+        : `${q} is ${fmt(m.value)}% pain reduction, not more than 50%`;
+    default:
+      return q;
+  }
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+}

@@ -1,0 +1,98 @@
+/**
+ * The engine facade: load a policy set once, then check documents. Pure: no LSP or VS Code.
+ * The CLI, the language server and the tests all go through here.
+ */
+import { compileConcepts, type CompiledConcepts } from './evidence/compile';
+import { checkClaim, type Host } from './check/claim';
+import type { CheckOptions } from './check/common';
+import { checkNote } from './check/note';
+import { SourceCache } from './check/sources';
+import { bundledPolicyDir, loadPolicyFiles, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
+import { PolicyRegistry } from './policies/registry';
+import type { CheckResult } from './results';
+import type { DocumentKind } from './types';
+
+export type { Host } from './check/claim';
+export type { CheckOptions } from './check/common';
+export type { PolicyFileError } from './policies/load';
+export * from './results';
+export * from './types';
+
+export interface LoadOptions {
+  /** Extra policy folders (`--policies`, `clinlint.policyPaths`). */
+  policyDirs?: string[];
+  /** Load the policies bundled with ClinLint (default true). */
+  bundled?: boolean;
+  /** Policy files given as text (unsaved editor buffers); they replace files of the same path. */
+  overrides?: PolicyFile[];
+}
+
+export class Engine {
+  readonly registry: PolicyRegistry;
+  readonly compiled: CompiledConcepts;
+  private readonly cache: SourceCache;
+
+  private constructor(
+    files: PolicyFile[],
+    readErrors: PolicyFileError[],
+    readonly policyDirs: string[],
+  ) {
+    const loaded = loadPolicyFiles(files);
+    this.registry = new PolicyRegistry(loaded.policies);
+    this.compiled = compileConcepts(loaded.concepts.map((c) => c.concept));
+    const conceptFile = new Map(loaded.concepts.map((c) => [c.concept.id, c]));
+    this.policyErrors = [
+      ...readErrors,
+      ...loaded.errors,
+      // A pattern the automaton cannot compile is a policy error in its concept file.
+      ...this.compiled.problems.map((p) => ({
+        path: conceptFile.get(p.concept)?.path ?? p.concept,
+        message: `${p.field}[${p.index}]: ${p.message}`,
+        range: conceptFile.get(p.concept)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      })),
+    ];
+    this.concepts = loaded.concepts;
+    this.cache = new SourceCache(this.compiled);
+  }
+
+  readonly policyErrors: PolicyFileError[];
+  readonly concepts: ReturnType<typeof loadPolicyFiles>['concepts'];
+
+  static load(options: LoadOptions = {}): Engine {
+    const dirs: string[] = [];
+    if (options.bundled !== false) {
+      const bundled = bundledPolicyDir();
+      if (bundled) dirs.push(bundled);
+    }
+    dirs.push(...(options.policyDirs ?? []));
+    const files: PolicyFile[] = [];
+    const errors: PolicyFileError[] = [];
+    for (const dir of dirs) {
+      const r = readPolicyDir(dir);
+      files.push(...r.files);
+      errors.push(...r.errors);
+    }
+    for (const o of options.overrides ?? []) {
+      const i = files.findIndex((f) => f.path === o.path);
+      if (i >= 0) files[i] = o;
+      else files.push(o);
+    }
+    return new Engine(files, errors, dirs);
+  }
+
+  /** An engine over policy files given as text (tests, synthetic benchmarks). */
+  static fromFiles(files: PolicyFile[]): Engine {
+    return new Engine(files, [], []);
+  }
+
+  static kindOf(path: string): DocumentKind {
+    return /\.claim$/i.test(path) ? 'claim' : 'note';
+  }
+
+  check(doc: { path: string; text: string; kind?: DocumentKind }, host: Host, options: CheckOptions = {}): CheckResult {
+    const kind = doc.kind ?? Engine.kindOf(doc.path);
+    return kind === 'claim'
+      ? checkClaim(this, this.cache, doc.path, doc.text, host, options)
+      : checkNote(this, this.cache, doc.path, doc.text, options);
+  }
+}
