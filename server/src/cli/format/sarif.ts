@@ -1,0 +1,67 @@
+/** `--format sarif`: SARIF 2.1.0, for code-scanning UIs. Locations are 1-based there. */
+import { RULE_INFO, RULES_BASE_URL } from '../../engine/rules';
+import type { CheckResult, Finding } from '../../engine/results';
+import { RULES, type Severity } from '../../engine/types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+export function toSarif(results: CheckResult[], display: (p: string) => string, version: string): string {
+  const region = (f: { range: Finding['range'] }) => ({
+    startLine: f.range.start.line + 1,
+    startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  });
+  const uri = (p: string) => display(p).replace(/\\/g, '/');
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'clinlint',
+            version,
+            informationUri: RULES_BASE_URL.replace(/blob\/main\/docs\/rules\/$/, ''),
+            rules: RULES.map((id) => ({
+              id,
+              shortDescription: { text: RULE_INFO[id].description },
+              helpUri: `${RULES_BASE_URL}${id}.md`,
+              defaultConfiguration: { level: RULE_INFO[id].severity === 'off' ? 'none' : LEVEL[RULE_INFO[id].severity as Severity] },
+            })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.rule,
+            ruleIndex: RULES.indexOf(f.rule),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
+            ...(f.related.length
+              ? {
+                  relatedLocations: f.related.map((rel, id) => ({
+                    id,
+                    message: { text: rel.message },
+                    physicalLocation: { artifactLocation: { uri: uri(rel.path) }, region: region(rel) },
+                  })),
+                }
+              : {}),
+            properties: {
+              ...(f.code ? { code: f.code } : {}),
+              ...(f.criterion ? { criterion: f.criterion } : {}),
+              ...(f.policy ? { policy: f.policy } : {}),
+              ...(f.section ? { section: f.section } : {}),
+            },
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,105 @@
+/**
+ * `clinlint [paths...]`: the engine over files and folders, for CI pipelines (SPEC 7).
+ * Exit status: 0 no errors, 1 errors found, 2 usage, unreadable input or invalid policy.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { Engine } from '../engine';
+import type { CheckResult } from '../engine/results';
+import { parseArgs, USAGE, UsageError } from './args';
+import { expandPaths, reason } from './files';
+import { toJson } from './format/json';
+import { toSarif } from './format/sarif';
+import { toText } from './format/text';
+
+declare const CLINLINT_VERSION: string | undefined;
+const VERSION = typeof CLINLINT_VERSION === 'string' ? CLINLINT_VERSION : '0.0.0-dev';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+export function run(argv: string[], io: Io): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`clinlint: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  const display = (p: string) => {
+    const rel = relative(io.cwd, p);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  };
+  let status = 0;
+  const engine = Engine.load({ policyDirs: args.policies.map((p) => resolve(io.cwd, p)), bundled: args.bundled });
+  for (const e of engine.policyErrors) {
+    io.stderr(`${display(e.path)}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
+    status = 2;
+  }
+  if (engine.registry.policies.length === 0) {
+    io.stderr('clinlint: no policies loaded (check --policies and --no-bundled-policies)\n');
+    return 2;
+  }
+  const paths = args.paths.length ? args.paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
+  const expanded = expandPaths(paths);
+  for (const e of expanded.errors) {
+    io.stderr(`clinlint: ${display(e.path)}: ${e.message}\n`);
+    status = 2;
+  }
+  const host = {
+    readText(path: string): string | undefined {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const results: CheckResult[] = [];
+  for (const file of expanded.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      io.stderr(`clinlint: ${display(file)}: ${reason(e)}\n`);
+      status = 2;
+      continue;
+    }
+    results.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan }));
+  }
+  const out =
+    args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION) : toText(results, display);
+  io.stdout(out);
+  if (status === 0 && results.some((r) => r.findings.some((f) => f.severity === 'error'))) status = 1;
+  return status;
+}
+
+/** Entry point of the bundled CLI: exits with the status, never with a stack trace. */
+export function main(): void {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+    });
+  } catch (e) {
+    process.stderr.write(`clinlint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+if (require.main === module) main();
