@@ -1,0 +1,30 @@
+/** clinlint.checkWorkspace: diagnostics for every note and claim, with a progress notification. */
+import * as vscode from 'vscode';
+import { CheckFilesRequest, type CheckFilesResult } from '../../../server/src/protocol';
+import type { ClientHandle } from '../extension';
+
+const BATCH = 25;
+
+export function registerCheckWorkspace(context: vscode.ExtensionContext, handle: ClientHandle): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('clinlint.checkWorkspace', async (): Promise<CheckFilesResult> => {
+      const client = await handle.ready();
+      const uris = await vscode.workspace.findFiles('**/*.{note,claim}', '**/{node_modules,.git}/**');
+      const total: CheckFilesResult = { files: 0, problems: 0 };
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'ClinLint: checking the workspace', cancellable: true },
+        async (progress, token) => {
+          for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
+            const batch = uris.slice(i, i + BATCH).map((u) => client.code2ProtocolConverter.asUri(u));
+            const r = await client.sendRequest<CheckFilesResult>(CheckFilesRequest, { uris: batch }, token);
+            total.files += r.files;
+            total.problems += r.problems;
+            progress.report({ increment: (100 * batch.length) / uris.length, message: `${total.files} of ${uris.length} files` });
+          }
+        },
+      );
+      void vscode.window.showInformationMessage(`ClinLint checked ${total.files} files: ${total.problems} ${total.problems === 1 ? 'problem' : 'problems'}.`);
+      return total;
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+/** Activates ClinLint: the language client (server over IPC), status item, commands. */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { type InitOptions, StatusNotification, type ServerStatus, TrustNotification } from '../../server/src/protocol';
+import { registerCheckWorkspace } from './commands/checkWorkspace';
+import { registerDocumentReports } from './commands/documentReports';
+import { registerReloadPolicies } from './commands/reloadPolicies';
+import { StatusItem } from './status';
+
+export const SELECTOR = [{ language: 'clinical-note' }, { language: 'claim-draft' }];
+
+let client: LanguageClient | undefined;
+
+/** What the commands need: the running client (started on first use). */
+export interface ClientHandle {
+  ready(): Promise<LanguageClient>;
+  output: vscode.LogOutputChannel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ClientHandle> {
+  const output = vscode.window.createOutputChannel('ClinLint', { log: true });
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: InitOptions = {
+    trusted: vscode.workspace.isTrusted,
+    settings: vscode.workspace.getConfiguration('clinlint'),
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR,
+    outputChannel: output,
+    initializationOptions,
+    diagnosticCollectionName: 'clinlint',
+    // Policy files edited outside the editor: the server reloads when one of its folders changed.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
+    // The default error handler restarts a crashed server (up to 4 times in 3 minutes): keep it.
+  };
+  client = new LanguageClient('clinlint', 'ClinLint', serverOptions, clientOptions);
+
+  const status = new StatusItem(SELECTOR);
+  context.subscriptions.push(status, output);
+  context.subscriptions.push(client.onDidChangeState((e) => status.setState(e.newState)));
+  context.subscriptions.push(client.onNotification(StatusNotification, (s: ServerStatus) => status.update(s)));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true })),
+    vscode.commands.registerCommand('clinlint.showOutput', () => output.show(true)),
+  );
+
+  const started = client.start().then(() => client!);
+  started.catch((err) => output.appendLine(`ClinLint server failed to start: ${err instanceof Error ? err.message : String(err)}`));
+  const handle: ClientHandle = { ready: () => started, output };
+  registerCheckWorkspace(context, handle);
+  registerDocumentReports(context, handle);
+  registerReloadPolicies(context, handle);
+  return handle;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

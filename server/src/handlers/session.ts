@@ -1,0 +1,189 @@
+/**
+ * The server's shared state: the loaded engine, settings, the latest result per document,
+ * and the helpers every handler uses (paths <-> URIs, the document host, guarded handlers).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine } from '../engine';
+import type { PolicyFileError } from '../engine/policies/load';
+import type { CheckResult } from '../engine/results';
+import type { Plan } from '../engine/types';
+import { type Catalog, EMPTY_CATALOG } from '../services/catalog';
+import { catalogFrom } from '../services/engineAdapter';
+import type { SeverityOverrides } from '../services/severity';
+
+export interface Settings {
+  policyPaths: string[];
+  defaultPlan?: Plan;
+  defaultPayer?: string;
+  severity: SeverityOverrides;
+  trace: 'off' | 'messages' | 'verbose';
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { policyPaths: [], severity: {}, trace: 'off', debounceMs: 150 };
+
+/** Largest document checked, in UTF-16 units; larger ones get no diagnostics (10 MB). */
+const MAX_TEXT = 10 * 1024 * 1024;
+
+export class Session {
+  engine: Engine | undefined;
+  catalog: Catalog = EMPTY_CATALOG;
+  settings: Settings = DEFAULT_SETTINGS;
+  trusted = true;
+  workspaceFolders: string[] = [];
+  /** Policy folders in use, for the status and to spot edits to policy files. */
+  policyDirs: string[] = [];
+  snippetEdits = false;
+  /** Latest result per document URI (open documents and workspace checks). */
+  readonly results = new Map<string, CheckResult>();
+  /** Published problem counts per URI (errors, warnings and infos) for the status item. */
+  readonly problems = new Map<string, number>();
+  /** URIs of policy files that carry policy-error diagnostics. */
+  policyErrorUris = new Set<string>();
+  private readonly uriByPath = new Map<string, string>();
+  /** Called after policies load, so the status and diagnostics can refresh. */
+  onReload: (() => void)[] = [];
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  // ---- paths and URIs -------------------------------------------------------------------
+
+  pathOf(uri: string): string {
+    if (uri.startsWith('file:')) {
+      try {
+        const p = fileURLToPath(uri);
+        this.uriByPath.set(p, uri);
+        return p;
+      } catch {
+        /* fall through */
+      }
+    }
+    return uri;
+  }
+
+  uriOf(path: string): string {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !isAbsolute(path)) return path;
+    return this.uriByPath.get(path) ?? pathToFileURL(path).href;
+  }
+
+  /** Open buffers first, then disk (what the engine reads linked notes through). */
+  readonly host = {
+    readText: (path: string): string | undefined => {
+      const open = this.documents.get(this.uriOf(path));
+      if (open) return open.getText();
+      try {
+        if (!statSync(path).isFile()) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+
+  // ---- engine ---------------------------------------------------------------------------
+
+  /** (Re)loads the policies: bundled always; the user's folders only in a trusted workspace. */
+  loadPolicies(): void {
+    const base = this.workspaceFolders[0];
+    const dirs = this.trusted ? this.settings.policyPaths.map((p) => (isAbsolute(p) || !base ? p : resolve(base, p))) : [];
+    const t0 = Date.now();
+    const engine = Engine.load({ policyDirs: dirs, bundled: true });
+    this.engine = engine;
+    this.catalog = catalogFrom(engine.registry, engine.concepts);
+    this.policyDirs = [...new Set(engine.registry.policies.map((p) => p.path.replace(/[\\/][^\\/]*$/, ''))), ...dirs];
+    this.results.clear();
+    this.log(`loaded ${engine.registry.policies.length} policies (${engine.policyErrors.length} errors) in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
+    for (const f of this.onReload) f();
+  }
+
+  get policyErrors(): PolicyFileError[] {
+    return this.engine?.policyErrors ?? [];
+  }
+
+  isClinical(uri: string, languageId?: string): boolean {
+    if (languageId === 'clinical-note' || languageId === 'claim-draft') return true;
+    return /\.(note|claim)$/i.test(uri);
+  }
+
+  /** Checks one text; undefined when there is no engine or the text is too large. */
+  check(uri: string, text: string, languageId?: string): CheckResult | undefined {
+    if (!this.engine) return undefined;
+    if (text.length > MAX_TEXT) {
+      this.log(`skipped ${this.describe(uri)}: ${text.length} characters is over the ${MAX_TEXT} limit`);
+      return undefined;
+    }
+    const path = this.pathOf(uri);
+    const kind = languageId === 'claim-draft' ? 'claim' : languageId === 'clinical-note' ? 'note' : undefined;
+    const cm = this.settings.severity['criteria-met'];
+    const result = this.engine.check({ path, text, kind }, this.host, {
+      payer: this.settings.defaultPayer,
+      plan: this.settings.defaultPlan,
+      includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
+    });
+    this.results.set(uri, result);
+    return result;
+  }
+
+  /** The latest result of an open document, checking it first if needed. */
+  resultFor(uri: string): CheckResult | undefined {
+    const doc = this.documents.get(uri);
+    const cached = this.results.get(uri);
+    if (cached && (!doc || cached.document.text === doc.getText())) return cached;
+    if (doc) return this.check(uri, doc.getText(), doc.languageId);
+    const path = this.pathOf(uri);
+    const text = this.host.readText(path);
+    return text === undefined ? undefined : this.check(uri, text);
+  }
+
+  // ---- logging and guards ---------------------------------------------------------------
+
+  get verbose(): boolean {
+    return this.settings.trace === 'verbose';
+  }
+
+  /** A URI as logs may show it: the file name only unless tracing is verbose. */
+  describe(uri: string): string {
+    return this.verbose ? uri : uri.replace(/^.*[\\/]/, '');
+  }
+
+  log(message: string): void {
+    this.connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
+  }
+
+  /** Logs an exception without document text (unless verbose). */
+  logError(where: string, err: unknown): void {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const stack = (e.stack ?? '').split('\n').slice(1, 6).join('\n');
+    this.connection.console.error(`${where} failed: ${this.verbose ? e.message : e.name}\n${stack}`);
+  }
+
+  /** Wraps a request handler: exceptions are logged and answered as errors; serving goes on. */
+  guard<P, R>(name: string, fn: (params: P) => R): (params: P) => R | ResponseError<void> {
+    return (params: P) => {
+      try {
+        return fn(params);
+      } catch (err) {
+        this.logError(name, err);
+        return new ResponseError(ErrorCodes.InternalError, `ClinLint: ${name} failed (see the ClinLint output)`);
+      }
+    };
+  }
+
+  /** Wraps a notification or event handler: exceptions are logged, never thrown. */
+  safe<A extends unknown[]>(name: string, fn: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      try {
+        fn(...args);
+      } catch (err) {
+        this.logError(name, err);
+      }
+    };
+  }
+}

@@ -1,0 +1,40 @@
+/** Reads `clinlint.*` settings from whatever the client sends (pull model or push payload). */
+import { PLANS, type Plan } from '../engine/types';
+import type { SeveritySetting } from '../services/severity';
+import { DEFAULT_SETTINGS, type Session, type Settings } from './session';
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const severity: Record<string, SeveritySetting> = {};
+  const sev = r.severity && typeof r.severity === 'object' ? (r.severity as Record<string, unknown>) : {};
+  for (const [rule, v] of Object.entries(sev)) if (typeof v === 'string' && SEVERITIES.includes(v)) severity[rule] = v as SeveritySetting;
+  const trace = (r.trace as { server?: unknown } | undefined)?.server;
+  const debounce = Number(r.debounceMs);
+  return {
+    policyPaths: Array.isArray(r.policyPaths) ? r.policyPaths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
+    defaultPlan: PLANS.includes(r.defaultPlan as Plan) ? (r.defaultPlan as Plan) : undefined,
+    defaultPayer: typeof r.defaultPayer === 'string' && r.defaultPayer.trim() ? r.defaultPayer.trim() : undefined,
+    severity,
+    trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
+    debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.debounceMs,
+  };
+}
+
+/** Asks the client for the `clinlint` section; falls back to `pushed` when it cannot answer. */
+export async function fetchSettings(s: Session, canPull: boolean, pushed?: unknown): Promise<Settings> {
+  if (canPull) {
+    try {
+      return normalizeSettings(await s.connection.workspace.getConfiguration({ section: 'clinlint' }));
+    } catch (err) {
+      s.logError('workspace/configuration', err);
+    }
+  }
+  return normalizeSettings(pushed);
+}
+
+/** Whether a settings change needs the policies reloaded. */
+export function policiesChanged(a: Settings, b: Settings): boolean {
+  return a.policyPaths.join('\u0000') !== b.policyPaths.join('\u0000');
+}

@@ -1,0 +1,97 @@
+/** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
+import type { CheckResult, Determination, EvidenceRef, NearMiss, PolicyDetermination } from '../engine/results';
+import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
+import { mdEscape, quote, statusWords, where } from './text';
+
+export interface ChecklistItem {
+  criterion: string;
+  label: string;
+  state: 'met' | 'missing' | 'advisory';
+  evidence?: EvidenceRef;
+  /** For a missing criterion: the closest mention that did not count, and why. */
+  nearMiss?: NearMiss;
+}
+
+export interface ChecklistEntry {
+  determination: Determination;
+  policy: PolicyDetermination;
+  section?: SectionInfo;
+  items: ChecklistItem[];
+}
+
+export function checklistItems(pd: PolicyDetermination, catalog: Catalog): ChecklistItem[] {
+  const nearMiss = (c: string) => pd.nearMisses.find((n) => n.criterion === c);
+  return [
+    ...pd.met.map((m) => ({ criterion: m.criterion, label: criterionLabel(catalog, m.criterion), state: 'met' as const, evidence: m.evidence })),
+    ...pd.missing.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'missing' as const, nearMiss: nearMiss(c) })),
+    ...pd.advisory.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'advisory' as const, nearMiss: nearMiss(c) })),
+  ];
+}
+
+export function checklist(result: CheckResult, catalog: Catalog): ChecklistEntry[] {
+  return result.determinations.flatMap((d) =>
+    d.policies.map((p) => ({
+      determination: d,
+      policy: p,
+      section: catalog.section(p.policy, p.section),
+      items: checklistItems(p, catalog),
+    })),
+  );
+}
+
+const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
+  negated: 'negated',
+  hypothetical: 'hypothetical',
+  experiencer: 'about someone else',
+  historical: 'historical',
+  numeric: 'number too low',
+  section: 'in a section that does not count',
+};
+
+/** One markdown bullet per criterion. */
+export function renderItems(items: ChecklistItem[], currentPath: string): string[] {
+  return items.map((it) => {
+    if (it.state === 'met' && it.evidence) {
+      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${where(it.evidence.path, it.evidence.line, currentPath)})`;
+    }
+    const mark = it.state === 'advisory' ? '⚠️' : '❌';
+    const tail = it.state === 'advisory' ? 'not documented (as applicable)' : 'not documented';
+    let line = `- ${mark} **${mdEscape(it.label)}**: ${tail}`;
+    const nm = it.nearMiss;
+    if (nm) {
+      const why = NEAR_MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
+      line += `; ${quote(nm.evidence.text)} at ${where(nm.evidence.path, nm.evidence.line, currentPath)} does not count: ${why}`;
+    }
+    return line;
+  });
+}
+
+export function citation(pd: PolicyDetermination, section: SectionInfo | undefined): string {
+  const payer = section?.policy.payer;
+  const id = `${pd.policy} §${pd.section}${pd.alternative && pd.alternative !== pd.section ? ` (${pd.alternative})` : ''}`;
+  return payer ? `${payer} ${id}` : id;
+}
+
+/** The checklist command's document: every code, every governing policy, every criterion. */
+export function renderChecklist(result: CheckResult, catalog: Catalog, title: string): string {
+  const out = [`# Coverage checklist: ${mdEscape(title)}`, ''];
+  if (result.determinations.length === 0) {
+    out.push(result.kind === 'claim' ? 'No billed codes on this claim.' : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).');
+    return out.join('\n') + '\n';
+  }
+  for (const d of result.determinations) {
+    const desc = catalog.descriptor(d.code);
+    out.push(`## ${d.code} (${where(result.path, d.line, result.path)}): ${statusWords(d.status)}`);
+    if (desc) out.push('', `_${mdEscape(desc)}_`);
+    if (d.policies.length === 0) out.push('', 'No loaded policy governs this code for this payer, plan and date.');
+    for (const p of d.policies) {
+      const s = catalog.section(p.policy, p.section);
+      out.push('', `### ${citation(p, s)}${s ? `: ${mdEscape(s.title)}` : ''} (${statusWords(p.status)})`, '');
+      if (p.exclusion) out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${p.exclusion.evidence ? `: ${quote(p.exclusion.evidence.text)} (${where(p.exclusion.evidence.path, p.exclusion.evidence.line, result.path)})` : ''}`);
+      const items = renderItems(checklistItems(p, catalog), result.path);
+      out.push(...(items.length ? items : ['- No documentation criteria for this section.']));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

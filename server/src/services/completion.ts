@@ -1,0 +1,32 @@
+/** What a claim draft expects at the cursor, from the text of the line before it. */
+export type ClaimSlot =
+  | { kind: 'key'; prefix: string }
+  | { kind: 'payer'; prefix: string }
+  | { kind: 'plan'; prefix: string }
+  | { kind: 'note'; prefix: string }
+  | { kind: 'code'; prefix: string }
+  | { kind: 'dx-letter'; prefix: string }
+  | { kind: 'line-field'; prefix: string }
+  | { kind: 'none' };
+
+export const CLAIM_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
+
+export function claimSlot(linePrefix: string): ClaimSlot {
+  if (linePrefix.includes('#') || /;/.test(linePrefix)) return { kind: 'none' };
+  const header = /^\s*(payer|plan|note)\s*:\s*(.*)$/i.exec(linePrefix);
+  if (header) {
+    const key = header[1].toLowerCase() as 'payer' | 'plan' | 'note';
+    return { kind: key, prefix: header[2] };
+  }
+  const line = /^\s*line\s+\d*\s*:\s*(.*)$/i.exec(linePrefix);
+  if (line) {
+    const rest = line[1];
+    if (/^\S*$/.test(rest)) return { kind: 'code', prefix: rest };
+    const dx = /\bdx\s+((?:[A-La-l]\s*,\s*)*)([A-La-l]?)$/i.exec(rest);
+    if (dx) return { kind: 'dx-letter', prefix: dx[2] };
+    if (/\s(\w*)$/.test(rest)) return { kind: 'line-field', prefix: /(\w*)$/.exec(rest)![1] };
+    return { kind: 'none' };
+  }
+  if (/^\s*\w*$/.test(linePrefix)) return { kind: 'key', prefix: linePrefix.trim() };
+  return { kind: 'none' };
+}
