@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 
 /** Escapes characters that markdown would interpret inside running text. */
 export function mdEscape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+|!~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 
 /** Quotes a piece of evidence on one line, shortened to `max` characters. */

@@ -1,0 +1,78 @@
+/** Policy files, trust, reloads and bad input: the server reports and keeps serving. */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import type { Hover } from 'vscode-languageserver/node';
+import { LspClient, scratchWorkspace } from './lsp';
+
+/** A workspace with a user policy folder holding one broken policy file. */
+function workspaceWithBadPolicy(): { root: string; bad: string } {
+  const root = scratchWorkspace();
+  mkdirSync(join(root, 'my-policies'));
+  const bad = join(root, 'my-policies', 'broken.json');
+  writeFileSync(bad, '{\n  "id": "X-1",\n  "title": "Broken",\n  "payer": 42\n}\n');
+  return { root, bad };
+}
+
+describe('policies and trust', () => {
+  it('policy-error diagnostics at the line of a bad policy file; the bundled policies still load', async () => {
+    const { root, bad } = workspaceWithBadPolicy();
+    const c = await LspClient.start({ root, settings: { policyPaths: ['my-policies'] } });
+    try {
+      const diags = await c.diagnostics(pathToFileURL(bad).href, (d) => d.length > 0);
+      assert.ok(diags.every((d) => d.code === 'policy-error' && d.source === 'clinlint'));
+      assert.ok(diags.some((d) => d.range.start.line === 3), JSON.stringify(diags.map((d) => [d.range.start.line, d.message])));
+      const claim = c.open('graft.claim');
+      await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
+      const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policies: number; policyErrors: number };
+      assert.equal(status.policies, 4);
+      assert.ok(status.policyErrors >= 1);
+      // Fix the file and reload: the policy-error diagnostics are cleared.
+      writeFileSync(bad, JSON.stringify({ id: 'X-1', title: 'T', payer: 'Acme Health', plans: ['commercial'], source: 'test', codes: { '15773': 'Fat graft' }, sections: [{ id: 'I', title: 'All', kind: 'coverage', text: 'Covered.', codes: ['15773'] }] }));
+      const r = await c.request<{ policies: number; errors: number }>('clinlint/reloadPolicies', {});
+      assert.deepEqual(r, { policies: 5, errors: 0 });
+      await c.diagnostics(pathToFileURL(bad).href, (d) => d.length === 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('an untrusted workspace uses only the bundled policies', async () => {
+    const { root, bad } = workspaceWithBadPolicy();
+    const c = await LspClient.start({ root, trusted: false, settings: { policyPaths: ['my-policies'] } });
+    try {
+      const claim = c.open('graft.claim');
+      await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
+      assert.ok(!c.published.some((p) => p.uri === pathToFileURL(bad).href), 'the user folder was not read');
+      const pending = c.diagnostics(pathToFileURL(bad).href, (d) => d.length > 0);
+      await c.conn.sendNotification('clinlint/trust', { trusted: true });
+      await pending;
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('bad input', () => {
+  it('binary, empty, huge and malformed documents get diagnostics or nothing, never a crash', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace() });
+    try {
+      const binary = c.open('binary.claim', 'claim-draft', '\u0000\u0001\uFFFD\uD800garbage\u0000line 1: \u0000');
+      const empty = c.open('empty.note', 'clinical-note', '');
+      const long = c.open('long.claim', 'claim-draft', Array.from({ length: 10_000 }, (_, i) => `line ${i}: 1577${i % 10} x0 dx Q ; ${'z'.repeat(i % 50)}`).join('\n'));
+      const weird = c.open('weird.claim', 'claim-draft', 'line: \ndx : \nline 1:\nline 1: 15773 x-1 dx A,B,C,D,E\npayer:\nplan: space\nnote: ../../../../etc/passwd\nnote: \u0000\n');
+      for (const uri of [binary, empty, long, weird]) await c.diagnostics(uri, () => true, 20_000);
+      const syntax = await c.diagnostics(weird);
+      assert.ok(syntax.some((d) => d.code === 'syntax'), JSON.stringify(syntax.map((d) => d.code)));
+      // A request the handler cannot answer gets an error response; the server keeps serving.
+      await assert.rejects(c.request('textDocument/hover', { textDocument: { uri: weird } }), /ClinLint: hover failed|Request textDocument\/hover failed/);
+      const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: weird }, position: { line: 3, character: 10 } });
+      assert.ok(h === null || typeof h === 'object');
+      assert.ok(c.alive());
+    } finally {
+      await c.stop();
+    }
+  });
+});
