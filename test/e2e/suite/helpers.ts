@@ -1,0 +1,62 @@
+/** Helpers for the real-VS Code suite: fixture URIs and waiting on diagnostics (never sleeping). */
+import * as vscode from 'vscode';
+
+export function root(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  if (!f) throw new Error('the e2e runner opens a workspace folder');
+  return f.uri;
+}
+
+/** A file of our own fixtures (test/e2e/workspace, copied to e2e/ in the workspace). */
+export function fixture(rel: string): vscode.Uri {
+  return vscode.Uri.joinPath(root(), 'e2e', rel);
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'clinlint');
+
+export function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Resolves with the file's ClinLint diagnostics once `pred` holds (now or after a change). */
+export function diagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  const now = ours(uri);
+  if (pred(now)) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics of ${uri.path} never matched; last: ${JSON.stringify(ours(uri).map((d) => `${ruleOf(d)}@${d.range.start.line}`))}`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const d = ours(uri);
+      if (!pred(d)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(d);
+    });
+  });
+}
+
+export const has = (rule: string) => (d: vscode.Diagnostic[]) => d.some((x) => ruleOf(x) === rule);
+export const lacks = (rule: string) => (d: vscode.Diagnostic[]) => !d.some((x) => ruleOf(x) === rule);
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** Position of the first occurrence of `needle` (+ delta characters). */
+export function at(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const i = doc.getText().indexOf(needle);
+  if (i < 0) throw new Error(`"${needle}" not in ${doc.uri.path}`);
+  return doc.positionAt(i + delta);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
