@@ -7,7 +7,7 @@ import { checkClaim, type Host } from './check/claim';
 import type { CheckOptions } from './check/common';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
-import { bundledPolicyDir, loadPolicyFiles, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
+import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
 import { PolicyRegistry } from './policies/registry';
 import type { CheckResult } from './results';
 import type { DocumentKind } from './types';
@@ -38,18 +38,27 @@ export class Engine {
     readonly policyDirs: string[],
   ) {
     const loaded = loadPolicyFiles(files);
-    this.registry = new PolicyRegistry(loaded.policies);
+    // A policy using a criterion no concept defines is a policy error, and is not loaded.
+    const checked = checkCriteria(loaded.policies, loaded.concepts);
+    this.registry = new PolicyRegistry(checked.policies);
     this.compiled = compileConcepts(loaded.concepts.map((c) => c.concept));
     const conceptFile = new Map(loaded.concepts.map((c) => [c.concept.id, c]));
     this.policyErrors = [
       ...readErrors,
       ...loaded.errors,
-      // A pattern the automaton cannot compile is a policy error in its concept file.
-      ...this.compiled.problems.map((p) => ({
-        path: conceptFile.get(p.concept)?.path ?? p.concept,
-        message: `${p.field}[${p.index}]: ${p.message}`,
-        range: conceptFile.get(p.concept)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      })),
+      ...checked.errors,
+      // A pattern the automaton cannot compile is a policy error in its concept file, at the
+      // offending characters of the pattern string (else the whole string, else the concept id).
+      ...this.compiled.problems.map((p) => {
+        const file = conceptFile.get(p.concept);
+        const literal = file?.patternLiterals?.[p.field][p.index];
+        const range = literal
+          ? p.at
+            ? rangeInLiteral(literal, p.at.start, p.at.end)
+            : literal.range
+          : (file?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+        return { path: file?.path ?? p.concept, message: `${p.field}[${p.index}]: ${p.message}`, range };
+      }),
     ];
     this.concepts = loaded.concepts;
     this.cache = new SourceCache(this.compiled);
@@ -69,8 +78,8 @@ export class Engine {
     const errors: PolicyFileError[] = [];
     for (const dir of dirs) {
       const r = readPolicyDir(dir);
-      files.push(...r.files);
-      errors.push(...r.errors);
+      for (const f of r.files) files.push(f); // loops: a folder may hold 100,000+ files
+      for (const e of r.errors) errors.push(e);
     }
     for (const o of options.overrides ?? []) {
       const i = files.findIndex((f) => f.path === o.path);

@@ -37,6 +37,13 @@ export class Automaton {
     return this.size;
   }
 
+  /**
+   * Live states stepped by the last `run` (the root counts once per token): the measure of its
+   * work, which grows linearly with the text (at most MAX_STATES + 1 per token). Tests use it
+   * to prove linear time without timing anything.
+   */
+  lastRunSteps = 0;
+
   add(steps: Step[], id: number): void {
     let node = this.root;
     for (const step of steps) {
@@ -77,6 +84,7 @@ export class Automaton {
     let ns: number[] = [];
     let nk: number[] = [];
     let sentence = -1;
+    let work = 0;
 
     const enter = (node: TrieNode, startTok: number, endTok: number) => {
       for (const id of node.accepts) matches.push({ id, first: startTok, last: endTok });
@@ -118,11 +126,13 @@ export class Automaton {
         }
       }
       step(this.root, i, i, tok, isNum);
+      work += nodes.length + 1;
       // Swap buffers; only states that can still advance are kept.
       [nodes, nn] = [nn, nodes];
       [starts, ns] = [ns, starts];
       [skips, nk] = [nk, skips];
     }
+    this.lastRunSteps = work;
     return matches;
   }
 }

@@ -18,6 +18,8 @@ export interface PatternProblem {
   field: 'patterns' | 'near';
   index: number;
   message: string;
+  /** The offending characters `[start, end)` in the pattern string, when one construct is to blame. */
+  at?: { start: number; end: number };
 }
 
 export interface CompiledConcepts {
@@ -32,7 +34,7 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
   const entries: Entry[] = [];
   const problems: PatternProblem[] = [];
   const byId = new Map<string, Concept>();
-  const add = (source: string, entry: Entry): string | undefined => {
+  const add = (source: string, entry: Entry): PatternError | undefined => {
     try {
       const id = entries.length;
       const alternatives = compilePattern(source);
@@ -40,25 +42,25 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       for (const steps of alternatives) automaton.add(steps, id);
       return undefined;
     } catch (e) {
-      if (e instanceof PatternError) return e.message;
+      if (e instanceof PatternError) return e;
       throw e;
     }
   };
   for (const trigger of LEXICON) {
     for (const phrase of trigger.phrases) {
       const err = add(phrase, { type: 'trigger', trigger });
-      if (err) throw new Error(`context lexicon: ${err}`);
+      if (err) throw new Error(`context lexicon: ${err.message}`);
     }
   }
   for (const c of concepts) {
     byId.set(c.id, c);
     c.patterns.forEach((p, index) => {
-      const message = add(p, { type: 'concept', concept: c.id });
-      if (message) problems.push({ concept: c.id, field: 'patterns', index, message });
+      const err = add(p, { type: 'concept', concept: c.id });
+      if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
     });
     (c.near ?? []).forEach((p, index) => {
-      const message = add(p, { type: 'near', concept: c.id });
-      if (message) problems.push({ concept: c.id, field: 'near', index, message });
+      const err = add(p, { type: 'near', concept: c.id });
+      if (err) problems.push({ concept: c.id, field: 'near', index, message: err.message, at: err.at });
     });
   }
   return { automaton, entries, concepts: byId, problems };

@@ -11,6 +11,12 @@
  *
  * A pattern compiles to a list of alternatives (the alternation expanded), each a list of
  * steps; the automaton merges all of them into one trie.
+ *
+ * Regular-expression syntax is refused, not read as literal punctuation: an author who writes
+ * `(a+)+$`, `.*`, `\d+` or `{2,}` means a construct this language does not have (and that
+ * would backtrack in a regex engine), so the pattern is a policy error pointing at the
+ * offending character. Reserved: `\ ^ $ + ? { }`, a `*` anywhere but at the end of a word,
+ * a word of dots other than `...`, and character classes such as `[a-z]`.
  */
 import { tokenize, TokenKind } from './tokenize';
 
@@ -20,7 +26,18 @@ export type Step =
   | { kind: 'num' }
   | { kind: 'gap'; max: number };
 
-export class PatternError extends Error {}
+export class PatternError extends Error {
+  /**
+   * @param at the offending characters `[start, end)` in the pattern source, when one
+   *   construct is to blame (so the error can point at it in the concept file).
+   */
+  constructor(
+    message: string,
+    readonly at?: { start: number; end: number },
+  ) {
+    super(message);
+  }
+}
 
 /** Upper bound on the expansions of one pattern, so a pattern cannot blow up the trie. */
 const MAX_EXPANSIONS = 4096;
@@ -29,6 +46,7 @@ export const GAP_MAX = 3;
 type Node = { seq: Node[] } | { alt: Node[][] } | { opt: Node[] } | { step: Step };
 
 export function compilePattern(source: string): Step[][] {
+  refuseRegexSyntax(source);
   const lexemes = lex(source);
   let pos = 0;
   const parseSeq = (closers: string): Node[] => {
@@ -41,7 +59,7 @@ export function compilePattern(source: string): Step[][] {
           pos++;
           alts.push(parseSeq('|)'));
         }
-        if (lexemes[pos++] !== ')') throw new PatternError(`unclosed "(" in pattern "${source}"`);
+        if (lexemes[pos++] !== ')') throw new PatternError(`unclosed "(" in pattern ${shown(source)}`);
         seq.push({ alt: alts });
       } else if (t === '[') {
         const alts: Node[][] = [parseSeq('|]')];
@@ -49,10 +67,10 @@ export function compilePattern(source: string): Step[][] {
           pos++;
           alts.push(parseSeq('|]'));
         }
-        if (lexemes[pos++] !== ']') throw new PatternError(`unclosed "[" in pattern "${source}"`);
+        if (lexemes[pos++] !== ']') throw new PatternError(`unclosed "[" in pattern ${shown(source)}`);
         seq.push({ opt: [{ alt: alts }] });
       } else if (t === ')' || t === ']' || t === '|') {
-        throw new PatternError(`unexpected "${t}" in pattern "${source}"`);
+        throw new PatternError(`unexpected "${t}" in pattern ${shown(source)}`);
       } else if (t === '...') {
         seq.push({ step: { kind: 'gap', max: GAP_MAX } });
       } else if (t === '#') {
@@ -66,15 +84,78 @@ export function compilePattern(source: string): Step[][] {
     return seq;
   };
   const root = parseSeq('');
-  if (pos < lexemes.length) throw new PatternError(`unexpected "${lexemes[pos]}" in pattern "${source}"`);
+  if (pos < lexemes.length) throw new PatternError(`unexpected "${lexemes[pos]}" in pattern ${shown(source)}`);
   const out = expand(root, source).filter((s) => s.some((st) => st.kind !== 'gap'));
-  if (out.length === 0) throw new PatternError(`pattern "${source}" matches nothing`);
+  if (out.length === 0) throw new PatternError(`pattern ${shown(source)} matches nothing`);
   for (const s of out) {
     if (s[0].kind === 'gap' || s[s.length - 1].kind === 'gap') {
-      throw new PatternError(`"..." cannot start or end a pattern ("${source}")`);
+      throw new PatternError(`"..." cannot start or end a pattern (${shown(source)})`);
     }
   }
   return out;
+}
+
+const HELP =
+  'patterns are token sequences, not regular expressions: write the words, "walk*" for a word prefix, "#" for a number, "..." to skip up to three tokens, "(a|b)" for alternatives, "[a]" for an optional part';
+
+/** Why each reserved character is refused. */
+const RESERVED: Record<string, string> = {
+  '\\': 'escapes such as \\d, \\w or \\s are regular-expression syntax',
+  '^': 'anchors (^, $) are regular-expression syntax; a pattern matches anywhere in a sentence',
+  $: 'anchors (^, $) are regular-expression syntax; a pattern matches anywhere in a sentence',
+  '+': 'repetition (+, ?, *, {n,m}) is regular-expression syntax and could backtrack',
+  '?': 'repetition (+, ?, *, {n,m}) is regular-expression syntax and could backtrack',
+  '{': 'repetition (+, ?, *, {n,m}) is regular-expression syntax and could backtrack',
+  '}': 'repetition (+, ?, *, {n,m}) is regular-expression syntax and could backtrack',
+};
+
+function isAlnum(c: string): boolean {
+  return /^[\p{L}\p{N}]$/u.test(c);
+}
+
+/**
+ * Refuses regular-expression constructs (SPEC 9): they have no meaning here, and a pattern
+ * that needs one would backtrack in a regex engine. One linear scan; the first offence wins.
+ */
+function refuseRegexSyntax(source: string): void {
+  const refuse = (start: number, end: number, why: string): never => {
+    throw new PatternError(
+      `pattern ${shown(source)} uses ${JSON.stringify(source.slice(start, end))} at column ${start + 1}: ${why}; ${HELP}`,
+      { start, end },
+    );
+  };
+  // Words are the runs between spaces and the operators ( ) [ ] |.
+  const isBreak = (c: string) => c === ' ' || c === '\t' || '()[]|'.includes(c);
+  for (let i = 0; i < source.length; ) {
+    if (isBreak(source[i])) {
+      // `[a-z]`, `[0-9]`: a character class.
+      if (source[i] === '[') {
+        const m = /^\[\s*[\p{L}\p{N}]\s*-\s*[\p{L}\p{N}]\s*\]/u.exec(source.slice(i, i + 16));
+        if (m) refuse(i, i + m[0].length, 'character classes such as [a-z] are regular-expression syntax');
+      }
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < source.length && !isBreak(source[i])) i++;
+    const word = source.slice(s, i);
+    if (word === '...' || word === '#') continue;
+    if (/^\.+$/.test(word)) refuse(s, i, '"." is not a wildcard (only "..." skips tokens)');
+    for (let k = s; k < i; k++) {
+      const c = source[k];
+      const why = RESERVED[c];
+      if (why) refuse(k, k + 1, why);
+      if (c === '*' && !(k === i - 1 && k > s && isAlnum(source[k - 1]))) {
+        const from = k > s && source[k - 1] === '.' ? k - 1 : k;
+        refuse(from, k + 1, '"*" only ends a word as a prefix marker (walk*); ".*" and "x*" repetition are regular-expression syntax');
+      }
+    }
+  }
+}
+
+/** A pattern quoted for a message, shortened so a huge pattern does not make a huge message. */
+function shown(source: string): string {
+  return JSON.stringify(source.length > 80 ? `${source.slice(0, 80)}…` : source);
 }
 
 /** Splits a pattern into operators and tokens; words are tokenized as text is. */
@@ -118,7 +199,7 @@ function expand(seq: Node[], source: string): Step[][] {
     const next: Step[][] = [];
     for (const a of acc) for (const o of options) next.push(a.concat(o));
     if (next.length > MAX_EXPANSIONS) {
-      throw new PatternError(`pattern "${source}" expands to more than ${MAX_EXPANSIONS} alternatives`);
+      throw new PatternError(`pattern ${shown(source)} expands to more than ${MAX_EXPANSIONS} alternatives`);
     }
     acc = next;
   }

@@ -25,6 +25,8 @@ export interface LoadedPolicy {
   path: string;
   /** Section id -> range of its `id` value in the file (go-to-definition target). */
   sectionRanges: Map<string, Range>;
+  /** Every criterion id the policy uses (trees, advisory, exclusions, notices), where it is written. */
+  criterionRefs?: { id: string; range: Range }[];
 }
 
 export interface LoadedConcept {
@@ -32,6 +34,40 @@ export interface LoadedConcept {
   path: string;
   /** Range of the concept's `id` value in the file. */
   range: Range;
+  /** Where each `patterns` / `near` string stands in the file (pattern errors point into it). */
+  patternLiterals?: { patterns: StringLiteral[]; near: StringLiteral[] };
+}
+
+/** A JSON string literal as written: its range (quotes included) and its raw text. */
+export interface StringLiteral {
+  range: Range;
+  raw: string;
+}
+
+/**
+ * The range in the file of the characters `[start, end)` of a string literal's decoded value
+ * (escapes such as `\\` or `\u00e9` are longer in the file than in the value).
+ */
+export function rangeInLiteral(lit: StringLiteral, start: number, end: number): Range {
+  if (lit.range.start.line !== lit.range.end.line || !lit.raw.startsWith('"')) return lit.range;
+  let rawStart = -1;
+  let rawEnd = -1;
+  let d = 0;
+  let r = 1;
+  const last = lit.raw.length - 1; // the closing quote
+  for (;;) {
+    if (d === start && rawStart < 0) rawStart = r;
+    if (d === end) {
+      rawEnd = r;
+      break;
+    }
+    if (r >= last) break;
+    r += lit.raw[r] !== '\\' ? 1 : lit.raw[r + 1] === 'u' ? 6 : 2;
+    d++;
+  }
+  if (rawStart < 0 || rawEnd < 0) return lit.range;
+  const { line, character } = lit.range.start;
+  return { start: { line, character: character + rawStart }, end: { line, character: character + Math.min(rawEnd, last) } };
 }
 
 export interface PolicyFile {
@@ -60,11 +96,23 @@ export function loadPolicyFiles(files: PolicyFile[]): {
   const conceptIds = new Map<string, string>();
 
   for (const file of files) {
+    try {
+      loadOne(file);
+    } catch (e) {
+      // A hostile file (nested 100,000 deep, millions of issues) can exhaust the stack in the
+      // JSON parser or in zod: it is a policy error in that file, never a crash of the loader.
+      const why = e instanceof RangeError ? 'it is nested too deeply or too large to validate' : String((e as Error)?.message ?? e);
+      errors.push({ path: file.path, message: `cannot load this file: ${why}`, range: ZERO });
+    }
+  }
+  return { policies, concepts, errors };
+
+  function loadOne(file: PolicyFile): void {
     const isConcept = isConceptPath(file.path);
     const parsed = parseFile(file, isConcept ? conceptSchema : policySchema);
     if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      continue;
+      for (const e of parsed.errors) errors.push(e);
+      return;
     }
     const { index, tree } = parsed;
     const idRange = (path: Key[]) => nodeRange(index, findNodeAtLocation(tree, path) ?? tree);
@@ -74,25 +122,106 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     if (first !== undefined) {
       const what = isConcept ? 'concept' : 'policy';
       errors.push({ path: file.path, message: `duplicate ${what} id "${id}" (already loaded from ${first})`, range: idRange(['id']) });
-      continue;
+      return;
     }
     if (isConcept) {
       seen.set(id, file.path);
-      concepts.push({ concept: parsed.value as Concept, path: file.path, range: idRange(['id']) });
-      continue;
+      const literals = (key: 'patterns' | 'near'): StringLiteral[] =>
+        (findNodeAtLocation(tree, [key])?.children ?? []).map((n) => ({
+          range: nodeRange(index, n),
+          raw: file.text.slice(n.offset, n.offset + n.length),
+        }));
+      concepts.push({
+        concept: parsed.value as Concept,
+        path: file.path,
+        range: idRange(['id']),
+        patternLiterals: { patterns: literals('patterns'), near: literals('near') },
+      });
+      return;
     }
     const policy = parsed.value as Policy;
     const problems = checkPolicy(policy, file.path, idRange);
     if (problems.length > 0) {
-      errors.push(...problems);
-      continue;
+      for (const e of capped(file.path, problems)) errors.push(e);
+      return;
     }
     seen.set(id, file.path);
     const sectionRanges = new Map<string, Range>();
     policy.sections.forEach((s, i) => sectionRanges.set(s.id, idRange(['sections', i, 'id'])));
-    policies.push({ policy, path: file.path, sectionRanges });
+    policies.push({ policy, path: file.path, sectionRanges, criterionRefs: criterionRefs(policy, idRange) });
   }
-  return { policies, concepts, errors };
+}
+
+/** The criterion ids a policy uses, each with the range of the string that names it. */
+function criterionRefs(policy: Policy, at: (p: Key[]) => Range): { id: string; range: Range }[] {
+  const refs: { id: string; range: Range }[] = [];
+  const walk = (req: Requirement | undefined, where: Key[]) => {
+    if (req === undefined) return;
+    if (typeof req === 'string') refs.push({ id: req, range: at(where) });
+    else if ('not' in req) walk(req.not, [...where, 'not']);
+    else if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
+    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
+  };
+  policy.sections.forEach((s, i) => {
+    const here: Key[] = ['sections', i];
+    walk(s.requires, [...here, 'requires']);
+    walk(s.when, [...here, 'when']);
+    s.advisory?.forEach((a, j) => refs.push({ id: a, range: at([...here, 'advisory', j]) }));
+    s.exclusions?.forEach((e, j) => walk(e.when, [...here, 'exclusions', j, 'when']));
+    s.notices?.forEach((n, j) => walk(n.when, [...here, 'notices', j, 'when']));
+  });
+  return refs;
+}
+
+/**
+ * Cross-check of a loaded set: every criterion id a policy uses must be defined by a concept
+ * file, else the policy could never be met (a typo such as "functional-impairmnet" would report
+ * missing documentation on every code). Such a policy is a policy error at each unknown id,
+ * and is not loaded; every other policy still is.
+ */
+export function checkCriteria(
+  policies: LoadedPolicy[],
+  concepts: LoadedConcept[],
+): { policies: LoadedPolicy[]; errors: PolicyFileError[] } {
+  const known = new Set(concepts.map((c) => c.concept.id));
+  const kept: LoadedPolicy[] = [];
+  const errors: PolicyFileError[] = [];
+  for (const p of policies) {
+    const unknown = (p.criterionRefs ?? []).filter((r) => !known.has(r.id));
+    if (unknown.length === 0) {
+      kept.push(p);
+      continue;
+    }
+    for (const r of unknown) {
+      const near = nearest(r.id, [...known]);
+      errors.push({
+        path: p.path,
+        message: `unknown criterion "${r.id}": no concept file defines it${near ? ` (did you mean "${near}"?)` : ''}; policy ${p.policy.id} is not loaded`,
+        range: r.range,
+      });
+    }
+  }
+  return { policies: kept, errors };
+}
+
+/** The known id closest to a misspelt one (edit distance at most 3), for the message. */
+function nearest(id: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 4;
+  for (const k of known) {
+    if (Math.abs(k.length - id.length) >= bestD || k.length > 64 || id.length > 64) continue;
+    let prev = Array.from({ length: k.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= id.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= k.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (id[i - 1] === k[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    if (prev[k.length] < bestD) {
+      best = k;
+      bestD = prev[k.length];
+    }
+  }
+  return best;
 }
 
 type Parsed =
@@ -111,11 +240,24 @@ function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
       range: index.range({ start: e.offset, end: Math.min(file.text.length, e.offset + Math.max(1, e.length)) }),
     }));
     if (errs.length === 0) errs.push({ path: file.path, message: 'JSON syntax error: the file is empty', range: ZERO });
-    return { ok: false, errors: errs };
+    return { ok: false, errors: capped(file.path, errs) };
   }
   const result = schema.safeParse(getNodeValue(tree));
   if (result.success) return { ok: true, value: result.data, tree, index };
-  return { ok: false, errors: result.error.issues.flatMap((issue) => issueErrors(file.path, tree, index, issue, [])) };
+  const issues = result.error.issues;
+  const errs = issues.slice(0, MAX_FILE_ERRORS + 1).flatMap((issue) => issueErrors(file.path, tree, index, issue, []));
+  return { ok: false, errors: capped(file.path, errs, issues.length) };
+}
+
+/** Errors reported per file: a file with 100,000 bad codes gives this many and a count of the rest. */
+const MAX_FILE_ERRORS = 100;
+
+function capped(path: string, errs: PolicyFileError[], total = errs.length): PolicyFileError[] {
+  if (errs.length <= MAX_FILE_ERRORS && total <= MAX_FILE_ERRORS) return errs;
+  const kept = errs.slice(0, MAX_FILE_ERRORS);
+  const more = Math.max(total, errs.length) - kept.length;
+  kept.push({ path, message: `... and ${more} more problems in this file`, range: kept[kept.length - 1]?.range ?? ZERO });
+  return kept;
 }
 
 /** Semantic checks zod cannot express: duplicate section ids, well-formed code ranges. */
