@@ -13,8 +13,10 @@
 export type ContextCategory = 'negated' | 'hypothetical' | 'experiencer' | 'historical';
 
 export interface TriggerEntry {
-  category: ContextCategory | 'pseudo' | 'termination';
-  direction?: 'forward' | 'backward';
+  /** `termination:<category>` ends the scope of that category's triggers only. */
+  category: ContextCategory | 'pseudo' | 'termination' | `termination:${ContextCategory}`;
+  /** Which side of the trigger it qualifies (default forward); `both` for ": no". */
+  direction?: 'forward' | 'backward' | 'both';
   phrases: string[];
 }
 
@@ -23,103 +25,159 @@ export const LEXICON: TriggerEntry[] = [
     category: 'negated',
     direction: 'forward',
     phrases: [
-      'no', 'not', 'without', 'denies', 'denied', 'deny', 'denying', 'negative for',
-      'absence of', 'absent', 'free of', 'rules out', 'ruled out', 'rule out', 'r/o',
-      'never', 'nor', 'neither', 'cannot', 'can not', 'fails to reveal', 'failed to reveal',
-      'no evidence of', 'no sign of', 'no signs of', 'no history of', 'not demonstrate',
-      'did not exhibit', 'not exhibit', 'not appreciated', 'unremarkable for',
-      'with no', 'no new', 'not had', 'has not had', 'doesn t', 'does not',
-      'did not', 'didn t', 'is not', 'was not', 'are not', 'were not', 'not have', 'not see',
-      'no complaints of', 'no suspicious', 'no abnormal', 'negative',
+      'no', 'not', 'without', 'w/o', 'never', 'nor', 'neither', 'cannot', 'can not', 'no longer',
+      'denies', 'denied', 'deny', 'denying', 'denies any', 'denied any', 'denies having', 'denies (a|any) history of',
+      'negative', 'negative for', '(is|was|are|were) negative for', 've for', '(is|was|are|were) ve for',
+      'negative for :', 'denies :', 'free of', 'absence of', 'absent', 'ruled out', 'ruled out for',
+      'fails to reveal', 'failed to reveal', 'no evidence of', 'no evidence for', 'no sign of', 'no signs of',
+      'no history of', 'no h/o', 'no hx of', 'no complaints of', 'no complaint of', 'no findings of',
+      'no suspicious', 'no abnormal', 'no new', 'no significant', 'no acute', 'no definite', 'no obvious',
+      'no known', 'no further', 'not demonstrate', 'did not exhibit', 'not exhibit', 'not appreciated',
+      'unremarkable for', 'with no', 'not had', 'has not had', 'not have', 'not see', 'not feel',
+      '(doesn|don|didn|isn|wasn|aren|weren|hasn|haven|hadn|can|couldn|won) t',
+      'does not', 'did not', 'do not', 'is not', 'was not', 'are not', 'were not', 'has not', 'have not',
+      'resolution of', 'resolved',
     ],
   },
   {
     category: 'negated',
     direction: 'backward',
     phrases: [
-      'is ruled out', 'are ruled out', 'was ruled out', 'were ruled out', 'has been ruled out',
-      'have been ruled out', 'unlikely', 'is negative', 'was negative', 'are negative',
-      'were negative', 'not seen', 'is absent', 'was absent', 'are absent', 'not present',
-      'is not present', 'was not present', 'free', 'resolved', 'none', ': no',
-      ': negative', ': none', ': denies', ': absent', 'not noted', 'not identified',
+      '(is|are|was|were) ruled out', '(has|have) been ruled out', 'unlikely', 'is unlikely',
+      '(is|was|are|were) negative', 'not seen', '(is|was|are|were) absent', 'not present',
+      '(is|was|are|were) not present', 'free', 'resolved', 'has resolved', 'have resolved', 'none',
+      'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
+      '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
+      'no longer present', 'gone', 'denied', ': none', ': negative', ': absent', ': not present',
     ],
   },
   {
+    // ": no" ends a label ("Blood transfusion: No") and may open a clause ("Allergies: no known ...").
+    category: 'negated',
+    direction: 'both',
+    phrases: [': no', ': denies', ': denied'],
+  },
+  {
+    // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
+    // ignored, unless the phrase runs into the mention.
     category: 'pseudo',
     phrases: [
-      'no increase', 'no change', 'no significant change', 'not only', 'not necessarily',
-      'no suspicious change', 'not drain', 'not extend', 'not cause', 'not certain if',
-      'not certain whether', 'gram negative', 'not ruled out', 'cannot be ruled out',
-      'can not be ruled out', 'could not be ruled out', 'not been ruled out', 'not be ruled out',
-      'rule out that', 'whether or not', 'no longer',
+      'no increase', 'no change', 'no significant change', 'no interval change', 'no suspicious change',
+      'not only', 'not necessarily', 'not drain', 'not extend', 'not certain if',
+      'not certain whether', 'gram negative', 'not ruled out', 'not been ruled out', 'not be ruled out',
+      '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
+      'whether or not', 'not rule out', 'without difficulty breathing',
+      // "history" that is not the patient's past:
+      '(hour|hours|day|days|night|nights|week|weeks|month|months) history of',
+      'history of (present|the present) illness', 'history of the present', 'history and physical',
+      // hypothetical words in set phrases:
+      'as soon as possible', '(if|when|whenever|where) possible', 'if any', 'as if', 'even if',
+      'if not', 'would like',
+      // "previously" qualifying the report, not the condition:
+      '(as|which) previously', 'than ... previously', 'previously (noted|described|mentioned|reported|seen|documented|discussed)',
+      // "old" in ages:
+      '(year|years|month|months|week|weeks|day|days) old',
     ],
   },
   {
     category: 'hypothetical',
     direction: 'forward',
     phrases: [
-      'if', 'should he', 'should she', 'should the patient', 'should they', 'should there',
+      'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
       'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if',
       'as needed for', 'would', 'could develop', 'may develop', 'might develop', 'at risk for',
       'risk of', 'to prevent', 'prevention of', 'watch for', 'monitor for', 'look out for',
       'unless', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'consider',
-      'considering', 'to rule out', 'evaluate for', 'screen for', 'screening for',
+      'considering', 'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
+      'evaluate for', 'screen for', 'screening for', 'to exclude', 'question of', 'questionable',
+      'suspicious for', 'suspected', 'concern for', 'concerning for', 'worrisome for',
     ],
   },
   {
     category: 'hypothetical',
     direction: 'backward',
-    phrases: ['is possible', 'was possible', 'are possible', 'may occur', 'could occur', 'is suspected'],
+    phrases: [
+      '(is|was|are|were) possible', 'may occur', 'could occur', '(is|was|are|were) suspected',
+      '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
+      'not ruled out', 'not been ruled out', 'is a concern', 'is questionable',
+    ],
   },
   {
     category: 'experiencer',
     direction: 'forward',
     phrases: [
-      'family history', 'family history of', 'fh', 'fhx', 'mother', 'father', 'mom', 'dad',
+      'family history [:]', 'family history of', '(fh|fhx) [:]', 'mother', 'father', 'mom', 'dad',
       'sister', 'brother', 'sibling', 'siblings', 'aunt', 'uncle', 'grandmother', 'grandfather',
-      'grandparent', 'cousin', 'son', 'daughter', 'wife', 'husband', 'spouse',
+      'grandparent', 'grandparents', 'cousin', 'son', 'daughter', 'wife', 'husband', 'spouse',
       'parents', 'parent', 'niece', 'nephew', 'maternal', 'paternal', 'relative', 'relatives',
+      'twin', 'partner', 'boyfriend', 'girlfriend', 'family member', 'family members',
     ],
   },
   {
     category: 'experiencer',
     direction: 'backward',
     phrases: [
-      'in her mother', 'in his mother', 'in her father', 'in his father', 'in the family',
-      'in family', 'in her sister', 'in his brother', 'in a sibling', 'in his sister',
-      'in her brother', 'runs in the family', 'in relatives',
+      'in (her|his|the|a|their) (mother|father|sister|brother|sibling|siblings|aunt|uncle|son|daughter|grandmother|grandfather|parents|cousin)',
+      'in the family', 'in family', 'runs in the family', 'runs in her family', 'runs in his family',
+      'in relatives', 'in a relative', 'in family members',
     ],
   },
   {
     category: 'historical',
     direction: 'forward',
     phrases: [
-      'history of', 'h/o', 'hx of', 'past history of', 'previous', 'previously', 'prior',
-      'formerly', 'in the past', 'status post', 's/p', 'remote history of',
+      'history of', 'h/o', 'hx of', 'past history of', 'previous', 'previously', 'prior', 'formerly',
+      'in the past', 'status post', 's/p', 'remote history of', 'long history of',
+      '[past] (medical|surgical) history [:]', '(pmh|pmhx|psh|pshx) [:]', 'social history [:]', 'old', 'history (is|was) (significant|positive|notable) for',
+      'history significant for', 'history positive for', 'history notable for',
     ],
   },
   {
     category: 'historical',
     direction: 'backward',
     phrases: [
-      'years ago', 'year ago', 'months ago', 'last year', 'in the past', 'as a child',
-      'in childhood', 'previously', 'remotely',
+      '(years|year|months|month) ago', 'last year', 'in the past', 'as a child', 'in childhood',
+      'previously', 'remotely', 'the last time',
     ],
   },
   {
+    // NegEx's conjunctions and ConText's terminations: a scope ends here, for every category.
     category: 'termination',
     phrases: [
       'but', 'however', 'although', 'though', 'yet', 'except', 'aside from', 'apart from',
-      'nevertheless', 'still', 'which', 'who', 'secondary to', 'as the cause of',
-      'as the source of', 'as the reason for', 'as the etiology of', 'cause of', 'causing',
-      'presents with', 'presenting with', 'complains of', 'reports', 'now', ';',
+      'nevertheless', 'still', 'which', 'who', 'whose', 'secondary to', 'due to',
+      ', (the patient|he|she|they|it)',
+      'as (the|a) (cause|source|reason|etiology|origin) (of|for)',
+      '(cause|causes|source|sources|reason|reasons|etiology|origin|origins|explanation) (of|for)',
+      'other possibilities of', 'trigger event for', 'causing', 'presents with', 'presenting with',
+      'complains of', 'reports', 'now', ';', ':',
+    ],
+  },
+  {
+    // "no <noun> for <condition>": the noun is what is negated ("no specific treatment for his pain").
+    category: 'termination:negated',
+    phrases: ['(diagnosis|treatment|therapy|relief|medication|medications|workup|work up|surgery|intervention) for', 'relief (of|from)'],
+  },
+  {
+    // A current time ends a historical scope: "a history of asthma, now with wheezing".
+    category: 'termination:historical',
+    phrases: ['recent', 'recently', 'currently', 'presents', 'presented', 'today', 'this morning', 'this time'],
+  },
+  {
+    // Someone reporting about the patient is not the experiencer: "her husband states she cannot walk".
+    category: 'termination:experiencer',
+    phrases: [
+      'states', 'stated', 'says', 'said', 'reports', 'reported', 'notes', 'noted', 'brought',
+      'accompanied', 'accompanies', 'feels', 'believes', 'tells', 'told',
     ],
   },
 ];
 
-/** Forward negation reaches at most this many tokens past its trigger (NegEx used 5). */
+/** Negation reaches at most this many words past its trigger (NegEx used 5). */
 export const NEGATION_WINDOW = 8;
 /** Experiencer triggers (a relative named) reach this far: "mother has HIV", not the whole line. */
 export const EXPERIENCER_WINDOW = 6;
-/** Hypothetical and historical triggers reach this far. */
-export const OTHER_WINDOW = 10;
+/** Hypothetical triggers reach this far. */
+export const HYPOTHETICAL_WINDOW = 10;
+/** Historical triggers reach this far. */
+export const HISTORICAL_WINDOW = 10;
