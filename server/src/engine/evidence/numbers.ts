@@ -1,8 +1,11 @@
 /**
  * Reads pain relief as a number from one sentence: stated percentages ("62% relief",
- * "60-70%" reads as its lower bound, "greater than 50 percent", "more than half") or
- * computed from pain scores ("from 8/10 to 3/10", "VAS 8 ... VAS 3", "NRS of 8 to 3").
- * Every expression here runs on one sentence with anchored, bounded patterns (linear).
+ * "60-70%" reads as its lower bound, "greater than 50 percent", "more than half", "seventy
+ * percent") or computed from two pain scores ("from 8/10 to 3/10", "VAS 8 ... VAS 3",
+ * "VAS 8 before the trial and 4 after", "NRS of 8 to 3", "reduced to 3/10 from 8/10"), with the
+ * route of the trial named in the sentence (intrathecal, epidural, intravenous).
+ * Every expression runs on one sentence with bounded patterns (no nested quantifiers), so the
+ * cost is linear in the sentence.
  */
 
 export interface Relief {
@@ -17,15 +20,24 @@ export interface Relief {
   how: 'stated' | 'scores';
   /** Route named with the trial, if any. */
   route?: 'intrathecal' | 'epidural' | 'intravenous';
+  /** For `scores`: the two scores and the scale they were read on (10, or 100 for a VAS in mm). */
+  scores?: { before: number; after: number; scale: 10 | 100 };
 }
 
 const NUM = String.raw`(\d{1,3}(?:\.\d{1,2})?)`;
-const MORE = String.raw`(more than|greater than|over|above|in excess of|>|better than)\s*`;
+const MORE = String.raw`(more than|greater than|over|above|in excess of|>|better than|exceeding)\s*`;
 const LESS = String.raw`(less than|under|below|<|up to|at most|nearly|almost)\s*`;
-const PCT = String.raw`\s*(?:%|percent|per cent|pct)`;
+const PCT = String.raw`\s*(?:%|percent\b|per cent\b|pct\b)`;
 
-const RANGE_RE = new RegExp(String.raw`(?:${MORE})?${NUM}\s*(?:-|–|to)\s*${NUM}${PCT}`, 'gi');
+const RANGE_RE = new RegExp(String.raw`(?:${MORE})?${NUM}\s*(?:%\s*)?(?:-|–|to)\s*${NUM}${PCT}`, 'gi');
 const PCT_RE = new RegExp(String.raw`(?:${MORE}|${LESS})?${NUM}${PCT}`, 'gi');
+
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const WORD_PCT_RE = new RegExp(
+  String.raw`\b(?:${MORE})?(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one hundred|a hundred)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?${PCT}`,
+  'gi',
+);
 const WORD_FRACTIONS: [RegExp, number][] = [
   [/\b(more than|greater than|over|better than)\s+(one )?half\b/gi, 50],
   [/\b(two|2)[ -]thirds\b/gi, 66.7],
@@ -33,67 +45,67 @@ const WORD_FRACTIONS: [RegExp, number][] = [
   [/\b(one|a)[ -]half\b|\bhalf\b/gi, 50],
   [/\b(one|a)[ -]third\b/gi, 33.3],
 ];
-/** Two pain scores in order: "8/10 ... 3/10", "from 8 to 3", "VAS 8 ... 3". */
-const SCORE_PAIR_RE = new RegExp(
-  String.raw`(?:from\s+|(?:vas|nrs|pain(?: score)?|score)(?:\s+(?:of|was|is|at|score))?\s*)${NUM}(?:\s*/\s*10)?\b` +
-    String.raw`[^.;%]{0,80}?\b(?:to|down to|->|→|decreased to|reduced to|improved to|dropped to|of)\s+${NUM}(?:\s*/\s*10)?`,
-  'gi',
-);
-const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10\b`, 'gi');
-const ROUTE_RE = /\b(intrathecal|epidural|intravenous|iv)\b/i;
+
+/** A pain scale named before a score: "VAS 8", "NRS of 8", "pain score was 8/10", "pain 8/10". */
+const SCALE = String.raw`\b(?:vas|nrs|vrs|numeric rating scale|visual analog(?:ue)? scale|pain(?: score| level| rating| scale| intensity)?|score)(?:\s+(?:of|was|is|at|score|rating))?\s*:?\s*`;
+/** A score: a number, optionally out of 10 ("3/10"), not a date ("3/10/2024"), not a dose. */
+const SCORE = String.raw`(?:an?\s+)?${NUM}(?:\s*/\s*(10|100)(?![\d/]))?(?!\s*(?:mg|mcg|ug|µg|ml|cc|kg|g\b|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|percent|[/\d]|\.\d))`;
+const GAP = String.raw`[^.;%]{0,80}?`;
+const TO = String.raw`\b(?:to|down to|->|→|decreased to|reduced to|improved to|dropped to|fell to|went to)\s+`;
+
+/** Two pain scores in order, first match wins; `reversed` when the later score comes first. */
+const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
+  // from 8/10 to 3/10, from a 10 to a 4
+  { re: new RegExp(String.raw`\bfrom\s+${SCORE}\s*${TO}${SCORE}`, 'i') },
+  // reduced to 3/10 from 8/10
+  { re: new RegExp(String.raw`\bto\s+${SCORE}\s+from\s+${SCORE}`, 'i'), reversed: true },
+  // VAS 8 ... to 3 / VAS 8 ... VAS 3
+  { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}(?:${TO}|${SCALE})${SCORE}`, 'i'), keyword: true },
+  // VAS 8 before the trial and 4 after
+  { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}\b(?:and|then|,)\s*${SCORE}\s+(?:after|afterwards|post|following)\b`, 'i'), keyword: true },
+];
+const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
+
+const ROUTE_RE = /\b(intrathecal(?:ly)?|epidural(?:ly)?|intravenous(?:ly)?|intra-thecal|i\.v\.)|(?<!\b(?:stage|grade|class|type|phase|level|through|cn|cranial nerves?|ii|iii)[\s-]*)\b(IV)\b/i;
 
 const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success/i;
 
 export function readRelief(sentence: string): Relief | undefined {
   const found: Relief[] = [];
   const route = routeOf(sentence);
-  const push = (percent: number, exclusive: boolean, m: RegExpExecArray, how: Relief['how']) => {
+  const push = (percent: number, exclusive: boolean, quote: string, start: number, how: Relief['how'], scores?: Relief['scores']) => {
     if (!(percent >= 0 && percent <= 100)) return;
-    found.push({ percent, exclusive, quote: m[0].trim(), start: m.index, end: m.index + m[0].length, how, route });
+    found.push({ percent, exclusive, quote: quote.trim(), start, end: start + quote.length, how, route, ...(scores ? { scores } : {}) });
   };
   // A stated percentage counts only in a sentence about relief; scores speak for themselves.
   const aboutRelief = RELIEF_WORDS.test(sentence);
-  if (aboutRelief) for (const m of sentence.matchAll(RANGE_RE)) push(Number(m[2]), Boolean(m[1]), m, 'stated');
-  if (aboutRelief) for (const m of sentence.matchAll(PCT_RE)) {
-    if (found.some((f) => f.start <= m.index && m.index < f.end)) continue;
-    const more = Boolean(m[1]);
-    const less = Boolean(m[2]);
-    // "less than 60%" says nothing above 60: read it as just under.
-    push(less ? Number(m[3]) - 0.01 : Number(m[3]), more, m, 'stated');
-  }
-  if (found.length === 0 && aboutRelief) {
-    for (const [re, value] of WORD_FRACTIONS) {
-      re.lastIndex = 0;
-      const m = re.exec(sentence);
-      if (m) {
-        push(value, /more|greater|over|better/i.test(m[0]), m, 'stated');
-        break;
+  if (aboutRelief) {
+    for (const m of sentence.matchAll(RANGE_RE)) push(Number(m[2]), Boolean(m[1]), m[0], m.index, 'stated');
+    for (const m of sentence.matchAll(PCT_RE)) {
+      if (found.some((f) => f.start <= m.index && m.index < f.end)) continue;
+      const more = Boolean(m[1]);
+      const less = Boolean(m[2]);
+      // "less than 60%" says nothing above 60: read it as just under.
+      push(less ? Number(m[3]) - 0.01 : Number(m[3]), more, m[0], m.index, 'stated');
+    }
+    for (const m of sentence.matchAll(WORD_PCT_RE)) {
+      const tens = /hundred/i.test(m[2]) ? 100 : TENS[m[2].toLowerCase()];
+      push(tens + (m[3] ? UNITS[m[3].toLowerCase()] : 0), Boolean(m[1]), m[0], m.index, 'stated');
+    }
+    if (found.length === 0) {
+      for (const [re, value] of WORD_FRACTIONS) {
+        re.lastIndex = 0;
+        const m = re.exec(sentence);
+        if (m) {
+          push(value, /more|greater|over|better/i.test(m[0]), m[0], m.index, 'stated');
+          break;
+        }
       }
     }
   }
   if (found.length === 0) {
-    const pair = SCORE_PAIR_RE.exec(sentence);
-    SCORE_PAIR_RE.lastIndex = 0;
-    if (pair) {
-      const before = Number(pair[1]);
-      const after = Number(pair[2]);
-      if (before > 0 && before <= 10 && after <= 10 && after <= before) {
-        push(round(((before - after) / before) * 100), false, pair, 'scores');
-      }
-    } else {
-      const scores = [...sentence.matchAll(SLASH10_RE)];
-      if (scores.length >= 2) {
-        const before = Number(scores[0][1]);
-        const after = Number(scores[scores.length - 1][1]);
-        if (before > 0 && after <= before) {
-          const first = scores[0];
-          const last = scores[scores.length - 1];
-          const span = sentence.slice(first.index, last.index + last[0].length);
-          const m = Object.assign([span], { index: first.index }) as unknown as RegExpExecArray;
-          push(round(((before - after) / before) * 100), false, m, 'scores');
-        }
-      }
-    }
+    const pair = scorePair(sentence);
+    if (pair) push(pair.percent, false, pair.quote, pair.start, 'scores', pair.scores);
   }
   if (found.length === 0) return undefined;
   // The best-supported reading: the largest relief the sentence states.
@@ -103,6 +115,45 @@ export function readRelief(sentence: string): Relief | undefined {
 /** Does the relief meet "more than `threshold` percent"? "greater than 50%" does. */
 export function exceeds(r: Relief, threshold: number): boolean {
   return r.percent > threshold || (r.exclusive && r.percent >= threshold);
+}
+
+/** Scales that are not pain: their scores are never pain relief ("Ashworth fell from 4 to 1"). */
+const NOT_PAIN = /\b(?:ashworth|mas|tardieu|penn|spasm|spasms|spasticity|tone|gmfm|barthel|oswestry|odi|gcs|glasgow|mmse|moca|phq|gad|apgar|ecog|karnofsky|fev1?|fvc|sats?|saturation|bp|blood pressure|heart rate|hr|weight|a1c|hba1c)\b/i;
+const PAIN = /\b(?:pain|vas|nrs|vrs|analog|rating scale)/i;
+
+/** Is this pair of numbers about another measure, named just before it or in it? */
+function otherMeasure(sentence: string, m: RegExpExecArray): boolean {
+  const before = sentence.slice(Math.max(0, m.index - 40), m.index);
+  return (NOT_PAIN.test(before) || NOT_PAIN.test(m[0])) && !PAIN.test(m[0]);
+}
+
+function scorePair(sentence: string): { percent: number; quote: string; start: number; scores: NonNullable<Relief['scores']> } | undefined {
+  for (const { re, reversed, keyword } of SCORE_PAIRS) {
+    const m = re.exec(sentence);
+    if (!m || otherMeasure(sentence, m)) continue;
+    // Groups: number, denominator, number, denominator.
+    let [b, bDen, a, aDen] = [m[1], m[2], m[3], m[4]];
+    if (reversed) [b, bDen, a, aDen] = [a, aDen, b, bDen];
+    const before = Number(b);
+    const after = Number(a);
+    // Out of 10 unless written out of 100, or a VAS in millimetres (keyword scales only).
+    const scale: 10 | 100 = bDen === '100' || aDen === '100' || (keyword && !bDen && !aDen && before > 10 && before <= 100) ? 100 : 10;
+    if (!(before > 0 && before <= scale && after >= 0 && after <= before)) continue;
+    return { percent: round(((before - after) / before) * 100), quote: m[0], start: m.index, scores: { before, after, scale } };
+  }
+  // Two scores out of 10 anywhere in the sentence: the first and the last.
+  const scores = [...sentence.matchAll(SLASH10_RE)].filter((m) => !otherMeasure(sentence, m));
+  if (scores.length >= 2) {
+    const first = scores[0];
+    const last = scores[scores.length - 1];
+    const before = Number(first[1]);
+    const after = Number(last[1]);
+    if (before > 0 && before <= 10 && after <= before) {
+      const quote = sentence.slice(first.index, last.index + last[0].length);
+      return { percent: round(((before - after) / before) * 100), quote, start: first.index, scores: { before, after, scale: 10 } };
+    }
+  }
+  return undefined;
 }
 
 function score(r: Relief): number {
@@ -116,6 +167,9 @@ function round(x: number): number {
 function routeOf(s: string): Relief['route'] {
   const m = ROUTE_RE.exec(s);
   if (!m) return undefined;
+  if (m[2]) return 'intravenous';
   const r = m[1].toLowerCase();
-  return r === 'iv' ? 'intravenous' : (r as Relief['route']);
+  if (r.startsWith('intrathecal') || r === 'intra-thecal') return 'intrathecal';
+  if (r.startsWith('epidural')) return 'epidural';
+  return 'intravenous';
 }
