@@ -101,3 +101,16 @@ test('repeated bleeding of a skin tag counted in occasions', () => {
   const f = criterionIn(note(front, 'HPI:\nThe axillary tags have bled on at least four occasions this month.\n'), 'skin-tag-irritation-bleeding');
   assert.ok(f.met, JSON.stringify(f.miss));
 });
+
+test('intractable pain of two sites joined by "and"', () => {
+  const text = note({ payer: 'BCBS' }, 'HPI:\nSevere chronic intractable neck and left arm pain from cervical radiculopathy.\n');
+  assert.ok(criterionIn(text, 'intractable-pain').met);
+});
+
+test('oral baclofen failure with the dose between the drug and the outcome', () => {
+  for (const s of [
+    'Oral baclofen was titrated to 80 mg/day without adequate control.',
+    'PO baclofen 20 mg TID caused drowsiness.',
+  ]) assert.ok(criterionIn(note({ payer: 'BCBS' }, `MEDICATIONS:\n${s}\n`), 'oral-baclofen-failed').met, s);
+  assert.equal(criterionIn(note({ payer: 'BCBS' }, 'MEDICATIONS:\nOral baclofen 10 mg TID was started today.\n'), 'oral-baclofen-failed').met, undefined);
+});
