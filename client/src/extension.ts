@@ -15,6 +15,9 @@ let client: LanguageClient | undefined;
 export interface ClientHandle {
   ready(): Promise<LanguageClient>;
   output: vscode.LogOutputChannel;
+  /** The last status the server sent (the extension's exports, for tests). */
+  status(): ServerStatus | undefined;
+  onStatus: vscode.Event<ServerStatus>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ClientHandle> {
@@ -42,7 +45,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const status = new StatusItem(SELECTOR);
   context.subscriptions.push(status, output);
   context.subscriptions.push(client.onDidChangeState((e) => status.setState(e.newState)));
-  context.subscriptions.push(client.onNotification(StatusNotification, (s: ServerStatus) => status.update(s)));
+  let last: ServerStatus | undefined;
+  const statusEvents = new vscode.EventEmitter<ServerStatus>();
+  context.subscriptions.push(
+    statusEvents,
+    client.onNotification(StatusNotification, (s: ServerStatus) => {
+      if (last?.pid !== s.pid) output.info(`server ${s.pid}: ${s.policies} policies from ${s.policyDirs.join(', ')}`);
+      last = s;
+      status.update(s);
+      statusEvents.fire(s);
+    }),
+  );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true })),
     vscode.commands.registerCommand('clinlint.showOutput', () => output.show(true)),
@@ -50,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
 
   const started = client.start().then(() => client!);
   started.catch((err) => output.appendLine(`ClinLint server failed to start: ${err instanceof Error ? err.message : String(err)}`));
-  const handle: ClientHandle = { ready: () => started, output };
+  const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event };
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
   registerReloadPolicies(context, handle);

