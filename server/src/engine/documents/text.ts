@@ -1,0 +1,124 @@
+/** Small text helpers shared by the claim and note parsers (linear, never throw). */
+import type { Span } from '../types';
+
+/**
+ * Calls `fn(index, start, end)` for each line from offset `from` (line number `firstIndex`);
+ * `start..end` is the content without the line break. LF, CRLF and lone CR all end a line, as
+ * in LineIndex, so line numbers agree everywhere. Allocates nothing per line (a 10 MB file of
+ * line breaks is ten million lines). `fn` returns `false` to stop.
+ */
+export function forEachLine(
+  text: string,
+  fn: (index: number, start: number, end: number) => boolean | void,
+  from = 0,
+  firstIndex = 0,
+): void {
+  let start = from;
+  let index = firstIndex;
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (fn(index++, start, i) === false) return;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  fn(index, start, n);
+}
+
+/** Offset where content starts: 1 when the text begins with a byte order mark. */
+export function contentStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** Horizontal white space (not line breaks). NBSP counts: it is common in pasted notes. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+}
+
+export function skipSpace(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just after the last non-space character of `start..end`. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+/** Quotes a value for a message, shortened so a 1 MB token does not make a 1 MB message. */
+export function quote(s: string, max = 40): string {
+  const shown = s.length > max ? `${s.slice(0, max)}…` : s;
+  // Control characters (NUL...) would be invisible or break a terminal: show them escaped.
+  let out = '';
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown.charCodeAt(i);
+    out += c < 32 || c === 127 ? `\\u${c.toString(16).padStart(4, '0')}` : shown[i];
+  }
+  return `"${out}"`;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** Levenshtein distance, for "did you mean" hints on short words only. */
+export function editDistance(a: string, b: string): number {
+  if (a.length > 32 || b.length > 32) return Math.max(a.length, b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within distance 2, if any. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * First index of the character `ch` in `from..to`, else `to`. Bounded, unlike String#indexOf,
+ * which would run on to the end of a 10 MB document from every line (quadratic).
+ */
+export function indexIn(text: string, ch: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === ch) return i;
+  return to;
+}
+
+/**
+ * End of the token at `i`: the next space, `stopA` or `stopB` (character codes), or `end`.
+ * Hot loops live here rather than in callers: under a CommonJS transform (tsx in tests) every
+ * call to an imported function pays a getter, which dominated a 10 MB single-line input.
+ */
+export function tokenEnd(text: string, i: number, end: number, stopA = -1, stopB = -1): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === stopA || c === stopB) break;
+    i++;
+  }
+  return i;
+}
