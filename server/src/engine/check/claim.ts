@@ -9,7 +9,7 @@ import { noteTemplate } from '../findings/prompts';
 import { LineIndex } from '../lineIndex';
 import type { CheckResult, Finding } from '../results';
 import type { Plan } from '../types';
-import { checkCodes, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { checkCodes, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { AnalysedNote, SourceCache } from './sources';
 
 export interface Host {
@@ -47,7 +47,7 @@ export function checkClaim(
   if (billed.length > 0 && claim.notes.length === 0) findings.push(noNote(setup, claim, lines, path, billed[0].code.span));
 
   const dx: DxCode[] = claim.dx.filter((d) => d.valid).map((d) => ({ code: d.normalized, path, span: d.code.span, lines }));
-  for (const n of notes) for (const m of n.note.mentions) if (m.scheme === 'icd10') dx.push({ code: m.code.value.toUpperCase(), path: n.path, span: m.code.span, lines: n.lines });
+  for (const n of notes) dx.push(...noteDx(n.note, n.path, n.lines));
 
   const occurrences: Occurrence[] = billed.map((l) => ({
     code: l.code.value.toUpperCase(),

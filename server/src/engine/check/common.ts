@@ -1,5 +1,6 @@
 /** The steps claims and notes share: payer/plan scope, code determinations, date checks. */
-import type { ParseProblem } from '../documents/model';
+import { normalizeIcd10 } from '../documents/codes';
+import type { NoteDocument, ParseProblem } from '../documents/model';
 import { determineCode, policiesInScope, type CodeOccurrence, type DetermineContext } from '../determine/determine';
 import { EvidenceSet, type DxCode, type EvidenceSource } from '../determine/evidenceSet';
 import type { CompiledConcepts } from '../evidence/compile';
@@ -39,6 +40,13 @@ export interface DocumentFacts {
 
 export interface Occurrence extends CodeOccurrence {
   date?: string;
+}
+
+/** The ICD-10-CM codes a note mentions, as diagnoses that can document a criterion (B20, E88.1). */
+export function noteDx(note: NoteDocument, path: string, lines: LineIndex): DxCode[] {
+  return note.mentions
+    .filter((m) => m.scheme === 'icd10')
+    .map((m) => ({ code: normalizeIcd10(m.code.value), path, span: m.code.span, lines }));
 }
 
 export function problemFindings(lines: LineIndex, problems: readonly ParseProblem[]): Finding[] {

@@ -1,19 +1,16 @@
 /** Checks a clinical note: the codes it mentions, with its own header and text as evidence. */
-import { parseNote } from '../documents/note';
 import type { DxCode } from '../determine/evidenceSet';
 import type { CheckResult, Finding } from '../results';
 import type { Plan } from '../types';
-import { checkCodes, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { checkCodes, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { SourceCache } from './sources';
 
 export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, text: string, options: CheckOptions): CheckResult {
   const src = cache.note(path, text, undefined);
-  const note = src.note ?? parseNote(text);
+  const note = src.note;
   const lines = src.lines;
   const findings: Finding[] = problemFindings(lines, note.problems);
-  const dx: DxCode[] = note.mentions
-    .filter((m) => m.scheme === 'icd10')
-    .map((m) => ({ code: m.code.value.toUpperCase(), path, span: m.code.span, lines }));
+  const dx: DxCode[] = noteDx(note, path, lines);
   const occurrences: Occurrence[] = note.mentions
     .filter((m) => m.scheme === 'procedure')
     .map((m) => ({ code: m.code.value.toUpperCase(), span: m.code.span }));
