@@ -1,5 +1,5 @@
 /** Expands the CLI's paths into the *.note and *.claim files to check, safely. */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface Expanded {
@@ -64,7 +64,29 @@ export function expandPaths(paths: string[]): Expanded {
   return { files: [...files], errors };
 }
 
+/** Largest document read (a clinical note is kilobytes; 10 MB notes are checked). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Why `readDocument` refused a file. */
+export class FileRefused extends Error {}
+
+/**
+ * Reads a document as UTF-8, only if it is a regular file of sane size: a FIFO, a socket or a
+ * device such as /dev/zero named on the command line or as a claim's `note:` would otherwise
+ * block or fill memory forever.
+ */
+export function readDocument(path: string): string {
+  const st = statSync(path);
+  if (st.isDirectory()) throw new FileRefused('is a folder');
+  if (!st.isFile()) throw new FileRefused('not a regular file');
+  if (st.size > MAX_FILE_BYTES) {
+    throw new FileRefused(`too large (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
 export function reason(e: unknown): string {
+  if (e instanceof FileRefused) return e.message;
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
     case 'ENOENT':

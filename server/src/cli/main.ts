@@ -2,12 +2,11 @@
  * `clinlint [paths...]`: the engine over files and folders, for CI pipelines (SPEC 7).
  * Exit status: 0 no errors, 1 errors found, 2 usage, unreadable input or invalid policy.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../engine';
 import type { CheckResult } from '../engine/results';
 import { parseArgs, USAGE, UsageError } from './args';
-import { expandPaths, reason } from './files';
+import { expandPaths, readDocument, reason } from './files';
 import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
@@ -61,7 +60,7 @@ export function run(argv: string[], io: Io): number {
   const host = {
     readText(path: string): string | undefined {
       try {
-        return readFileSync(path, 'utf8');
+        return readDocument(path);
       } catch {
         return undefined;
       }
@@ -71,7 +70,7 @@ export function run(argv: string[], io: Io): number {
   for (const file of expanded.files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readDocument(file);
     } catch (e) {
       io.stderr(`clinlint: ${display(file)}: ${reason(e)}\n`);
       status = 2;

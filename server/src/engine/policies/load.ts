@@ -231,7 +231,9 @@ type Parsed =
 function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
   const index = new LineIndex(file.text);
   const syntax: ParseError[] = [];
-  const tree = parseTree(file.text, syntax, { disallowComments: true, allowTrailingComma: false });
+  // A byte order mark (editors set to "UTF-8 with BOM") is read as a space: same offsets.
+  const text = file.text.charCodeAt(0) === 0xfeff ? ` ${file.text.slice(1)}` : file.text;
+  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
     // jsonc-parser may report several codes at one offset while recovering: keep the first.
     const errs = syntax.filter((e, i) => i === 0 || e.offset !== syntax[i - 1].offset).map((e) => ({
@@ -354,20 +356,34 @@ function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** Largest policy or concept file read (the bundled ones are under 100 KB). */
+const MAX_POLICY_BYTES = 16 * 1024 * 1024;
+
 /** `*.json` files under `dir`, recursively, except the generated `schema/` folder. */
 export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: PolicyFileError[] } {
   const files: PolicyFile[] = [];
   const errors: PolicyFileError[] = [];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { files, errors: [{ path: dir, message: `policy folder not found: ${dir}`, range: ZERO }] };
-  }
+  if (!existsSync(dir)) return { files, errors: [{ path: dir, message: `policy folder not found: ${dir}`, range: ZERO }] };
+  if (!statSync(dir).isDirectory()) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir}`, range: ZERO }] };
   const walk = (d: string, top: boolean) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ path: d, message: `cannot read policy folder: ${(e as Error).message}`, range: ZERO });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
         if (!(top && entry.name === 'schema')) walk(p, false);
       } else if (entry.name.endsWith('.json')) {
         try {
+          // Only regular files (a symlink to one is fine): a FIFO or a device named *.json
+          // would block the read forever.
+          const st = statSync(p);
+          if (!st.isFile()) throw new Error('not a regular file');
+          if (st.size > MAX_POLICY_BYTES) throw new Error(`too large (${st.size} bytes; the limit is ${MAX_POLICY_BYTES})`);
           files.push({ path: p, text: readFileSync(p, 'utf8') });
         } catch (e) {
           errors.push({ path: p, message: `cannot read policy file: ${(e as Error).message}`, range: ZERO });
