@@ -35,6 +35,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   trusted?: boolean;
   capabilities?: ClientCapabilities;
+  /** Arguments for node instead of `dist/server.js --stdio` (e.g. the bin shim). */
+  args?: string[];
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -63,7 +65,7 @@ export class LspClient {
 
   static async start(opts: StartOptions): Promise<LspClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} missing: run npm run build`);
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, opts.args ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new LspClient(proc, conn, opts.root, opts.settings ?? {});
     proc.stderr!.on('data', (b) => (c.stderr += b));

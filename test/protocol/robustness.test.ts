@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
-import { LspClient, scratchWorkspace } from './lsp';
+import { LspClient, ROOT, scratchWorkspace } from './lsp';
 
 /** A workspace with a user policy folder holding one broken policy file. */
 function workspaceWithBadPolicy(): { root: string; bad: string } {
@@ -49,6 +49,19 @@ describe('policies and trust', () => {
       const pending = c.diagnostics(pathToFileURL(bad).href, (d) => d.length > 0);
       await c.conn.sendNotification('clinlint/trust', { trusted: true });
       await pending;
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('standalone', () => {
+  it('bin/clinlint-server.js speaks LSP over stdio with no arguments', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace(), args: [join(ROOT, 'bin/clinlint-server.js')] });
+    try {
+      assert.ok(c.capabilities.hoverProvider);
+      const uri = c.open('graft.claim');
+      await c.diagnostics(uri, (d) => d.some((x) => x.code === 'missing-documentation'));
     } finally {
       await c.stop();
     }
