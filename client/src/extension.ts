@@ -32,12 +32,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
     settings: vscode.workspace.getConfiguration('clinlint'),
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SELECTOR,
+    // Policy files too: their unsaved edits reload the policies (policy-error diagnostics live).
+    documentSelector: [...SELECTOR, { language: 'json', pattern: '**/policies/**/*.json' }],
     outputChannel: output,
     initializationOptions,
     diagnosticCollectionName: 'clinlint',
-    // Policy files edited outside the editor: the server reloads when one of its folders changed.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
+    // Files changed outside the editor: policy files reload the policies, notes re-check their claims.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,note}') },
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes): keep it.
   };
   client = new LanguageClient('clinlint', 'ClinLint', serverOptions, clientOptions);

@@ -1,6 +1,6 @@
 /** Policy files, trust, reloads and bad input: the server reports and keeps serving. */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -49,6 +49,42 @@ describe('policies and trust', () => {
       const pending = c.diagnostics(pathToFileURL(bad).href, (d) => d.length > 0);
       await c.conn.sendNotification('clinlint/trust', { trusted: true });
       await pending;
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('files edited in the editor or on disk', () => {
+  it('an unsaved policy buffer is loaded live; closing it goes back to disk', async () => {
+    const { root, bad } = workspaceWithBadPolicy();
+    const good = JSON.stringify({ id: 'X-1', title: 'T', payer: 'Acme Health', plans: ['commercial'], source: 'test', codes: { '15773': 'Fat graft' }, sections: [{ id: 'I', title: 'All', kind: 'coverage', text: 'Covered.', codes: ['15773'] }] });
+    writeFileSync(bad, good);
+    const c = await LspClient.start({ root, settings: { policyPaths: ['my-policies'] } });
+    try {
+      const uri = pathToFileURL(bad).href;
+      const claim = c.open('unknown-payer.claim');
+      await c.diagnostics(claim, (d) => !d.some((x) => x.code === 'unknown-payer'));
+      c.open('my-policies/broken.json', 'json', good.replace('"payer":"Acme Health"', '"payer":7'));
+      await c.diagnostics(uri, (d) => d.some((x) => x.code === 'policy-error'));
+      await c.diagnostics(claim, (d) => d.some((x) => x.code === 'unknown-payer'));
+      c.close(uri);
+      await c.diagnostics(uri, (d) => d.length === 0);
+      await c.diagnostics(claim, (d) => !d.some((x) => x.code === 'unknown-payer'));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('a note changed on disk re-checks the open claims that link it', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace() });
+    try {
+      const claim = c.open('graft.claim');
+      await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
+      const note = join(c.root, 'graft.note');
+      writeFileSync(note, readFileSync(note, 'utf8') + 'She is unable to close her mouth fully.\n');
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(note).href, type: 2 }] });
+      await c.diagnostics(claim, (d) => !d.some((x) => x.code === 'missing-documentation'));
     } finally {
       await c.stop();
     }

@@ -18,8 +18,15 @@ export class Diagnostics {
   register(): void {
     const { s } = this;
     s.documents.onDidOpen(s.safe('didOpen', (e) => this.opened(e.document.uri)));
-    s.documents.onDidChangeContent(s.safe('didChange', (e) => this.schedule(e.document.uri, s.settings.debounceMs)));
-    s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri)));
+    s.documents.onDidChangeContent(
+      s.safe('didChange', (e) => {
+        const uri = e.document.uri;
+        if (!s.isPolicyFile(uri)) this.schedule(uri, s.settings.debounceMs);
+        else if (s.policyBufferChanged(uri, e.document.getText())) this.schedulePolicyReload();
+      }),
+    );
+    s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText())));
+    s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes.map((c) => c.uri))));
     s.connection.onRequest(CheckFilesRequest, s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)));
     s.onReload.push(() => this.recheckAll());
   }
@@ -31,10 +38,15 @@ export class Diagnostics {
     this.recheckDependents(uri);
   }
 
-  private closed(uri: string): void {
+  private closed(uri: string, text: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.checkedVersion.delete(uri);
+    if (this.s.isPolicyFile(uri)) {
+      // Closed without saving: back to the text on disk.
+      if (this.s.policyBufferChanged(uri, text)) this.schedulePolicyReload(0);
+      return;
+    }
     if (!this.s.isClinical(uri)) return;
     this.s.results.delete(uri);
     this.publish(uri, []);
@@ -69,6 +81,19 @@ export class Diagnostics {
     const diags = result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : [];
     this.publish(uri, diags, doc.version);
     if (this.s.settings.trace !== 'off') this.s.log(`checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`);
+  }
+
+  /** Files changed on disk: a policy file reloads the policies; a note re-checks its claims. */
+  private watched(uris: string[]): void {
+    if (uris.some((u) => this.s.isPolicyFile(u))) this.schedulePolicyReload(0);
+    for (const uri of uris) if (/\.note$/i.test(uri) && !this.s.documents.get(uri)) this.recheckDependents(uri);
+  }
+
+  private policyTimer: NodeJS.Timeout | undefined;
+  /** Policy edits reload every policy (slower than a check), so they wait a little longer. */
+  schedulePolicyReload(delay = Math.max(400, this.s.settings.debounceMs)): void {
+    clearTimeout(this.policyTimer);
+    this.policyTimer = setTimeout(this.s.safe('policy reload', () => this.s.loadPolicies()), delay);
   }
 
   /** Every open claim whose last result drew evidence from `uri` (a note). */

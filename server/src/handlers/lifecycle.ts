@@ -1,5 +1,5 @@
 /** initialize / initialized / configuration / trust / watched policy files. */
-import { type DidChangeWatchedFilesParams, DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
 import { type InitOptions, TrustNotification, type TrustParams } from '../protocol';
 import { INSERT_ALL_PROMPTS } from './codeActions';
 import type { Session } from './session';
@@ -67,17 +67,6 @@ export function registerLifecycle(s: Session): void {
       if (s.trusted === p.trusted) return;
       s.trusted = p.trusted;
       s.loadPolicies();
-    }),
-  );
-
-  // Policy files edited on disk: reload when one under a policy folder changed.
-  s.connection.onDidChangeWatchedFiles(
-    s.safe('didChangeWatchedFiles', (p: DidChangeWatchedFilesParams) => {
-      const touched = p.changes.some((c) => {
-        const path = s.pathOf(c.uri);
-        return path.endsWith('.json') && s.policyDirs.some((d) => path.startsWith(d + '/') || path.startsWith(d + '\\'));
-      });
-      if (touched) s.loadPolicies();
     }),
   );
 }

@@ -3,12 +3,12 @@
  * and the helpers every handler uses (paths <-> URIs, the document host, guarded handlers).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../engine';
-import type { PolicyFileError } from '../engine/policies/load';
+import { bundledPolicyDir, type PolicyFileError } from '../engine/policies/load';
 import type { CheckResult } from '../engine/results';
 import type { Plan } from '../engine/types';
 import { type Catalog, EMPTY_CATALOG } from '../services/catalog';
@@ -28,6 +28,12 @@ export const DEFAULT_SETTINGS: Settings = { policyPaths: [], severity: {}, trace
 
 /** Largest document checked, in UTF-16 units; larger ones get no diagnostics (10 MB). */
 const MAX_TEXT = 10 * 1024 * 1024;
+
+/** A `.json` file inside one of the policy folders (not the generated schema/ folder). */
+export function isPolicyPath(path: string, dirs: string[]): boolean {
+  if (!path.endsWith('.json')) return false;
+  return dirs.some((d) => path.startsWith(d + sep) && !path.startsWith(join(d, 'schema') + sep));
+}
 
 export class Session {
   engine: Engine | undefined;
@@ -89,18 +95,48 @@ export class Session {
 
   // ---- engine ---------------------------------------------------------------------------
 
-  /** (Re)loads the policies: bundled always; the user's folders only in a trusted workspace. */
+  /**
+   * (Re)loads the policies: bundled always; the user's folders only in a trusted workspace.
+   * Open policy files count with their unsaved text, so edits show before they are saved.
+   */
   loadPolicies(): void {
     const base = this.workspaceFolders[0];
     const dirs = this.trusted ? this.settings.policyPaths.map((p) => (isAbsolute(p) || !base ? p : resolve(base, p))) : [];
     const t0 = Date.now();
-    const engine = Engine.load({ policyDirs: dirs, bundled: true });
+    const all = [bundledPolicyDir(), ...dirs].filter((d): d is string => !!d);
+    const overrides = this.documents
+      .all()
+      .map((d) => ({ path: this.pathOf(d.uri), text: d.getText() }))
+      .filter((f) => isPolicyPath(f.path, all) && f.text !== this.diskText(f.path));
+    this.overridden = new Set(overrides.map((f) => f.path));
+    const engine = Engine.load({ policyDirs: dirs, bundled: true, overrides });
     this.engine = engine;
     this.catalog = catalogFrom(engine.registry, engine.concepts);
-    this.policyDirs = [...new Set(engine.registry.policies.map((p) => p.path.replace(/[\\/][^\\/]*$/, ''))), ...dirs];
+    this.policyDirs = engine.policyDirs;
     this.results.clear();
     this.log(`loaded ${engine.registry.policies.length} policies (${engine.policyErrors.length} errors) in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
     for (const f of this.onReload) f();
+  }
+
+  /** Policy files loaded from unsaved editor text (their buffers differ from disk). */
+  overridden = new Set<string>();
+
+  diskText(path: string): string | undefined {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether a policy buffer's text now differs from what the loaded policies were read from. */
+  policyBufferChanged(uri: string, text: string | undefined): boolean {
+    const path = this.pathOf(uri);
+    return this.overridden.has(path) || (text !== undefined && text !== this.diskText(path));
+  }
+
+  isPolicyFile(uri: string): boolean {
+    return isPolicyPath(this.pathOf(uri), this.policyDirs);
   }
 
   get policyErrors(): PolicyFileError[] {
