@@ -4,13 +4,17 @@
  * by the same one-pass automaton as the concepts; this only resolves scopes (rules in
  * docs/clinical-context.md):
  *
- * - a trigger inside a longer trigger of the same category is that trigger ("is negative" in
- *   "is negative for" is not a backward trigger);
- * - a trigger inside a pseudo-trigger phrase ("no increase") is not a trigger, unless the
- *   phrase runs into the mention itself ("no change" of the mention "change in vision");
- * - a forward trigger qualifies a mention after it, a backward one a mention before it, within
- *   its category's window (counted in words: punctuation is free, so lists stay in scope), in
- *   the same sentence, and not across a termination term of all or of its category;
+ * - a trigger that overlaps the mention is part of it ("not able to walk" is affirmed);
+ * - of the others, a trigger inside a longer one of the same category is that trigger ("is
+ *   negative" in "is negative for" is not a backward trigger; "no" in "no acute" is, when the
+ *   mention is "acute distress");
+ * - a trigger or termination term inside a pseudo-trigger phrase ("no increase", "but not
+ *   limited to") is not one, unless the phrase runs into the mention ("no change" of the
+ *   mention "change in vision");
+ * - a forward trigger qualifies a mention after it, a backward one a mention before it, in the
+ *   same sentence, not across a termination term (of all categories or of its own), and within
+ *   reach: at most the category's window of words up to the first comma, and beyond it a list
+ *   of short items ("denies fever, chills, night sweats, or weight loss");
  * - the closest trigger of each category is the one reported.
  */
 import type { Match } from '../automaton';
@@ -19,6 +23,8 @@ import {
   EXPERIENCER_WINDOW,
   HISTORICAL_WINDOW,
   HYPOTHETICAL_WINDOW,
+  LIST_ITEM_WORDS,
+  LIST_REACH,
   NEGATION_WINDOW,
   type ContextCategory,
   type TriggerEntry,
@@ -42,23 +48,35 @@ const WINDOW: Record<ContextCategory, number> = {
   experiencer: EXPERIENCER_WINDOW,
   historical: HISTORICAL_WINDOW,
 };
-const MAX_WINDOW = Math.max(...Object.values(WINDOW));
+/** A list continues a trigger's scope past its window while its items are this short... */
+const LIST_ITEM = LIST_ITEM_WORDS;
+/** ...up to this many words in all. */
+const MAX_REACH = Math.max(LIST_REACH, ...Object.values(WINDOW));
 
 function isContext(c: Trigger['category']): c is ContextCategory {
   return c === 'negated' || c === 'hypothetical' || c === 'experiencer' || c === 'historical';
 }
 
-/** A context trigger, with the pseudo-trigger phrases that would silence it (if any). */
+interface Range {
+  first: number;
+  last: number;
+}
+
+/** A context trigger, with the pseudo-trigger phrases that would silence it and the longer
+ * triggers of its category that contain it (if any). */
 interface Scoped extends Trigger {
   category: ContextCategory;
-  pseudo?: { first: number; last: number }[];
+  pseudo?: Range[];
+  within?: Range[];
 }
+
+const overlaps = (r: Range, first: number, last: number) => r.last > first && r.first < last;
 
 interface SentenceTriggers {
   /** Context triggers, sorted by first token. */
   triggers: Scoped[];
   /** Termination terms (all categories or one), sorted by first token. */
-  terms: Trigger[];
+  terms: (Trigger & { pseudo?: Range[] })[];
 }
 
 /** Triggers of one text, indexed by sentence. */
@@ -84,14 +102,19 @@ export class TriggerIndex {
     for (const [s, list] of groups) {
       list.sort((a, b) => a.first - b.first || b.last - a.last);
       const pseudo = list.filter((m) => m.category === 'pseudo');
-      const terms = list.filter((m) => m.category === 'termination' || m.category.startsWith('termination:'));
+      const terms = list
+        .filter((m) => m.category === 'termination' || m.category.startsWith('termination:'))
+        .map((m) => {
+          const covering = this.covering(pseudo, m);
+          return covering.length ? { ...m, pseudo: covering } : m;
+        });
       const context = list.filter((m): m is Scoped => isContext(m.category));
       const triggers: Scoped[] = [];
       for (let i = 0; i < context.length; i++) {
         const t = context[i];
-        if (this.insideLonger(context, i)) continue;
         const covering = this.covering(pseudo, t);
-        triggers.push(covering.length ? { ...t, pseudo: covering } : t);
+        const within = this.containers(context, i);
+        triggers.push(covering.length || within.length ? { ...t, pseudo: covering, within } : t);
       }
       if (triggers.length) this.bySentence.set(s, { triggers, terms });
     }
@@ -109,61 +132,91 @@ export class TriggerIndex {
     const list = entry.triggers;
     // Only triggers that can reach the mention: those starting at most a window (in words) plus
     // a trigger's length before it, up to a window after it.
-    let i = lowerBound(list, (t) => t.first >= sFirst && words[t.first] >= words[first] - MAX_WINDOW - this.longest);
+    let i = lowerBound(list, (t) => words[t.first] >= words[first] - MAX_REACH - this.longest);
     for (; i < list.length; i++) {
       const t = list[i];
-      if (t.first >= sLast || words[t.first] > words[last] + MAX_WINDOW) break;
-      // A trigger that starts inside the mention is part of it ("not able to walk"); one that
-      // starts before and runs into it ("no acute" of "acute distress") is right next to it.
-      if (t.first >= first && t.first < last) continue;
+      if (t.first >= sLast || words[t.first] > words[last] + MAX_REACH) break;
+      if (t.first < sFirst) continue;
+      if (overlaps(t, first, last)) continue; // part of the mention itself
+      // Inside a longer trigger of its category that is not part of the mention: that one decides.
+      if (t.within?.some((w) => !overlaps(w, first, last))) continue;
       // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention.
-      if (t.pseudo && !t.pseudo.some((p) => p.last > first && p.first < last)) continue;
+      if (t.pseudo?.length && !t.pseudo.some((p) => overlaps(p, first, last))) continue;
       const cat = t.category;
       const dir = t.direction ?? 'forward';
       let from: number;
       let to: number;
-      if (t.first < first && dir !== 'backward') [from, to] = [Math.min(t.last, first), first];
+      if (t.last <= first && dir !== 'backward') [from, to] = [t.last, first];
       else if (t.first >= last && dir !== 'forward') [from, to] = [last, t.first];
       else continue;
       const distance = words[to] - words[from];
-      if (distance > WINDOW[cat]) continue;
       if (best[cat] !== undefined && distance >= best[cat]!) continue;
-      if (this.terminated(entry.terms, cat, from, to)) continue;
+      if (!this.reaches(cat, from, to, dir === 'backward' || (dir === 'both' && t.first >= last))) continue;
+      if (this.terminated(entry.terms, cat, from, to, first, last)) continue;
       best[cat] = distance;
       out[cat] = this.text(t);
     }
     return out;
   }
 
-  /** Is there a termination term for `cat` inside tokens [from, to)? */
-  private terminated(terms: Trigger[], cat: ContextCategory, from: number, to: number): boolean {
+  /**
+   * Does a trigger reach across tokens [from, to)? Within its window of words up to the first
+   * comma (from the trigger's side); past it, only through a list of short comma-separated items.
+   */
+  private reaches(cat: ContextCategory, from: number, to: number, backward: boolean): boolean {
+    const words = this.wordIndex();
+    const total = words[to] - words[from];
+    if (total <= WINDOW[cat]) return true;
+    if (total > LIST_REACH) return false;
+    const { norm, kind } = this.tokens;
+    let item = 0;
+    let first = true;
+    for (let k = 0; k < to - from; k++) {
+      const i = backward ? to - 1 - k : from + k;
+      if (kind[i] !== TokenKind.Punct) {
+        item++;
+        if (item > (first ? WINDOW[cat] : LIST_ITEM)) return false;
+      } else if (norm[i] === ',' || norm[i] === '/') {
+        first = false;
+        item = 0;
+      }
+    }
+    return !first;
+  }
+
+  /** Is there a termination term for `cat` inside tokens [from, to), not silenced by a pseudo-trigger? */
+  private terminated(terms: SentenceTriggers['terms'], cat: ContextCategory, from: number, to: number, first: number, last: number): boolean {
     for (let j = lowerBound(terms, (x) => x.first >= from); j < terms.length && terms[j].first < to; j++) {
       const x = terms[j];
-      if (x.last <= to && (x.category === 'termination' || x.category === `termination:${cat}`)) return true;
+      if (x.last > to || (x.category !== 'termination' && x.category !== `termination:${cat}`)) continue;
+      if (x.pseudo?.length && !x.pseudo.some((p) => overlaps(p, first, last))) continue;
+      return true;
     }
     return false;
   }
 
-  /** Is context[i] inside a strictly longer trigger of the same category? */
-  private insideLonger(context: Scoped[], i: number): boolean {
+  /** Longer triggers of the same category that contain context[i]. */
+  private containers(context: Scoped[], i: number): Range[] {
     const t = context[i];
+    const out: Range[] = [];
+    const len = t.last - t.first;
     for (let j = i - 1; j >= 0 && context[j].first >= t.first - this.longest; j--) {
       const o = context[j];
-      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > t.last - t.first) return true;
+      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > len) out.push({ first: o.first, last: o.last });
     }
     for (let j = i + 1; j < context.length && context[j].first === t.first; j++) {
       const o = context[j];
-      if (o.category === t.category && t.last <= o.last && o.last - o.first > t.last - t.first) return true;
+      if (o.category === t.category && t.last <= o.last && o.last - o.first > len) out.push({ first: o.first, last: o.last });
     }
-    return false;
+    return out;
   }
 
-  /** Pseudo-trigger phrases that contain the trigger. */
-  private covering(pseudo: Trigger[], t: Trigger): { first: number; last: number }[] {
-    const out: { first: number; last: number }[] = [];
+  /** Pseudo-trigger phrases that strictly contain the trigger. */
+  private covering(pseudo: Trigger[], t: Trigger): Range[] {
+    const out: Range[] = [];
     for (let j = lowerBound(pseudo, (p) => p.first >= t.first - this.longest); j < pseudo.length && pseudo[j].first <= t.first; j++) {
       const p = pseudo[j];
-      if (t.last <= p.last) out.push({ first: p.first, last: p.last });
+      if (t.last <= p.last && p.last - p.first > t.last - t.first) out.push({ first: p.first, last: p.last });
     }
     return out;
   }

@@ -48,14 +48,15 @@ export const LEXICON: TriggerEntry[] = [
       '(is|was|are|were) not present', 'free', 'resolved', 'has resolved', 'have resolved', 'none',
       'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
       '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
-      'no longer present', 'gone', 'denied', ': none', ': negative', ': absent', ': not present',
+      'no longer present', 'gone', 'denied', ': none', ': absent', ': not present', 'unremarkable',
+      '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
     ],
   },
   {
     // ": no" ends a label ("Blood transfusion: No") and may open a clause ("Allergies: no known ...").
     category: 'negated',
     direction: 'both',
-    phrases: [': no', ': denies', ': denied'],
+    phrases: [': no', ': denies', ': denied', ': negative'],
   },
   {
     // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
@@ -66,9 +67,14 @@ export const LEXICON: TriggerEntry[] = [
       'not only', 'not necessarily', 'not drain', 'not extend', 'not certain if',
       'not certain whether', 'gram negative', 'not ruled out', 'not been ruled out', 'not be ruled out',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
-      'whether or not', 'not rule out', 'without difficulty breathing',
+      'whether or not', 'not rule out', 'no doubt', 'without [a] doubt',
+      'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
+      // "but" that does not end a scope:
+      '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
       '(hour|hours|day|days|night|nights|week|weeks|month|months) history of',
+      // onset of a present condition: "the headache began 2 months ago"
+      '(began|begun|started|start|starting|onset|noticed|developed|first) ... (years|year|months|month|weeks|week) ago',
       'history of (present|the present) illness', 'history of the present', 'history and physical',
       // hypothetical words in set phrases:
       'as soon as possible', '(if|when|whenever|where) possible', 'if any', 'as if', 'even if',
@@ -91,6 +97,12 @@ export const LEXICON: TriggerEntry[] = [
       'considering', 'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
       'evaluate for', 'screen for', 'screening for', 'to exclude', 'question of', 'questionable',
       'suspicious for', 'suspected', 'concern for', 'concerning for', 'worrisome for',
+      'risks', 'risks of', 'risks and benefits', 'possibility', 'possibility of',
+      '(could|may|might|can|would) (also|potentially) (result in|cause|lead to)',
+      '(could|may|might|can) (result in|cause|lead to)',
+      'check', 'test for', 'tested for', 'testing for', 'screened for',
+      '(screen|test|evaluate|check) (her|him|them|the patient|patient) [today|now|again] for',
+      'watch', 'watch for',
     ],
   },
   {
@@ -99,7 +111,8 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       '(is|was|are|were) possible', 'may occur', 'could occur', '(is|was|are|were) suspected',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
-      'not ruled out', 'not been ruled out', 'is a concern', 'is questionable',
+      'not ruled out', 'not been ruled out', 'is a concern', 'is questionable', 'testing',
+      '(test|testing|screen|screening|serology|serologies|titer|titers) [was|were|is|are|has been] (ordered|pending|sent|drawn|requested|recommended)',
     ],
   },
   {
@@ -111,6 +124,8 @@ export const LEXICON: TriggerEntry[] = [
       'grandparent', 'grandparents', 'cousin', 'son', 'daughter', 'wife', 'husband', 'spouse',
       'parents', 'parent', 'niece', 'nephew', 'maternal', 'paternal', 'relative', 'relatives',
       'twin', 'partner', 'boyfriend', 'girlfriend', 'family member', 'family members',
+      // people in general, not this patient:
+      '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
     ],
   },
   {
@@ -120,6 +135,7 @@ export const LEXICON: TriggerEntry[] = [
       'in (her|his|the|a|their) (mother|father|sister|brother|sibling|siblings|aunt|uncle|son|daughter|grandmother|grandfather|parents|cousin)',
       'in the family', 'in family', 'runs in the family', 'runs in her family', 'runs in his family',
       'in relatives', 'in a relative', 'in family members',
+      'of (his|her|their|the) (partner|wife|husband|spouse|boyfriend|girlfriend|mother|father|son|daughter|sister|brother)',
     ],
   },
   {
@@ -156,7 +172,11 @@ export const LEXICON: TriggerEntry[] = [
   {
     // "no <noun> for <condition>": the noun is what is negated ("no specific treatment for his pain").
     category: 'termination:negated',
-    phrases: ['(diagnosis|treatment|therapy|relief|medication|medications|workup|work up|surgery|intervention) for', 'relief (of|from)'],
+    phrases: [
+      '(diagnosis|treatment|therapy|relief|medication|medications|workup|work up|surgery|intervention) for', 'relief (of|from)',
+      // a comma and a verb start a new clause of the same subject: "cannot kneel, has decreased motion"
+      ', (has|have|had|continues|continued|reports|reported|states|stated|complains|endorses|notes|feels|is|was|are|were)',
+    ],
   },
   {
     // A current time ends a historical scope: "a history of asthma, now with wheezing".
@@ -177,6 +197,11 @@ export const LEXICON: TriggerEntry[] = [
 export const NEGATION_WINDOW = 8;
 /** Experiencer triggers (a relative named) reach this far: "mother has HIV", not the whole line. */
 export const EXPERIENCER_WINDOW = 6;
+/** Past its window, a scope runs on through a comma-separated list whose items have at most
+ * this many words ("denies fever, chills, night sweats, weight loss or HEADACHE")... */
+export const LIST_ITEM_WORDS = 4;
+/** ...up to this many words from the trigger. */
+export const LIST_REACH = 30;
 /** Hypothetical triggers reach this far. */
 export const HYPOTHETICAL_WINDOW = 10;
 /** Historical triggers reach this far. */
