@@ -69,6 +69,7 @@ const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 const ROUTE_RE = /\b(intrathecal(?:ly)?|epidural(?:ly)?|intravenous(?:ly)?|intra-thecal|i\.v\.)|(?<!\b(?:stage|grade|class|type|phase|level|through|cn|cranial nerves?|ii|iii)[\s-]*)\b(IV)\b/i;
 
 const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success/i;
+const ABOUT_PAIN = /pain|relie|analges|\bvas\b|\bnrs\b|\baches?\b|comfort/i;
 
 export function readRelief(sentence: string): Relief | undefined {
   const found: Relief[] = [];
@@ -77,8 +78,9 @@ export function readRelief(sentence: string): Relief | undefined {
     if (!(percent >= 0 && percent <= 100)) return;
     found.push({ percent, exclusive, quote: quote.trim(), start, end: start + quote.length, how, route, ...(scores ? { scores } : {}) });
   };
-  // A stated percentage counts only in a sentence about relief; scores speak for themselves.
-  const aboutRelief = RELIEF_WORDS.test(sentence);
+  // A stated percentage counts only in a sentence about relief of pain ("70% improvement in her
+  // urgency" is not); scores speak for themselves.
+  const aboutRelief = RELIEF_WORDS.test(sentence) && ABOUT_PAIN.test(sentence);
   if (aboutRelief) {
     for (const m of sentence.matchAll(RANGE_RE)) push(Number(m[2]), Boolean(m[1]), m[0], m.index, 'stated');
     for (const m of sentence.matchAll(PCT_RE)) {
