@@ -1,0 +1,166 @@
+/**
+ * Clinical context (evidence/context): which trigger negates, makes hypothetical, attributes
+ * to someone else or to the past a mention, through the same path as every note
+ * (compileConcepts -> analyzeText), each checking the trigger text that is reported.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNote } from '../../../server/src/engine/documents/note';
+import { analyzeText, type Mention } from '../../../server/src/engine/evidence/analyze';
+import { compileConcepts } from '../../../server/src/engine/evidence/compile';
+import type { Concept } from '../../../server/src/engine/policies/schema';
+
+const concept = (id: string, patterns: string[]): Concept =>
+  ({
+    id,
+    label: id,
+    description: id,
+    patterns,
+    icd10: [],
+    historical: 'counts',
+    hypothetical: 'excludes',
+    matchDrugField: false,
+    prompt: id,
+    promptSection: 'end',
+  }) as unknown as Concept;
+
+const compiled = compileConcepts([
+  concept('walk', ['(difficulty|unable to|trouble) ... walk*', 'not able to walk']),
+  concept('hiv', ['hiv']),
+  concept('headache', ['headache*', 'migraine*']),
+  concept('edema', ['edema']),
+  concept('fever', ['fever*']),
+  concept('vision', ['change in vision', 'diplopia']),
+  concept('asthma', ['asthma']),
+  concept('distress', ['acute distress']),
+  concept('transfusion', ['blood transfusion']),
+]);
+
+/** The mention of `id` in the text, with the context the engine decided. */
+function mention(text: string, id: string): Mention {
+  const note = parseNote(text);
+  const list = analyzeText(compiled, text, note.sections, note.bodyStart).byConcept.get(id) ?? [];
+  assert.ok(list.length > 0, `no mention of ${id} in ${JSON.stringify(text)}`);
+  return list[0];
+}
+
+test('affirmed: no trigger, the mention counts', () => {
+  const m = mention('She has difficulty walking more than one block.', 'walk');
+  assert.deepEqual(m.context, {});
+  assert.equal(m.counts, true);
+});
+
+test('negated by a pre-condition trigger, reported by its words', () => {
+  for (const [text, trigger] of [
+    ['She denies difficulty walking.', 'denies'],
+    ['No fever.', 'no'],
+    ['The patient was without fever today.', 'without'],
+    ['Extremities reveal no peripheral cyanosis or edema.', 'no'],
+    ['Serologies negative for HIV.', 'negative for'],
+  ] as const) {
+    const id = /walk/.test(text) ? 'walk' : /fever/.test(text) ? 'fever' : /edema/.test(text) ? 'edema' : 'hiv';
+    const m = mention(text, id);
+    assert.equal(m.counts, false, text);
+    assert.equal(m.reason, 'negated', text);
+    assert.equal(m.trigger, trigger, text);
+  }
+});
+
+test('negated by a post-condition trigger', () => {
+  const m = mention('Pulmonary embolism and HIV were ruled out.', 'hiv');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'were ruled out');
+  const n = mention('HIV antibody test was negative.', 'hiv');
+  assert.equal(n.trigger, 'was negative');
+});
+
+test('"Blood transfusion: No" negates the label before the colon; "Allergies: no known ..." what follows', () => {
+  assert.equal(mention('Blood transfusion: No', 'transfusion').trigger, ': no');
+  assert.equal(mention('ROS: negative headaches, negative syncope.', 'headache').reason, 'negated');
+});
+
+test('negation runs through a list of short items, past its window', () => {
+  const m = mention('She denies liver disease, kidney disease, cirrhosis, hepatitis, diabetes mellitus, thyroid disease, bleeding disorders, prior DVT, HIV and gout.', 'hiv');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'denies');
+  // ...but not through a long clause.
+  assert.equal(mention('No fever was reported on the day of admission when the patient then developed a severe headache.', 'headache').counts, true);
+});
+
+test('"is negative for" negates what follows, not what precedes', () => {
+  const m = mention('The patient, who has asthma, is negative for HIV.', 'asthma');
+  assert.equal(m.counts, true, JSON.stringify(m.context));
+  assert.equal(mention('The patient is negative for HIV.', 'hiv').trigger, 'is negative for');
+});
+
+test('a pseudo-trigger is not a negation ("no increase", "not only", "gram negative", "no doubt")', () => {
+  assert.equal(mention('There was no increase in the headache.', 'headache').counts, true);
+  assert.equal(mention('Not only headache but also nausea.', 'headache').counts, true);
+  assert.equal(mention('Gram negative rods grew; she has a fever.', 'fever').counts, true);
+  assert.equal(mention('There is no doubt that her headaches are worse.', 'headache').counts, true);
+});
+
+test('a pseudo-trigger that runs into the mention still negates it ("no change in vision")', () => {
+  const m = mention('In general, no change in vision or hearing.', 'vision');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'no');
+});
+
+test('a negation inside the pattern is part of the mention; one that runs into it negates', () => {
+  assert.equal(mention('She is not able to walk to the mailbox.', 'walk').counts, true);
+  const m = mention('Awake, alert, in no acute distress.', 'distress');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'no');
+});
+
+test('a termination term ends the scope ("no fever, but ...", "however", a new clause)', () => {
+  assert.equal(mention('No fever, but she has difficulty walking.', 'walk').counts, true);
+  assert.equal(mention('Denies fever; however, reports headaches.', 'headache').counts, true);
+  assert.equal(mention('She cannot kneel, has difficulty walking on stairs.', 'walk').counts, true);
+  assert.equal(mention('No edema, the patient reports headaches daily.', 'headache').counts, true);
+  // "but not limited to" does not end a scope.
+  assert.equal(mention('Denies symptoms including but not limited to fever.', 'fever').reason, 'negated');
+});
+
+test('hypothetical: "if", "should she", "rule out", return precautions', () => {
+  for (const [text, trigger] of [
+    ['Call the office if a headache develops.', 'if'],
+    ['Should she develop a fever, she will return.', 'should she'],
+    ['Rule out HIV.', 'rule out'],
+    ['Check HIV and RPR.', 'check'],
+  ] as const) {
+    const id = /headache/.test(text) ? 'headache' : /fever/.test(text) ? 'fever' : 'hiv';
+    const m = mention(text, id);
+    assert.equal(m.reason, 'hypothetical', text);
+    assert.equal(m.trigger, trigger, text);
+  }
+});
+
+test('experiencer: a family member, pre and post, and the Family History section', () => {
+  const a = mention('Her mother has HIV.', 'hiv');
+  assert.equal(a.reason, 'experiencer');
+  assert.equal(a.trigger, 'mother');
+  const b = mention('Migraines in her sister.', 'headache');
+  assert.equal(b.reason, 'experiencer');
+  assert.equal(b.trigger, 'in her sister');
+  const c = mention('FAMILY HISTORY:\nHIV.\nHPI:\nShe has headaches.\n', 'hiv');
+  assert.equal(c.reason, 'experiencer');
+  assert.equal(c.trigger, 'Family History section');
+  assert.equal(mention('FAMILY HISTORY:\nHIV.\nHPI:\nShe has headaches.\n', 'headache').counts, true);
+  // Someone reporting about the patient is not the experiencer.
+  assert.equal(mention('Her husband states she has difficulty walking.', 'walk').counts, true);
+});
+
+test('historical: "history of", "years ago", Past History section; "2-day history" is not', () => {
+  const a = mention('She has a history of migraines.', 'headache');
+  assert.equal(a.context.historical, 'history of');
+  assert.equal(a.counts, true, 'historical mentions count for a concept that allows them');
+  assert.equal(mention('Asthma as a child.', 'asthma').context.historical, 'as a child');
+  assert.equal(mention('PAST MEDICAL HISTORY:\nAsthma.\n', 'asthma').context.historical, 'Past History section');
+  assert.equal(mention('A 45-year-old with a two-day history of fever.', 'fever').context.historical, undefined);
+  assert.equal(mention('HISTORY OF PRESENT ILLNESS: The headache began 2 months ago.', 'headache').context.historical, undefined);
+});
+
+test('context never crosses a sentence', () => {
+  assert.equal(mention('She denies fever. She has difficulty walking.', 'walk').counts, true);
+});
