@@ -164,3 +164,19 @@ test('historical: "history of", "years ago", Past History section; "2-day histor
 test('context never crosses a sentence', () => {
   assert.equal(mention('She denies fever. She has difficulty walking.', 'walk').counts, true);
 });
+
+test('"which were negative" negates backward; a partner\'s infection is not the patient\'s', () => {
+  const m = mention('His hepatitis C and HIV, both of which were negative.', 'hiv');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'both of which were negative');
+  const p = mention('In a monogamous relationship with an HIV infected partner.', 'hiv');
+  assert.equal(p.reason, 'experiencer');
+  assert.equal(p.trigger, 'infected partner');
+});
+
+test('a negation does not reach past "despite" ("has not healed despite treatment")', () => {
+  const c = compileConcepts([concept('failed', ['despite ... (treatment|therapy|care)'])]);
+  const text = 'The fracture has not healed despite conservative treatment.';
+  const m = analyzeText(c, text).byConcept.get('failed')![0];
+  assert.equal(m.counts, true, JSON.stringify(m.context));
+});

@@ -184,11 +184,17 @@ export class TriggerIndex {
     return !first;
   }
 
-  /** Is there a termination term for `cat` inside tokens [from, to), not silenced by a pseudo-trigger? */
+  /**
+   * Is there a termination term for `cat` inside tokens [from, to), not silenced by a
+   * pseudo-trigger? For a forward scope (to === first), a term of the category's own list that
+   * the mention starts with counts too: "has not healed | despite conservative treatment".
+   */
   private terminated(terms: SentenceTriggers['terms'], cat: ContextCategory, from: number, to: number, first: number, last: number): boolean {
-    for (let j = lowerBound(terms, (x) => x.first >= from); j < terms.length && terms[j].first < to; j++) {
+    const end = to === first ? last : to;
+    for (let j = lowerBound(terms, (x) => x.first >= from); j < terms.length && terms[j].first <= (to === first ? first : to - 1); j++) {
       const x = terms[j];
-      if (x.last > to || (x.category !== 'termination' && x.category !== `termination:${cat}`)) continue;
+      if (x.last > end || (x.category !== 'termination' && x.category !== `termination:${cat}`)) continue;
+      if (x.first >= to && (x.first !== first || x.category === 'termination')) continue;
       if (x.pseudo?.length && !x.pseudo.some((p) => overlaps(p, first, last))) continue;
       return true;
     }

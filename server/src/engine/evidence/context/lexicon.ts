@@ -48,7 +48,8 @@ export const LEXICON: TriggerEntry[] = [
       '(is|was|are|were) not present', 'free', 'resolved', 'has resolved', 'have resolved', 'none',
       'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
       '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
-      'no longer present', 'gone', 'denied', ': none', ': absent', ': not present', 'unremarkable',
+      'no longer present', 'gone', 'denied', 'came back negative',
+      '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)', ': none', ': absent', ': not present', 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
     ],
   },
@@ -111,7 +112,7 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       '(is|was|are|were) possible', 'may occur', 'could occur', '(is|was|are|were) suspected',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
-      'not ruled out', 'not been ruled out', 'is a concern', 'is questionable', 'testing',
+      'not ruled out', 'not been ruled out', 'is a concern', 'is questionable',
       '(test|testing|screen|screening|serology|serologies|titer|titers) [was|were|is|are|has been] (ordered|pending|sent|drawn|requested|recommended)',
     ],
   },
@@ -136,6 +137,7 @@ export const LEXICON: TriggerEntry[] = [
       'in the family', 'in family', 'runs in the family', 'runs in her family', 'runs in his family',
       'in relatives', 'in a relative', 'in family members',
       'of (his|her|their|the) (partner|wife|husband|spouse|boyfriend|girlfriend|mother|father|son|daughter|sister|brother)',
+      '(infected|positive) (partner|spouse|boyfriend|girlfriend|husband|wife)',
     ],
   },
   {
@@ -174,6 +176,8 @@ export const LEXICON: TriggerEntry[] = [
     category: 'termination:negated',
     phrases: [
       '(diagnosis|treatment|therapy|relief|medication|medications|workup|work up|surgery|intervention) for', 'relief (of|from)',
+      // "has not healed despite treatment": what follows "despite" is not negated
+      'despite', 'in spite of',
       // a comma and a verb start a new clause of the same subject: "cannot kneel, has decreased motion"
       ', (has|have|had|continues|continued|reports|reported|states|stated|complains|endorses|notes|feels|is|was|are|were)',
     ],
