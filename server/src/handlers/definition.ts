@@ -6,7 +6,7 @@ export function registerDefinition(s: Session): void {
   s.connection.onDefinition(
     s.guard('definition', (p: DefinitionParams): Location[] | null => {
       const doc = s.documents.get(p.textDocument.uri);
-      if (!doc) return null;
+      if (!doc || !s.isClinical(doc.uri, doc.languageId)) return null;
       const result = s.resultFor(doc.uri);
       if (!result) return null;
       const offset = doc.offsetAt(p.position);

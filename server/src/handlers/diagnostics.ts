@@ -25,7 +25,7 @@ export class Diagnostics {
         else if (s.policyBufferChanged(uri, e.document.getText())) this.schedulePolicyReload();
       }),
     );
-    s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText())));
+    s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText(), e.document.languageId)));
     s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes.map((c) => c.uri))));
     s.connection.onRequest(CheckFilesRequest, s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)));
     s.onReload.push(() => this.recheckAll());
@@ -38,7 +38,7 @@ export class Diagnostics {
     this.recheckDependents(uri);
   }
 
-  private closed(uri: string, text: string): void {
+  private closed(uri: string, text: string, languageId: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.checkedVersion.delete(uri);
@@ -47,7 +47,7 @@ export class Diagnostics {
       if (this.s.policyBufferChanged(uri, text)) this.schedulePolicyReload(0);
       return;
     }
-    if (!this.s.isClinical(uri)) return;
+    if (!this.s.isClinical(uri, languageId)) return;
     this.s.results.delete(uri);
     this.publish(uri, []);
     // Claims that link this note now read it from disk.
