@@ -47,15 +47,20 @@ const diskHost = {
   },
 };
 
-/** Checks a document in-process: no throw, ranges inside, the same result twice, within `ms`. */
+/**
+ * Checks a document in-process: no throw, ranges inside, within `ms`; small documents also
+ * give the same result twice (big ones are left to the properties, to keep the suite quick).
+ */
 function checkInProcess(path: string, text: string, ms = 120_000): CheckResult {
   const t0 = Date.now();
   const r = engine.check({ path, text }, diskHost);
   const took = Date.now() - t0;
   assert.ok(took < ms, `${path}: ${took} ms`);
   assertResultInside(r, text, (p) => diskHost.readText(p));
-  const again = engine.check({ path, text }, diskHost);
-  assert.equal(JSON.stringify(again), JSON.stringify(r), `${path}: a second check differs`);
+  if (text.length < 100_000) {
+    const again = engine.check({ path, text }, diskHost);
+    assert.equal(JSON.stringify(again), JSON.stringify(r), `${path}: a second check differs`);
+  }
   return r;
 }
 
