@@ -5,6 +5,10 @@
  *
  * Hyphens and apostrophes inside words are separators that produce no token, so
  * "weight-bearing" and "weight bearing" read the same, and "patient's" gives "patient", "s".
+ *
+ * The scan allocates no string per token: tokens are offsets into the text, and the
+ * automaton reads their characters in place. `norm` makes a token's lower-cased text on
+ * first read (the context rules quote a few trigger words; nothing reads the rest).
  */
 
 export const enum TokenKind {
@@ -14,8 +18,13 @@ export const enum TokenKind {
 }
 
 export interface Tokens {
-  /** Lower-cased token text. */
-  norm: string[];
+  /** The text the offsets point into. */
+  text: string;
+  /**
+   * Lower-cased token text (punctuation as written). Beyond a few tokens, each text is made
+   * on first read of its index.
+   */
+  norm: readonly string[];
   start: Int32Array;
   end: Int32Array;
   kind: Uint8Array;
@@ -26,14 +35,18 @@ export interface Tokens {
   count: number;
 }
 
-function isWordChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 48 && c <= 57) || // 0-9
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) // Latin-1/Extended letters
-  );
-}
+/** Character classes of the BMP: word characters (letters and digits) and digits. */
+const WORD = 1;
+const DIGIT = 2;
+const CLASS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 48; c <= 57; c++) table[c] = WORD | DIGIT;
+  for (let c = 65; c <= 90; c++) table[c] = WORD;
+  for (let c = 97; c <= 122; c++) table[c] = WORD;
+  // Latin-1 and Latin Extended letters, without the multiplication and division signs.
+  for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) table[c] = WORD;
+  return table;
+})();
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -43,60 +56,85 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** The normalised text of token `i`: words and numbers lower-cased, punctuation as written. */
+export function tokenText(t: Pick<Tokens, 'text' | 'start' | 'end' | 'kind'>, i: number): string {
+  const s = t.text.slice(t.start[i], t.end[i]);
+  return t.kind[i] === TokenKind.Punct ? s : s.toLowerCase();
+}
+
+/** Growable token columns. */
+class Columns {
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  sentenceOf: Int32Array;
+  n = 0;
+  sentence = 0;
+  /** A sentence break seen since the last token: the next token starts a new sentence. */
+  pendingBreak = false;
+  readonly sentenceStarts: number[] = [0];
+
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.sentenceOf = new Int32Array(capacity);
+  }
+
+  push(s: number, e: number, k: TokenKind): void {
+    const n = this.n;
+    if (n === this.start.length) this.grow();
+    if (this.pendingBreak) {
+      if (n > this.sentenceStarts[this.sentenceStarts.length - 1]) {
+        this.sentenceStarts.push(n);
+        this.sentence++;
+      }
+      this.pendingBreak = false;
+    }
+    this.start[n] = s;
+    this.end[n] = e;
+    this.kind[n] = k;
+    this.sentenceOf[n] = this.sentence;
+    this.n = n + 1;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const start = new Int32Array(size);
+    const end = new Int32Array(size);
+    const kind = new Uint8Array(size);
+    const sentenceOf = new Int32Array(size);
+    start.set(this.start);
+    end.set(this.end);
+    kind.set(this.kind);
+    sentenceOf.set(this.sentenceOf);
+    this.start = start;
+    this.end = end;
+    this.kind = kind;
+    this.sentenceOf = sentenceOf;
+  }
+}
+
 /** Tokenizes `text[from, to)`; offsets are absolute. */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
-  const cap = Math.max(16, ((to - from) >> 2) + 16);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let sentenceOf = new Int32Array(cap);
-  const norm: string[] = [];
-  const sentenceStarts: number[] = [0];
-  let n = 0;
-  let sentence = 0;
-  let pendingBreak = false;
-
-  const push = (s: number, e: number, k: TokenKind, t: string) => {
-    if (n === start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, C: new (n: number) => T): T => {
-        const b = new C(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      start = grow(start, Int32Array);
-      end = grow(end, Int32Array);
-      kind = grow(kind, Uint8Array);
-      sentenceOf = grow(sentenceOf, Int32Array);
-    }
-    if (pendingBreak && n > sentenceStarts[sentenceStarts.length - 1]) {
-      sentenceStarts.push(n);
-      sentence++;
-    }
-    pendingBreak = false;
-    start[n] = s;
-    end[n] = e;
-    kind[n] = k;
-    sentenceOf[n] = sentence;
-    norm.push(t);
-    n++;
-  };
-
+  const out = new Columns(Math.max(16, ((to - from) >> 2) + 16));
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c)) {
+    if (CLASS[c] & WORD) {
       const s = i;
       let allDigits = true;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d)) {
-          if (!isDigit(d)) allDigits = false;
+        const cls = CLASS[d];
+        if (cls & WORD) {
+          if (!(cls & DIGIT)) allDigits = false;
           i++;
         } else if (d === 46 /* . */ && allDigits && i + 1 < to && isDigit(text.charCodeAt(i + 1))) {
           i++; // decimal point: 2.5 is one number
         } else break;
       }
-      push(s, i, allDigits ? TokenKind.Number : TokenKind.Word, text.slice(s, i).toLowerCase());
+      out.push(s, i, allDigits ? TokenKind.Number : TokenKind.Word);
       continue;
     }
     if (c === 10 || c === 13) {
@@ -111,29 +149,31 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         j++;
       }
       const next = j < to ? text.charCodeAt(j) : 0;
-      const runsOn = !blank && next >= 97 && next <= 122 && n > 0 && kind[n - 1] !== TokenKind.Punct;
-      if (!runsOn) pendingBreak = true;
+      const n = out.n;
+      const runsOn = !blank && next >= 97 && next <= 122 && n > 0 && out.kind[n - 1] !== TokenKind.Punct;
+      if (!runsOn) out.pendingBreak = true;
       i = j;
       continue;
     }
     if (c === 32 || c === 9 || c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 || c === 0x2010 || c === 0x2011) {
       // Hyphen between a number and a number is a range ("60-70%"): keep it as punctuation.
-      if (c === 45 && n > 0 && kind[n - 1] === TokenKind.Number && end[n - 1] === i && i + 1 < to && isDigit(text.charCodeAt(i + 1))) {
-        push(i, i + 1, TokenKind.Punct, '-');
+      const n = out.n;
+      if (c === 45 && n > 0 && out.kind[n - 1] === TokenKind.Number && out.end[n - 1] === i && i + 1 < to && isDigit(text.charCodeAt(i + 1))) {
+        out.push(i, i + 1, TokenKind.Punct);
       }
       i++;
       continue;
     }
     if (c === 46 || c === 33 || c === 63) {
       // . ! ? end a sentence when followed by space/end (not "e.g" inside a word, not "2.5").
-      push(i, i + 1, TokenKind.Punct, text[i]);
+      out.push(i, i + 1, TokenKind.Punct);
       const d = i + 1 < to ? text.charCodeAt(i + 1) : 32;
       if (d === 32 || d === 10 || d === 13 || d === 9) {
         let j = i + 1;
         while (j < to && text.charCodeAt(j) === 32) j++;
         const next = j < to ? text.charCodeAt(j) : 0;
         // "Dr. Smith", "vs. placebo": a lower-case continuation is not a new sentence.
-        if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) pendingBreak = true;
+        if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;
       }
       i++;
       continue;
@@ -144,18 +184,54 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     }
     // Surrogate pairs and other symbols: one punctuation token each.
     const w = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-    push(i, i + w, TokenKind.Punct, text.slice(i, i + w));
+    out.push(i, i + w, TokenKind.Punct);
     i += w;
   }
-  return {
-    norm,
-    start: start.subarray(0, n),
-    end: end.subarray(0, n),
-    kind: kind.subarray(0, n),
-    sentenceStarts,
-    sentenceOf: sentenceOf.subarray(0, n),
+  const n = out.n;
+  const tokens: Tokens = {
+    text,
+    norm: [],
+    start: out.start.subarray(0, n),
+    end: out.end.subarray(0, n),
+    kind: out.kind.subarray(0, n),
+    sentenceStarts: out.sentenceStarts,
+    sentenceOf: out.sentenceOf.subarray(0, n),
     count: n,
   };
+  tokens.norm = n <= EAGER_TEXTS ? Array.from({ length: n }, (_, i) => tokenText(tokens, i)) : lazyTexts(tokens);
+  return tokens;
+}
+
+/** Up to this many tokens (a pattern, a claim field), the token texts are made at once. */
+const EAGER_TEXTS = 32;
+
+/**
+ * The token texts as a read-only array whose elements are made when first read: an analysis
+ * quotes a handful of tokens, and a megabyte note has two hundred thousand.
+ */
+function lazyTexts(t: Pick<Tokens, 'text' | 'start' | 'end' | 'kind' | 'count'>): readonly string[] {
+  const made = new Map<number, string>();
+  const at = (i: number): string => {
+    let s = made.get(i);
+    if (s === undefined) made.set(i, (s = tokenText(t, i)));
+    return s;
+  };
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const c = key.charCodeAt(0);
+    const i = c >= 48 && c <= 57 && key.length < 11 ? Number(key) : NaN;
+    return Number.isInteger(i) && i < t.count ? i : -1;
+  };
+  return new Proxy<string[]>([], {
+    get(target, key, receiver) {
+      if (key === 'length') return t.count;
+      const i = index(key);
+      return i >= 0 ? at(i) : Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      return index(key) >= 0 || Reflect.has(target, key);
+    },
+  });
 }
 
 /** Token index range [first, last) of sentence `s`. */
