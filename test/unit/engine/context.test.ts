@@ -70,15 +70,11 @@ test('a denied headache does not exclude the implant', () => {
   assert.equal(statusOf(checkNote(pump('She denies headaches.')), '62362'), 'supported');
 });
 
-test('a return precaution about headache is not the pump\'s indication', {
-  todo: 'policy data: headache-indication has `hypothetical: "counts"` (policies/concepts/headache-indication.json, commit d42cb57), so "Call if severe headache develops after the trial" documents the headache exclusion and the implant becomes not-covered',
-}, () => {
+test('a return precaution about headache is not the pump\'s indication', () => {
   assert.equal(statusOf(checkNote(pump('Call the clinic if a severe headache develops after the trial.')), '62362'), 'supported');
 });
 
-test('a post-dural-puncture headache after the trial is not the pump\'s indication', {
-  todo: 'policy data: headache-indication has no `near` anchor since commit d42cb57, so any headache mention documents the exclusion; a spinal headache after the trial (a complication, not the indication) makes the implant not-covered',
-}, () => {
+test('a post-dural-puncture headache after the trial is not the pump\'s indication', () => {
   assert.equal(statusOf(checkNote(pump('She had a mild spinal headache after the trial, treated with fluids.')), '62362'), 'supported');
 });
 

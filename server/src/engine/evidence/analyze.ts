@@ -49,6 +49,7 @@ export function analyzeText(
   const matches = compiled.automaton.run(tokens);
   const triggers: Trigger[] = [];
   const conceptMatches: { concept: string; first: number; last: number }[] = [];
+  const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
@@ -58,7 +59,8 @@ export function analyzeText(
       let set = nearSentences.get(e.concept);
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
-    } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last });
+    } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
+    else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last });
   }
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
@@ -71,7 +73,9 @@ export function analyzeText(
     lastKey = key;
     const concept = compiled.concepts.get(m.concept)!;
     const sentenceIndex = tokens.sentenceOf[m.first];
-    if (concept.near && !options.ignoreNear && !nearSentences.get(m.concept)?.has(sentenceIndex)) continue;
+    if (concept.near && !options.ignoreNear && !isNear(nearSentences.get(m.concept), sentenceIndex, Boolean(concept.numeric))) continue;
+    // "spinal headache after the trial" is a complication, not the indication: an exception wins.
+    if (exceptions.some((x) => x.concept === m.concept && x.first < m.last && m.first < x.last)) continue;
     const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
     const sentence = { start: tokens.start[sFirst], end: tokens.end[sLast - 1] };
     const span = { start: tokens.start[m.first], end: tokens.end[m.last - 1] };
@@ -92,6 +96,14 @@ export function analyzeText(
     list.push(mention);
   }
   return { byConcept };
+}
+
+/**
+ * Whether a `near` anchor stands in the mention's sentence. A number-carrying concept also
+ * accepts the sentence before: "Intrathecal trial on 8/27. Her NRS fell from 9/10 to 2/10."
+ */
+function isNear(sentences: Set<number> | undefined, s: number, numeric: boolean): boolean {
+  return Boolean(sentences && (sentences.has(s) || (numeric && sentences.has(s - 1))));
 }
 
 /** Applies the concept's rules on context and numbers to one mention. */

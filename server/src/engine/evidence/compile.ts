@@ -10,12 +10,13 @@ import { compilePattern, PatternError } from './pattern';
 export type Entry =
   | { type: 'concept'; concept: string }
   | { type: 'near'; concept: string }
+  | { type: 'except'; concept: string }
   | { type: 'trigger'; trigger: TriggerEntry };
 
 export interface PatternProblem {
   concept: string;
   /** Index of the pattern in the concept's `patterns` (or `near`) list. */
-  field: 'patterns' | 'near';
+  field: 'patterns' | 'near' | 'except';
   index: number;
   message: string;
   /** The offending characters `[start, end)` in the pattern string, when one construct is to blame. */
@@ -58,10 +59,12 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       const err = add(p, { type: 'concept', concept: c.id });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
     });
-    (c.near ?? []).forEach((p, index) => {
-      const err = add(p, { type: 'near', concept: c.id });
-      if (err) problems.push({ concept: c.id, field: 'near', index, message: err.message, at: err.at });
-    });
+    for (const field of ['near', 'except'] as const) {
+      (c[field] ?? []).forEach((p, index) => {
+        const err = add(p, { type: field, concept: c.id });
+        if (err) problems.push({ concept: c.id, field, index, message: err.message, at: err.at });
+      });
+    }
   }
   return { automaton, entries, concepts: byId, problems };
 }

@@ -114,6 +114,8 @@ export const concept = z.strictObject({
   patterns: z.array(z.string().min(1)).default([]),
   /** ICD-10-CM codes (prefixes) on the claim or in the note that document the concept. */
   icd10: z.array(z.string().regex(/^[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/)).default([]),
+  /** Phrases that contain a mention but are not it ("spinal headache"): an overlapping match drops it. */
+  except: z.array(z.string().min(1)).optional(),
   /** The mention counts only in a sentence that also matches one of these patterns. */
   near: z.array(z.string().min(1)).optional(),
   /** Whether a historical mention ("last year", past history) still documents it. */
