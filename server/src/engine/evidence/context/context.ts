@@ -12,7 +12,8 @@
  *   limited to") is not one, unless the phrase runs into the mention ("no change" of the
  *   mention "change in vision");
  * - a forward trigger qualifies a mention after it, a backward one a mention before it, in the
- *   same sentence, not across a termination term (of all categories or of its own), and within
+ *   same sentence, not across a termination term (of all categories or of its own) nor a colon
+ *   or semicolon ("REFERRING DIAGNOSIS: syncope" after "not obtainable"), and within
  *   reach: at most the category's window of words up to the first comma, and beyond it a list
  *   of short items ("denies fever, chills, night sweats, or weight loss");
  * - the closest trigger of each category is the one reported.
@@ -81,7 +82,11 @@ interface SentenceTriggers {
 
 /** Triggers of one text, indexed by sentence. */
 export class TriggerIndex {
-  private readonly bySentence = new Map<number, SentenceTriggers>();
+  /** Sentences resolved so far (lazily: most sentences hold no mention to decide). */
+  private readonly bySentence = new Map<number, SentenceTriggers | null>();
+  /** The matches, in sentence order, and where each sentence's run of them starts and ends. */
+  private readonly matches: Trigger[];
+  private readonly runs = new Map<number, [number, number]>();
   /** words[i]: number of word and number tokens before token i (distances ignore punctuation). */
   private words: Int32Array | undefined;
   /** Longest trigger, in tokens: bounds every neighbourhood scan. */
@@ -91,16 +96,35 @@ export class TriggerIndex {
     private readonly tokens: Tokens,
     matches: Trigger[],
   ) {
-    const groups = new Map<number, Trigger[]>();
-    for (const m of matches) {
-      if (m.last - m.first > this.longest) this.longest = m.last - m.first;
-      const s = tokens.sentenceOf[m.first];
-      let g = groups.get(s);
-      if (!g) groups.set(s, (g = []));
-      g.push(m);
+    // The automaton reports matches in the order they end, so sentence by sentence; sort only
+    // if a caller passed them otherwise.
+    let ordered = true;
+    for (let i = 1; i < matches.length && ordered; i++) {
+      if (tokens.sentenceOf[matches[i].first] < tokens.sentenceOf[matches[i - 1].first]) ordered = false;
     }
-    for (const [s, list] of groups) {
-      list.sort((a, b) => a.first - b.first || b.last - a.last);
+    this.matches = ordered ? matches : [...matches].sort((x, y) => tokens.sentenceOf[x.first] - tokens.sentenceOf[y.first]);
+    let start = 0;
+    for (let i = 0; i <= this.matches.length; i++) {
+      const s = i < this.matches.length ? tokens.sentenceOf[this.matches[i].first] : -1;
+      if (i > 0 && (i === this.matches.length || s !== tokens.sentenceOf[this.matches[i - 1].first])) {
+        this.runs.set(tokens.sentenceOf[this.matches[i - 1].first], [start, i]);
+        start = i;
+      }
+      if (i < this.matches.length) {
+        const m = this.matches[i];
+        if (m.last - m.first > this.longest) this.longest = m.last - m.first;
+      }
+    }
+  }
+
+  /** Resolves the triggers of sentence `s`: containment, pseudo-triggers, terminations. */
+  private sentence(s: number): SentenceTriggers | null {
+    const cached = this.bySentence.get(s);
+    if (cached !== undefined) return cached;
+    const run = this.runs.get(s);
+    let entry: SentenceTriggers | null = null;
+    if (run) {
+      const list = this.matches.slice(run[0], run[1]).sort((a, b) => a.first - b.first || b.last - a.last);
       const pseudo = list.filter((m) => m.category === 'pseudo');
       const terms = list
         .filter((m) => m.category === 'termination' || m.category.startsWith('termination:'))
@@ -116,14 +140,16 @@ export class TriggerIndex {
         const within = this.containers(context, i);
         triggers.push(covering.length || within.length ? { ...t, pseudo: covering, within } : t);
       }
-      if (triggers.length) this.bySentence.set(s, { triggers, terms });
+      if (triggers.length) entry = { triggers, terms };
     }
+    this.bySentence.set(s, entry);
+    return entry;
   }
 
   /** The context of the mention spanning tokens [first, last). */
   decide(first: number, last: number): ContextDecision {
     const sentence = this.tokens.sentenceOf[first];
-    const entry = this.bySentence.get(sentence);
+    const entry = this.sentence(sentence);
     if (!entry) return {};
     const [sFirst, sLast] = sentenceBounds(this.tokens, sentence);
     const words = this.wordIndex();
@@ -190,6 +216,10 @@ export class TriggerIndex {
    * the mention starts with counts too: "has not healed | despite conservative treatment".
    */
   private terminated(terms: SentenceTriggers['terms'], cat: ContextCategory, from: number, to: number, first: number, last: number): boolean {
+    // A colon or semicolon ends every scope (a label or a clause starts): read from the tokens,
+    // not matched as triggers, since they are among the commonest tokens of a note.
+    const { norm, kind } = this.tokens;
+    for (let k = from; k < to; k++) if (kind[k] === TokenKind.Punct && (norm[k] === ':' || norm[k] === ';')) return true;
     const end = to === first ? last : to;
     for (let j = lowerBound(terms, (x) => x.first >= from); j < terms.length && terms[j].first <= (to === first ? first : to - 1); j++) {
       const x = terms[j];

@@ -168,7 +168,8 @@ export const LEXICON: TriggerEntry[] = [
       'as (the|a) (cause|source|reason|etiology|origin) (of|for)',
       '(cause|causes|source|sources|reason|reasons|etiology|origin|origins|explanation) (of|for)',
       'other possibilities of', 'trigger event for', 'causing', 'presents with', 'presenting with',
-      'complains of', 'reports', 'now', ';', ':',
+      'complains of', 'reports', 'now',
+      // (a colon or semicolon ends every scope too: context.ts reads them from the tokens)
     ],
   },
   {
