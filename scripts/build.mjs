@@ -4,7 +4,7 @@
 //   node scripts/build.mjs --production minified, no sourcemaps (for the .vsix)
 // An entry whose source does not exist yet is skipped with a note.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,7 @@ const common = {
   absWorkingDir: root,
   // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
   mainFields: ['module', 'main'],
-  define: { CLINLINT_VERSION: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
+  define: { CLINLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 };
 
 /** [source, output] pairs of the shipped bundles. */
