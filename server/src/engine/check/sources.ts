@@ -1,11 +1,13 @@
 /**
  * Turns note texts into evidence sources, with a per-path cache keyed by the exact text:
- * re-checking a claim after an edit elsewhere re-analyses nothing that did not change.
+ * re-checking a claim after an edit elsewhere re-analyses nothing that did not change. A
+ * note's text is analysed on the first question about its evidence: a note that bills no
+ * code (most of a corpus) is parsed, never scanned for concepts.
  */
 import type { NoteDocument } from '../documents/model';
 import { parseNote } from '../documents/note';
 import type { CompiledConcepts } from '../evidence/compile';
-import { analyzeText } from '../evidence/analyze';
+import { analyzeText, type TextEvidence } from '../evidence/analyze';
 import { LineIndex } from '../lineIndex';
 import type { EvidenceSource } from '../determine/evidenceSet';
 
@@ -30,12 +32,16 @@ export class SourceCache {
       return hit;
     }
     const note = parsed ?? parseNote(text);
+    const compiled = this.compiled;
+    let evidence: TextEvidence | undefined;
     const source: AnalysedNote = {
       path,
       text,
       note,
       lines: new LineIndex(text),
-      evidence: analyzeText(this.compiled, text, note.sections, note.bodyStart),
+      get evidence() {
+        return (evidence ??= analyzeText(compiled, text, note.sections, note.bodyStart));
+      },
     };
     this.entries.delete(path);
     this.entries.set(path, source);
