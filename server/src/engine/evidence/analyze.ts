@@ -73,7 +73,7 @@ export function analyzeText(
     lastKey = key;
     const concept = compiled.concepts.get(m.concept)!;
     const sentenceIndex = tokens.sentenceOf[m.first];
-    if (concept.near && !options.ignoreNear && !isNear(nearSentences.get(m.concept), sentenceIndex, Boolean(concept.numeric))) continue;
+    if (concept.near && !options.ignoreNear && !isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)) continue;
     // "spinal headache after the trial" is a complication, not the indication: an exception wins.
     if (exceptions.some((x) => x.concept === m.concept && x.first < m.last && m.first < x.last)) continue;
     const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
@@ -99,11 +99,13 @@ export function analyzeText(
 }
 
 /**
- * Whether a `near` anchor stands in the mention's sentence. A number-carrying concept also
- * accepts the sentence before: "Intrathecal trial on 8/27. Her NRS fell from 9/10 to 2/10."
+ * Whether a `near` anchor stands in the mention's sentence or, as the concept allows, one just
+ * before it: "Intrathecal trial on 8/27. Her NRS fell from 9/10 to 2/10."
  */
-function isNear(sentences: Set<number> | undefined, s: number, numeric: boolean): boolean {
-  return Boolean(sentences && (sentences.has(s) || (numeric && sentences.has(s - 1))));
+function isNear(sentences: Set<number> | undefined, s: number, before: number): boolean {
+  if (!sentences) return false;
+  for (let i = s - before; i <= s; i++) if (sentences.has(i)) return true;
+  return false;
 }
 
 /** Applies the concept's rules on context and numbers to one mention. */
