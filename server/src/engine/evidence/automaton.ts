@@ -155,6 +155,13 @@ export class Automaton {
     return this.size;
   }
 
+  /**
+   * Live states stepped by the last `run` (the root counts once per token): the measure of its
+   * work, which grows linearly with the text (at most MAX_STATES + 1 per token). Tests use it
+   * to prove linear time without timing anything (test/unit/reliability/patterns.test.ts).
+   */
+  lastRunSteps = 0;
+
   add(steps: Step[], id: number): void {
     let node = this.root;
     for (const step of steps) {
@@ -255,6 +262,7 @@ export class Automaton {
     let live = new States();
     let next = new States();
     let sentence = -1;
+    let work = 0;
 
     const enter = (node: TrieNode, startTok: number, endTok: number) => {
       if (node.accepts) for (const id of node.accepts) matches.push({ id, first: startTok, last: endTok });
@@ -303,11 +311,13 @@ export class Automaton {
         if (skips > 0 && next.count < MAX_STATES) next.push(live.nodes[s], live.starts[s], skips - 1);
       }
       stepRoot(i, isNum);
+      work += live.count + 1;
       // Swap buffers; only states that can still advance are kept.
       const swap = live;
       live = next;
       next = swap;
     }
+    this.lastRunSteps = work;
     return matches;
   }
 }

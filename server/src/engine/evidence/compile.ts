@@ -30,15 +30,33 @@ export interface CompiledConcepts {
   problems: PatternProblem[];
 }
 
+/**
+ * Budget of the whole automaton, in pattern steps after alternatives are expanded (the bundled
+ * concepts and the context lexicon take about 50,000): a hostile policy folder cannot make it
+ * take gigabytes. Patterns past the budget are policy errors.
+ */
+const MAX_TOTAL_STEPS = 1_000_000;
+const OVER_BUDGET = `the loaded concept patterns expand to more than ${MAX_TOTAL_STEPS} steps`;
+
 export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
   const automaton = new Automaton();
   const entries: Entry[] = [];
   const problems: PatternProblem[] = [];
   const byId = new Map<string, Concept>();
+  let steps = 0;
   const add = (source: string, entry: Entry): PatternError | undefined => {
     try {
       const id = entries.length;
+      // Once the budget is spent, the rest is refused without being compiled.
+      if (steps >= MAX_TOTAL_STEPS) return new PatternError(`${OVER_BUDGET}; this pattern is not loaded`);
       const alternatives = compilePattern(source);
+      let size = 0;
+      for (const a of alternatives) size += a.length;
+      if (steps + size > MAX_TOTAL_STEPS) {
+        steps = MAX_TOTAL_STEPS;
+        return new PatternError(`${OVER_BUDGET} (this pattern adds ${size}); it is not loaded`);
+      }
+      steps += size;
       entries.push(entry);
       for (const steps of alternatives) automaton.add(steps, id);
       return undefined;
@@ -55,6 +73,7 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
   }
   for (const c of concepts) {
     byId.set(c.id, c);
+    const before = problems.length;
     c.patterns.forEach((p, index) => {
       const err = add(p, { type: 'concept', concept: c.id });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
@@ -64,6 +83,14 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
         const err = add(p, { type: field, concept: c.id });
         if (err) problems.push({ concept: c.id, field, index, message: err.message, at: err.at });
       });
+    }
+    // Past the budget every later pattern fails alike: one error per concept says so.
+    const over = problems.slice(before).filter((p) => p.message.startsWith(OVER_BUDGET));
+    if (over.length > 1) {
+      const keep = problems.slice(before).filter((p) => !p.message.startsWith(OVER_BUDGET));
+      problems.length = before;
+      for (const p of keep) problems.push(p);
+      problems.push({ ...over[0], message: `${over[0].message}, nor are ${over.length - 1} more patterns of this concept` });
     }
   }
   return { automaton, entries, concepts: byId, problems };

@@ -42,6 +42,8 @@ export class PatternError extends Error {
 /** Upper bound on the expansions of one pattern, so a pattern cannot blow up the trie. */
 const MAX_EXPANSIONS = 4096;
 export const GAP_MAX = 3;
+/** Upper bound on the steps of one pattern's expansions (the largest bundled one has ~9,000). */
+const MAX_PATTERN_STEPS = 200_000;
 
 type Node = { seq: Node[] } | { alt: Node[][] } | { opt: Node[] } | { step: Step };
 
@@ -189,18 +191,40 @@ function lex(source: string): string[] {
 }
 
 function expand(seq: Node[], source: string): Step[][] {
+  // Limits are checked before each product is built: `(a1|...|a4096) (b1|...|b4096)` must be
+  // refused at once, not after making 16 million alternatives. A single-option node (a word)
+  // extends every alternative in place, so a long pattern costs its length, not its square.
+  const tooMany = () => new PatternError(`pattern ${shown(source)} expands to more than ${MAX_EXPANSIONS} alternatives`);
+  const tooLong = () => new PatternError(`pattern ${shown(source)} expands to more than ${MAX_PATTERN_STEPS} steps`);
   let acc: Step[][] = [[]];
+  let total = 0; // steps in `acc`
   for (const node of seq) {
     let options: Step[][];
     if ('step' in node) options = [[node.step]];
-    else if ('alt' in node) options = node.alt.flatMap((a) => expand(a, source));
-    else if ('opt' in node) options = [[], ...expand(node.opt, source)];
+    else if ('alt' in node) {
+      options = [];
+      for (const a of node.alt) {
+        for (const x of expand(a, source)) {
+          if (options.length >= MAX_EXPANSIONS) throw tooMany();
+          options.push(x);
+        }
+      }
+    } else if ('opt' in node) options = [[], ...expand(node.opt, source)];
     else options = expand(node.seq, source);
+    if (acc.length * options.length > MAX_EXPANSIONS) throw tooMany();
+    let optionSteps = 0;
+    for (const o of options) optionSteps += o.length;
+    const nextTotal = options.length * total + acc.length * optionSteps;
+    if (nextTotal > MAX_PATTERN_STEPS) throw tooLong();
+    total = nextTotal;
+    if (options.length === 1) {
+      // Every array in `acc` is owned by it alone (made by concat below): extend in place.
+      const [o] = options;
+      for (const a of acc) for (const st of o) a.push(st);
+      continue;
+    }
     const next: Step[][] = [];
     for (const a of acc) for (const o of options) next.push(a.concat(o));
-    if (next.length > MAX_EXPANSIONS) {
-      throw new PatternError(`pattern ${shown(source)} expands to more than ${MAX_EXPANSIONS} alternatives`);
-    }
     acc = next;
   }
   return acc;
