@@ -198,12 +198,18 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     sentenceOf: out.sentenceOf.subarray(0, n),
     count: n,
   };
-  tokens.norm = n <= EAGER_TEXTS ? Array.from({ length: n }, (_, i) => tokenText(tokens, i)) : lazyTexts(tokens);
+  tokens.norm = n <= EAGER_TEXTS ? eagerTexts(tokens) : lazyTexts(tokens);
   return tokens;
 }
 
 /** Up to this many tokens (a pattern, a claim field), the token texts are made at once. */
 const EAGER_TEXTS = 32;
+
+function eagerTexts(t: Tokens): string[] {
+  const texts = new Array<string>(t.count);
+  for (let i = 0; i < t.count; i++) texts[i] = tokenText(t, i);
+  return texts;
+}
 
 /**
  * The token texts as a read-only array whose elements are made when first read: an analysis

@@ -1,0 +1,68 @@
+/**
+ * Bench inputs built from the repository's examples and the MTSamples corpus: a realistic
+ * 10 KB note (an example pump-trial note padded with pain-management dictations) and a 1 MB
+ * note, each linked from the example claim.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const MTSAMPLES = resolve(ROOT, '../shared/data/mtsamples');
+export const MTSAMPLES_NOTES = join(MTSAMPLES, 'notes');
+
+const EXAMPLE_NOTE = join(ROOT, 'examples/notes/2024-08-19-pump-trial.note');
+const EXAMPLE_CLAIM = join(ROOT, 'examples/claims/2024-0916-intrathecal-pump.claim');
+
+/** MTSamples dictations of the specialties closest to the example (pain, spine), in file order. */
+function mtsamplesTexts(): string[] {
+  const index = readFileSync(join(MTSAMPLES, 'index.csv'), 'utf8').split('\n').slice(1);
+  const wanted = index
+    .filter((l) => /,(Pain Management|Neurosurgery|Orthopedic),/.test(l))
+    .map((l) => l.slice(0, l.indexOf(',')));
+  const all = readdirSync(MTSAMPLES_NOTES).filter((f) => f.endsWith('.note')).sort();
+  const files = [...wanted, ...all.filter((f) => !wanted.includes(f))];
+  return files.map((f) => readFileSync(join(MTSAMPLES_NOTES, f), 'utf8'));
+}
+
+/**
+ * The example note with MTSamples text inserted between its history and its procedure, until
+ * the note is `bytes` long (within one dictation).
+ */
+export function buildNote(bytes: number): string {
+  const example = readFileSync(EXAMPLE_NOTE, 'utf8');
+  const cut = example.indexOf('PROCEDURE:');
+  const head = example.slice(0, cut);
+  const tail = example.slice(cut);
+  const parts: string[] = [];
+  let size = head.length + tail.length;
+  for (const t of mtsamplesTexts()) {
+    if (size >= bytes) break;
+    const piece = t.slice(0, bytes - size).replace(/\s*$/, '\n\n');
+    parts.push(piece);
+    size += piece.length;
+  }
+  return head + parts.join('') + tail;
+}
+
+export interface Fixture {
+  claimPath: string;
+  claimText: string;
+  notePath: string;
+  noteText: string;
+}
+
+/** The example claim and its linked note replaced by `noteText`. */
+export function fixture(noteText: string): Fixture {
+  const claimText = readFileSync(EXAMPLE_CLAIM, 'utf8');
+  const rel = /^note:\s*(.+)$/m.exec(claimText)![1].trim();
+  return { claimPath: EXAMPLE_CLAIM, claimText, notePath: resolve(EXAMPLE_CLAIM, '..', rel), noteText };
+}
+
+/**
+ * The keystroke case: the note text with one character changed, different at every
+ * iteration, so the engine's per-text cache never answers.
+ */
+export function edited(text: string, i: number): string {
+  const at = text.length >> 1;
+  return text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at + 1);
+}
