@@ -2,7 +2,7 @@
 // VS Code's own server (bundled by code-server, run under Node 24) and headless Debian chromium
 // driven by playwright-core. See /work/shared/docs/real-vscode-tests.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { NODE24, ROOT, SERVER_MAIN, cleanEnv } from './install.mjs';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VSIX = join(ROOT, 'clinlint.vsix');
 const READY_TIMEOUT_MS = 60_000;
+/** How long to wait for a workbench element (the machine may be loaded). */
+export const UI_TIMEOUT = 60_000;
 
 /** A logger prefixed with the seconds since `t0`. */
 export function logger(tag, t0 = Date.now()) {
@@ -151,4 +153,51 @@ export function installVsix(vsix, scratch, env) {
 export function workbenchUrl(port, folder, payload) {
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
   return payload ? `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}` : url;
+}
+
+/** User settings that keep welcome pages, tips, chat and notifications out of the pictures. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'editor.fontSize': 14,
+};
+
+/** Writes user settings where code-server's workbench keeps them: <user-data-dir>/User. */
+export function writeUserSettings(scratch, settings) {
+  const dir = join(scratch, 'user-data', 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** Opens the workbench on `folder` and waits for its explorer. */
+export async function openWorkbench(page, port, folder) {
+  await page.goto(workbenchUrl(port, folder));
+  await page.locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Quick Open (Ctrl+P) a workspace file; waits for its editor tab. */
+export async function openFile(page, relPath) {
+  const name = relPath.split('/').pop();
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  await input.fill(relPath);
+  // Enter only once the file search has listed the file (the first rows may be recent files).
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label*="${name}"], .tabs-container .tab:has-text("${name}")`).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT });
 }
