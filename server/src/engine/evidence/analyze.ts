@@ -48,7 +48,7 @@ export function analyzeText(
   const tokens = tokenize(text, from);
   const matches = compiled.automaton.run(tokens);
   const triggers: Trigger[] = [];
-  const conceptMatches: { concept: string; first: number; last: number }[] = [];
+  const conceptMatches: { concept: string; first: number; last: number; skipped: number }[] = [];
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
   for (const m of matches) {
@@ -60,7 +60,7 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last });
+    else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
@@ -79,7 +79,7 @@ export function analyzeText(
     const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
     const sentence = { start: tokens.start[sFirst], end: tokens.end[sLast - 1] };
     const span = { start: tokens.start[m.first], end: tokens.end[m.last - 1] };
-    const context = index.decide(m.first, m.last);
+    const context = index.decide(m.first, m.last, m.skipped);
     const section = sectionAt(sections, span.start);
     const fromSection = section ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];

@@ -33,6 +33,12 @@ export interface Match {
   /** Token range [first, last). */
   first: number;
   last: number;
+  /**
+   * Tokens a `...` gap skipped, as bits relative to `first` (bit k: token first + k; only the
+   * first 31 tokens are tracked). A negation skipped over ("baclofen did not cause sedation")
+   * still qualifies the mention; a negation the pattern names ("not tolerated") does not.
+   */
+  skipped: number;
 }
 
 /** Live states above this per token are dropped (guards against pathological gap patterns). */
@@ -112,19 +118,21 @@ class SymbolTable {
   }
 }
 
-/** Live states of the run: node, start token, tokens still skippable at a gap node. */
+/** Live states of the run: node, start token, tokens still skippable at a gap node, tokens skipped. */
 class States {
   // One over the cap: a gap node is pushed with its node even at the cap.
   readonly nodes: TrieNode[] = new Array<TrieNode>(MAX_STATES + 1);
   readonly starts = new Int32Array(MAX_STATES + 1);
   readonly skips = new Int32Array(MAX_STATES + 1);
+  readonly skipped = new Int32Array(MAX_STATES + 1);
   count = 0;
 
-  push(node: TrieNode, start: number, skip: number): void {
+  push(node: TrieNode, start: number, skip: number, skipped: number): void {
     const n = this.count++;
     this.nodes[n] = node;
     this.starts[n] = start;
     this.skips[n] = skip;
+    this.skipped[n] = skipped;
   }
 }
 
@@ -264,37 +272,37 @@ export class Automaton {
     let sentence = -1;
     let work = 0;
 
-    const enter = (node: TrieNode, startTok: number, endTok: number) => {
-      if (node.accepts) for (const id of node.accepts) matches.push({ id, first: startTok, last: endTok });
+    const enter = (node: TrieNode, startTok: number, endTok: number, skipped: number) => {
+      if (node.accepts) for (const id of node.accepts) matches.push({ id, first: startTok, last: endTok, skipped });
       if (next.count >= MAX_STATES || !canAdvance(node)) return;
-      next.push(node, startTok, 0);
-      if (node.gap) next.push(node.gap.node, startTok, node.gap.max);
+      next.push(node, startTok, 0, skipped);
+      if (node.gap) next.push(node.gap.node, startTok, node.gap.max, skipped);
     };
-    const step = (node: TrieNode, startTok: number, i: number, isNum: boolean) => {
+    const step = (node: TrieNode, startTok: number, i: number, isNum: boolean, skipped: number) => {
       const edges = node.next;
       if (edges !== undefined) {
         if (this.word !== NONE) {
           const lit = edges.get(this.word);
-          if (lit) enter(lit, startTok, i + 1);
+          if (lit) enter(lit, startTok, i + 1, skipped);
         }
         for (let p = 0; p < this.prefixCount; p++) {
           const n = edges.get(this.prefixSymbols[p]);
-          if (n) enter(n, startTok, i + 1);
+          if (n) enter(n, startTok, i + 1, skipped);
         }
       }
-      if (isNum && node.num) enter(node.num, startTok, i + 1);
+      if (isNum && node.num) enter(node.num, startTok, i + 1, skipped);
     };
     const stepRoot = (i: number, isNum: boolean) => {
       const edges = this.rootEdges;
       if (this.word !== NONE) {
         const lit = edges[this.word];
-        if (lit) enter(lit, i, i + 1);
+        if (lit) enter(lit, i, i + 1, 0);
       }
       for (let p = 0; p < this.prefixCount; p++) {
         const n = edges[this.prefixSymbols[p]];
-        if (n) enter(n, i, i + 1);
+        if (n) enter(n, i, i + 1, 0);
       }
-      if (isNum && this.root.num) enter(this.root.num, i, i + 1);
+      if (isNum && this.root.num) enter(this.root.num, i, i + 1, 0);
     };
 
     for (let i = firstToken; i < lastToken; i++) {
@@ -306,9 +314,13 @@ export class Automaton {
       const isNum = t.kind[i] === TokenKind.Number;
       next.count = 0;
       for (let s = 0; s < live.count; s++) {
-        step(live.nodes[s], live.starts[s], i, isNum);
+        const start = live.starts[s];
+        step(live.nodes[s], start, i, isNum, live.skipped[s]);
         const skips = live.skips[s];
-        if (skips > 0 && next.count < MAX_STATES) next.push(live.nodes[s], live.starts[s], skips - 1);
+        if (skips > 0 && next.count < MAX_STATES) {
+          const bit = i - start < 31 ? 1 << (i - start) : 0;
+          next.push(live.nodes[s], start, skips - 1, live.skipped[s] | bit);
+        }
       }
       stepRoot(i, isNum);
       work += live.count + 1;

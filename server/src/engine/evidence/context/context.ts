@@ -147,7 +147,7 @@ export class TriggerIndex {
   }
 
   /** The context of the mention spanning tokens [first, last). */
-  decide(first: number, last: number): ContextDecision {
+  decide(first: number, last: number, skipped = 0): ContextDecision {
     const sentence = this.tokens.sentenceOf[first];
     const entry = this.sentence(sentence);
     if (!entry) return {};
@@ -163,7 +163,11 @@ export class TriggerIndex {
       const t = list[i];
       if (t.first >= sLast || words[t.first] > words[last] + MAX_REACH) break;
       if (t.first < sFirst) continue;
-      if (overlaps(t, first, last)) continue; // part of the mention itself
+      if (overlaps(t, first, last)) {
+        // Part of the mention's own words, unless the pattern skipped over it ("did not cause").
+        if (t.category === 'negated' && inSkipped(t, first, skipped) && !out.negated) out.negated = this.text(t);
+        continue;
+      }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
       if (t.within?.some((w) => !overlaps(w, first, last))) continue;
       // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention.
@@ -289,4 +293,14 @@ export function toTriggers(matches: Match[], entryOf: (id: number) => TriggerEnt
     const e = entryOf(m.id);
     return { category: e.category, direction: e.direction, first: m.first, last: m.last };
   });
+}
+
+/** Whether every token of `t` is one a pattern gap skipped (bits relative to `first`). */
+function inSkipped(t: { first: number; last: number }, first: number, skipped: number): boolean {
+  if (skipped === 0) return false;
+  for (let i = t.first; i < t.last; i++) {
+    const k = i - first;
+    if (k < 0 || k >= 31 || (skipped & (1 << k)) === 0) return false;
+  }
+  return true;
 }
