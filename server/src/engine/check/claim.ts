@@ -8,8 +8,7 @@ import { documentFinding } from '../findings/build';
 import { noteTemplate } from '../findings/prompts';
 import { LineIndex } from '../lineIndex';
 import type { CheckResult, Finding } from '../results';
-import type { Plan } from '../types';
-import { checkCodes, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { AnalysedNote, SourceCache } from './sources';
 
 export interface Host {
@@ -62,8 +61,7 @@ export function checkClaim(
       path,
       text,
       lines,
-      payer: claim.payer ? { value: claim.payer.value, span: claim.payer.span } : options.payer ? { value: options.payer } : undefined,
-      plan: (claim.plan?.value ?? options.plan ?? 'commercial') as Plan,
+      ...headerScope(claim, options),
       date: claim.date?.value,
       sources: notes,
       dx,

@@ -49,6 +49,17 @@ export function noteDx(note: NoteDocument, path: string, lines: LineIndex): DxCo
     .map((m) => ({ code: normalizeIcd10(m.code.value), path, span: m.code.span, lines }));
 }
 
+/** Payer and plan of a document: its own header, else the defaults given, else commercial. */
+export function headerScope(
+  header: { payer?: { value: string; span: Span }; plan?: { value: Plan } },
+  options: CheckOptions,
+): Pick<DocumentFacts, 'payer' | 'plan'> {
+  return {
+    payer: header.payer ? { value: header.payer.value, span: header.payer.span } : options.payer ? { value: options.payer } : undefined,
+    plan: header.plan?.value ?? options.plan ?? 'commercial',
+  };
+}
+
 export function problemFindings(lines: LineIndex, problems: readonly ParseProblem[]): Finding[] {
   return problems.map((p) =>
     documentFinding(lines, p.rule === 'note-not-found' ? 'note-not-found' : 'syntax', p.severity, p.message, p.span),

@@ -1,8 +1,7 @@
 /** Checks a clinical note: the codes it mentions, with its own header and text as evidence. */
 import type { DxCode } from '../determine/evidenceSet';
 import type { CheckResult, Finding } from '../results';
-import type { Plan } from '../types';
-import { checkCodes, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { SourceCache } from './sources';
 
 export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, text: string, options: CheckOptions): CheckResult {
@@ -20,8 +19,7 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
       path,
       text,
       lines,
-      payer: note.payer ? { value: note.payer.value, span: note.payer.span } : options.payer ? { value: options.payer } : undefined,
-      plan: (note.plan?.value ?? options.plan ?? 'commercial') as Plan,
+      ...headerScope(note, options),
       date: note.date?.value,
       sources: [src],
       dx,
