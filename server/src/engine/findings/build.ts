@@ -6,7 +6,7 @@ import type { PolicyRegistry } from '../policies/registry';
 import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import type { RuleId, Severity, Span } from '../types';
-import { citation, nearMissText, policyLabel, quote, reportedSection } from './messages';
+import { citation, missReason, nearMissText, policyLabel, quote, reportedSection } from './messages';
 import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
@@ -85,7 +85,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
             criterion,
             ...promptData(ctx, criterion),
             related: miss ? [miss.evidence] : [],
-            relatedMessage: miss ? `does not document ${label}: ${miss.reason}` : undefined,
+            relatedMessage: miss ? `does not document ${label}: ${missReason(miss)}` : undefined,
           }),
         );
       }
