@@ -243,6 +243,31 @@ test('CLI over the big inputs: JSON for every file, exit 1, bounded time', () =>
   assert.deepEqual(out.files.map((f) => f.path).sort(), Object.values(BIG).sort());
 });
 
+test('limits: a 10 MB paste of codes or junk stops at 10,000 codes / lines / problems, said once (it ran out of memory)', () => {
+  const dir = tempDir('limits');
+  const cases: { name: string; text: string; expect: RegExp; max: number; count?: number }[] = [
+    { name: 'codes.note', text: `---\npayer: Anthem\n---\nCPT ${'15773, '.repeat(1_500_000)}\n`, expect: /more than 10000 code mentions: only the first 10000 are checked/, max: 10_000 },
+    { name: 'junk.claim', text: 'x\n'.repeat(5 * 1024 * 1024), expect: /more than 10000 problems: the rest of the claim, from line 10001, is not read/, max: 0 },
+    { name: 'lines.claim', text: `payer: Anthem\nnote: x.note\n${Array.from({ length: 300_000 }, (_, i) => `line ${i + 1}: 15773\n`).join('')}`, expect: /more than 10000 claim lines/, max: 10_000 },
+    { name: 'commas.claim', text: `line 1: 15773 dx ${','.repeat(3_000_000)}\nline 2: 62362 drug ${','.repeat(1_000_000)}\n`, expect: /too many problems on this line: the rest of it is not checked/, max: 2, count: 2 },
+    { name: 'header.note', text: `---\n${'x\n'.repeat(2_000_000)}---\nCPT 15773\n`, expect: /more than 10000 problems: the rest of the note header is not read/, max: 1 },
+  ];
+  for (const c of cases) {
+    const path = join(dir, c.name);
+    const r = checkInProcess(path, c.text, 120_000);
+    const notices = r.findings.filter((f) => c.expect.test(f.message));
+    assert.equal(notices.length, c.count ?? 1, `${c.name}: ${r.findings.slice(-2).map((f) => f.message).join(' / ')}`);
+    assert.ok(r.determinations.length <= c.max, `${c.name}: ${r.determinations.length} determinations`);
+    assert.ok(r.findings.length <= 5 * 10_000 + 10, `${c.name}: ${r.findings.length} findings`);
+  }
+  // Through the CLI, the 10 MB note of codes is a report, not an out-of-memory abort.
+  writeFileSync(join(dir, 'codes.note'), cases[0].text);
+  const run = cli(['--format', 'json', join(dir, 'codes.note')]);
+  assert.equal(run.status, 1);
+  assert.equal((JSON.parse(run.stdout) as { files: { determinations: unknown[] }[] }).files[0].determinations.length, 10_000);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 // -------------------------------------------------------------------------------------------
 // Documents through the CLI
 

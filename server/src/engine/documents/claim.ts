@@ -14,6 +14,7 @@ import {
   isAsciiAlnum,
   isAsciiLetter,
   isSpace,
+  LIMITS,
   quote,
   skipSpace,
   span,
@@ -65,11 +66,13 @@ class ClaimParser {
   }
 
   private error(s: Span, message: string, severity: 'error' | 'warning' = 'error', rule: ParseProblem['rule'] = 'syntax'): void {
+    if (this.problems.length >= LIMITS.problems) return; // reported once, at the end of run()
     this.problems.push({ rule, message, span: s, severity });
   }
 
   run(): void {
     const { text } = this;
+    let stopped = false;
     forEachLine(
       text,
       (index, start, end) => {
@@ -78,6 +81,19 @@ class ClaimParser {
         const s = skipSpace(text, start, hash);
         const e = trimEnd(text, s, hash);
         if (s === e) return; // blank or comment only
+        // A hostile paste (a million junk lines, a 10 MB claim) stops here, said once.
+        const full =
+          this.problems.length >= LIMITS.problems
+            ? `${LIMITS.problems} problems`
+            : this.doc.lines.length >= LIMITS.claimLines
+              ? `${LIMITS.claimLines} claim lines`
+              : '';
+        if (full) {
+          const message = `more than ${full}: the rest of the claim, from line ${index + 1}, is not read`;
+          this.problems.push({ rule: 'syntax', severity: 'warning', span: span(s, e), message });
+          stopped = true;
+          return false;
+        }
         const kind = this.entry(s, e, index, disabled?.rules);
         if (disabled && kind !== 'line')
           this.error(disabled.span, `${DISABLE_LINE} applies only to claim lines ("line <n>: ...")`, 'warning');
@@ -85,6 +101,11 @@ class ClaimParser {
       contentStart(text),
     );
     this.checkPointers();
+    if (!stopped && this.problems.length >= LIMITS.problems) {
+      const last = this.problems[this.problems.length - 1].span;
+      const message = `more than ${LIMITS.problems} problems: only the first ${LIMITS.problems} are reported`;
+      this.problems.push({ rule: 'syntax', severity: 'warning', span: last, message });
+    }
   }
 
   /** Reads one entry; returns what it was, for the disable-line check. */

@@ -6,7 +6,7 @@
 import type { Span } from '../types';
 import { dateProblem, isIcd10, isModifier, isProcedureCode, PROCEDURE_CODE_EXPECTED } from './codes';
 import type { ClaimLine, ParseProblem, Spanned } from './model';
-import { indexIn, isAsciiLetter, quote, skipSpace, span, tokenEnd, trimEnd } from './text';
+import { indexIn, isAsciiLetter, LIMITS, quote, skipSpace, span, tokenEnd, trimEnd } from './text';
 
 /** The comment directive that silences rules on one claim line. */
 export const DISABLE_LINE = 'clinlint-disable-line';
@@ -23,6 +23,7 @@ export type LineFields = Pick<
 const FIELDS_EXPECTED = 'x<units>, dx <letters>, date <YYYY-MM-DD>, drug <names> or "; description"';
 
 function error(problems: ParseProblem[], s: Span, message: string, severity: 'error' | 'warning' = 'error'): void {
+  if (problems.length >= LIMITS.problems) return; // the claim parser reports the overflow once
   problems.push({ rule: 'syntax', message, span: s, severity });
 }
 

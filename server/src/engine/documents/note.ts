@@ -7,7 +7,7 @@ import { dateProblem } from './codes';
 import { isCapsLabelLine, matchHeading } from './headings';
 import { MentionScanner } from './mentions';
 import type { Header, NoteDocument, NoteSection, ParseProblem } from './model';
-import { contentStart, forEachLine, indexIn, isSpace, quote, skipSpace, span, trimEnd } from './text';
+import { contentStart, forEachLine, indexIn, isSpace, LIMITS, quote, skipSpace, span, trimEnd } from './text';
 
 export function parseNote(text: string): NoteDocument {
   const doc: NoteDocument = {
@@ -23,6 +23,7 @@ export function parseNote(text: string): NoteDocument {
     const body = frontMatter(text, doc);
     const scanner = new MentionScanner(text, (start, end) => isCapsLabelLine(text, start, end));
     let prev: NoteSection | undefined;
+    let capped = false;
     forEachLine(
       text,
       (index, start, end) => {
@@ -38,7 +39,16 @@ export function parseNote(text: string): NoteDocument {
           };
           doc.sections.push(prev);
         }
-        scanner.line(index, start, end, m !== undefined);
+        // A 10 MB paste of codes stops at the limit, said once (on the first code not checked).
+        if (!capped) {
+          scanner.line(index, start, end, m !== undefined);
+          if (scanner.mentions.length > LIMITS.mentions) {
+            capped = true;
+            const first = scanner.mentions[LIMITS.mentions].code.span;
+            scanner.mentions.length = LIMITS.mentions;
+            problem(doc, first, `more than ${LIMITS.mentions} code mentions: only the first ${LIMITS.mentions} are checked`, 'warning');
+          }
+        }
       },
       doc.bodyStart,
       body,
@@ -109,6 +119,10 @@ function frontMatter(text: string, doc: NoteDocument): number {
     text,
     (index, start, end) => {
       if (index >= close) return false;
+      if (doc.problems.length >= LIMITS.problems) {
+        problem(doc, span(start, end), `more than ${LIMITS.problems} problems: the rest of the note header is not read`, 'warning');
+        return false;
+      }
       field(text, start, end, doc, seen);
       return true;
     },

@@ -2,6 +2,20 @@
 import type { Span } from '../types';
 
 /**
+ * Limits that keep a hostile document (a 10 MB paste of codes or junk lines) from exhausting
+ * memory: past one, the parser stops collecting and reports it once. Real claims and notes are
+ * far below them.
+ */
+export const LIMITS = {
+  /** Problems reported per document. */
+  problems: 10_000,
+  /** `line <n>:` entries read from a claim. */
+  claimLines: 10_000,
+  /** Code mentions read from a note. */
+  mentions: 10_000,
+} as const;
+
+/**
  * Calls `fn(index, start, end)` for each line from offset `from` (line number `firstIndex`);
  * `start..end` is the content without the line break. LF, CRLF and lone CR all end a line, as
  * in LineIndex, so line numbers agree everywhere. Allocates nothing per line (a 10 MB file of
