@@ -10,6 +10,7 @@ import { LineIndex } from '../lineIndex';
 import type { CheckResult, Finding } from '../results';
 import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { AnalysedNote, SourceCache } from './sources';
+import { quote } from '../documents/text';
 
 export interface Host {
   /** The text of a file (an open editor buffer first, then disk); undefined when unreadable. */
@@ -35,8 +36,8 @@ export function checkClaim(
     linkedNotes.push(abs);
     const noteText = abs === resolve(path) ? undefined : host.readText(abs);
     if (noteText === undefined) {
-      const why = abs === resolve(path) ? 'links this claim itself' : `does not exist or cannot be read (${abs})`;
-      findings.push(documentFinding(lines, 'note-not-found', 'error', `note "${n.value}" ${why}`, n.span));
+      const why = abs === resolve(path) ? 'links this claim itself' : `does not exist or cannot be read (${quote(abs, 200).slice(1, -1)})`;
+      findings.push(documentFinding(lines, 'note-not-found', 'error', `note ${quote(n.value, 200)} ${why}`, n.span));
       continue;
     }
     notes.push(cache.note(abs, noteText));

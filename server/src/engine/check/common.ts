@@ -10,6 +10,7 @@ import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
 import type { Determination, Finding } from '../results';
 import type { Plan, Span } from '../types';
+import { quote } from '../documents/text';
 
 export interface CheckOptions {
   /** Defaults for documents that name none. */
@@ -83,7 +84,7 @@ export function checkCodes(
         facts.lines,
         'unknown-payer',
         'warning',
-        `unknown payer "${facts.payer.value}": no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
+        `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
         facts.payer.span ?? { start: 0, end: 0 },
         { suggestions: known },
       ),
