@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Engine } from '../../../server/src/engine';
 import { compileConcepts } from '../../../server/src/engine/evidence/compile';
 import { compilePattern, PatternError } from '../../../server/src/engine/evidence/pattern';
+import { readRelief } from '../../../server/src/engine/evidence/numbers';
 import { tokenize } from '../../../server/src/engine/evidence/tokenize';
 import type { Concept } from '../../../server/src/engine/policies/schema';
 
@@ -198,4 +199,20 @@ test('a 1 MB adversarial single line is matched in bounded time through the whol
   assert.ok(Array.isArray(r.findings));
   // Generous: linear matching takes well under a second; a backtracking matcher would not end.
   assert.ok(ms < 20_000, `took ${ms} ms`);
+});
+
+test('a long run of spaces cannot make the pain-relief reader backtrack (19 s for 40,000 spaces before; quadratic)', () => {
+  const engine = Engine.load({});
+  const note = (k: number) => `---\npayer: BCBS\n---\nIntrathecal morphine trial: pain 8/10, relief of pain${' '.repeat(k)}x.\nPlan: pump implant, CPT 62362.\n`;
+  const t0 = process.hrtime.bigint();
+  const r = engine.check({ path: '/spaces.note', text: note(400_000) }, { readText: () => undefined });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.equal(r.determinations.length, 1);
+  // Linear: well under a second; the quadratic reader would have needed about half an hour.
+  assert.ok(ms < 20_000, `took ${ms} ms`);
+  // Offsets still point into the original text (the reader squeezes spaces internally).
+  const relief = readRelief(`pain went from 8/10${' '.repeat(50)}to 3/10 after the trial`);
+  assert.equal(relief?.percent, 62.5);
+  assert.equal(relief?.quote, 'from 8/10 to 3/10');
+  assert.equal(`pain went from 8/10${' '.repeat(50)}to 3/10 after the trial`.slice(relief!.start, relief!.end), `from 8/10${' '.repeat(50)}to 3/10`);
 });
