@@ -140,12 +140,25 @@ export class PolicyRegistry {
   matchPayer(name: string): LoadedPolicy[] | undefined {
     const claim = normalizePayer(name);
     if (!claim) return undefined;
+    // The registry never changes: each payer name is matched once (a check names one payer).
+    if (!this.payerMatches.has(claim)) {
+      if (this.payerMatches.size >= 256) this.payerMatches.clear(); // names typed one key at a time
+      this.payerMatches.set(claim, this.scorePayer(claim));
+    }
+    return this.payerMatches.get(claim);
+  }
+
+  private readonly payerMatches = new Map<string, LoadedPolicy[] | undefined>();
+  /** Each policy's payer name and aliases, normalised once. */
+  private payerNames?: { p: LoadedPolicy; names: string[] }[];
+
+  private scorePayer(claim: string): LoadedPolicy[] | undefined {
+    this.payerNames ??= this.policies.map((p) => ({ p, names: [p.policy.payer, ...p.policy.aliases].map(normalizePayer) }));
     // Score each policy by its best-matching name: exact first, then earliest, then longest.
     const scored: { p: LoadedPolicy; at: number; len: number }[] = [];
-    for (const p of this.policies) {
+    for (const { p, names } of this.payerNames) {
       let best: { at: number; len: number } | undefined;
-      for (const n of [p.policy.payer, ...p.policy.aliases]) {
-        const alias = normalizePayer(n);
+      for (const alias of names) {
         if (!alias) continue;
         const at = alias === claim ? -1 : ` ${claim} `.indexOf(` ${alias} `);
         if (at === -1 && alias !== claim) continue;
