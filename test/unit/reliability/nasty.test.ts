@@ -439,7 +439,7 @@ test('duplicate and circular concept ids are policy errors in the later file; ev
   assert.equal((run.stderr.match(/\[policy-error\]/g) ?? []).length, 4, run.stderr);
 });
 
-test('hostile policy files (nested 100,000 deep, 300,000 bad codes, binary, empty, a FIFO, a link loop) are policy errors, not crashes', () => {
+test('hostile policy files (nested 100,000 deep, 300,000 bad codes, binary, empty, a FIFO, a link loop) are policy errors, not crashes; node_modules is not searched', () => {
   const dir = tempDir('policies');
   const base = JSON.parse(readFileSync(join(ROOT, 'policies', 'anthem-med-00132.json'), 'utf8'));
   const write = (name: string, text: string | Buffer) => writeFileSync(join(dir, name), text);
@@ -453,6 +453,8 @@ test('hostile policy files (nested 100,000 deep, 300,000 bad codes, binary, empt
   mkdirSync(join(dir, 'concepts'));
   symlinkSync('loop.json', join(dir, 'concepts', 'loop.json'));
   const fifo = spawnSync('mkfifo', [join(dir, 'fifo.json')]).status === 0; // a read would block forever
+  mkdirSync(join(dir, 'node_modules', 'left-pad'), { recursive: true }); // `--policies .` in a project
+  write(join('node_modules', 'left-pad', 'package.json'), '{"name": "left-pad"}');
   const t0 = Date.now();
   const e = Engine.load({ policyDirs: [dir] });
   assert.ok(Date.now() - t0 < 120_000);

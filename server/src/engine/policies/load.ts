@@ -356,6 +356,9 @@ function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** Folders never searched for policy files. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
+
 /** Largest policy or concept file read (the bundled ones are under 100 KB). */
 const MAX_POLICY_BYTES = 16 * 1024 * 1024;
 
@@ -376,7 +379,8 @@ export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: Polic
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
-        if (!(top && entry.name === 'schema')) walk(p, false);
+        // `--policies .` in a project must not read every package.json under node_modules.
+        if (!(top && entry.name === 'schema') && !SKIP_DIRS.has(entry.name)) walk(p, false);
       } else if (entry.name.endsWith('.json')) {
         try {
           // Only regular files (a symlink to one is fine): a FIFO or a device named *.json
