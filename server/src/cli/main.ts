@@ -87,6 +87,13 @@ export function run(argv: string[], io: Io): number {
 
 /** Entry point of the bundled CLI: exits with the status, never with a stack trace. */
 export function main(): void {
+  // `clinlint ... | head` closes the pipe early: stop quietly with the status, no stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.exit(2);
+    });
+  }
   let code: number;
   try {
     code = run(process.argv.slice(2), {

@@ -344,6 +344,15 @@ test('CLI: unreadable files and folders (chmod 000) are reported with exit 2; th
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('CLI: output piped into a reader that stops early (| head) ends quietly, no EPIPE stack trace', () => {
+  const err = join(big, 'epipe.err');
+  const script = `"${process.execPath}" --import tsx "${CLI_SOURCE}" --format json "${BIG.claimLines}" 2>"${err}" | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`;
+  const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
+  const stderr = readFileSync(err, 'utf8');
+  assert.doesNotMatch(stderr, /EPIPE|^ {4}at /m, stderr.slice(0, 1000));
+  assert.equal(r.status, 0, "the status of the check (all 5,000 lines are supported), not a crash");
+});
+
 test('CLI: usage errors and missing paths exit 2 with a message', () => {
   const bad = cli(['--format', 'xml', DOCS]);
   assert.equal(bad.status, 2);
