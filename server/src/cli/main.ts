@@ -95,11 +95,19 @@ export function main(): void {
     });
   }
   let code: number;
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch (e) {
+    process.stderr.write(`clinlint: cannot read the current folder (${reason(e)}); run clinlint from an existing folder\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     code = run(process.argv.slice(2), {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
-      cwd: process.cwd(),
+      cwd,
     });
   } catch (e) {
     process.stderr.write(`clinlint: internal error: ${(e as Error)?.message ?? String(e)}\n`);

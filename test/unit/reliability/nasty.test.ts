@@ -353,6 +353,20 @@ test('CLI: output piped into a reader that stops early (| head) ends quietly, no
   assert.equal(r.status, 0, "the status of the check (all 5,000 lines are supported), not a crash");
 });
 
+test('CLI: run from a folder that was deleted, exit 2 with a message (the bundle: tsx itself needs a working folder)', (t) => {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    t.skip('dist/cli.js is not built (npm run build)');
+    return;
+  }
+  const dir = tempDir('gone');
+  const script = `cd "${dir}" && rmdir "${dir}" && exec "${process.execPath}" "${join(ROOT, 'bin', 'clinlint.js')}"`;
+  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
+  const run = { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: 0 };
+  assertClean(run, ['(deleted cwd)']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /cannot read the current folder/);
+});
+
 test('CLI: usage errors and missing paths exit 2 with a message', () => {
   const bad = cli(['--format', 'xml', DOCS]);
   assert.equal(bad.status, 2);
