@@ -9,18 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledPolicyDir, readPolicyDir, type PolicyFile } from '../../server/src/engine/policies/load';
 import { MTSAMPLES_NOTES } from './corpus';
+import { rng } from '../lib/rng';
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function bundledPolicyFiles(): PolicyFile[] {
   return readPolicyDir(bundledPolicyDir()!).files;

@@ -17,6 +17,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseNote } from '../../server/src/engine/documents/note';
 import { analyzeText, type Mention } from '../../server/src/engine/evidence/analyze';
 import { Engine, type Host } from '../../server/src/engine/index';
+import { rng } from '../lib/rng';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const dataRoot = join(repoRoot, '..', 'shared', 'data');
@@ -111,17 +112,6 @@ function readCorpus(): { docs: Doc[]; missing: string[] } {
   return { docs, missing };
 }
 
-/** Deterministic PRNG (mulberry32) for the samples. */
-function rng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { docs, missing } = readCorpus();
 if (docs.length === 0) {

@@ -11,6 +11,7 @@ import {
   contentStart,
   forEachLine,
   indexIn,
+  internalError,
   isAsciiAlnum,
   isAsciiLetter,
   isSpace,
@@ -40,13 +41,7 @@ export function parseClaim(text: string): ClaimDocument {
   try {
     new ClaimParser(text, doc).run();
   } catch (e) {
-    // Defensive: a parser bug must cost a diagnostic, never the server.
-    doc.problems.push({
-      rule: 'syntax',
-      severity: 'error',
-      span: span(0, 0),
-      message: `internal error while reading the claim (${e instanceof Error ? e.message : String(e)})`,
-    });
+    doc.problems.push(internalError('claim', e));
   }
   return doc;
 }

@@ -7,7 +7,7 @@ import { dateProblem } from './codes';
 import { isCapsLabelLine, matchHeading } from './headings';
 import { MentionScanner } from './mentions';
 import type { Header, NoteDocument, NoteSection, ParseProblem } from './model';
-import { contentStart, forEachLine, indexIn, isSpace, LIMITS, quote, skipSpace, span, trimEnd } from './text';
+import { contentStart, forEachLine, indexIn, internalError, isSpace, LIMITS, quote, skipSpace, span, trimEnd } from './text';
 
 export function parseNote(text: string): NoteDocument {
   const doc: NoteDocument = {
@@ -55,12 +55,7 @@ export function parseNote(text: string): NoteDocument {
     );
     doc.mentions = scanner.mentions;
   } catch (e) {
-    doc.problems.push({
-      rule: 'syntax',
-      severity: 'error',
-      span: span(0, 0),
-      message: `internal error while reading the note (${e instanceof Error ? e.message : String(e)})`,
-    });
+    doc.problems.push(internalError('note', e));
   }
   return doc;
 }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the claim and note parsers (linear, never throw). */
+import type { ParseProblem } from './model';
 import type { Span } from '../types';
 
 /**
@@ -135,4 +136,14 @@ export function tokenEnd(text: string, i: number, end: number, stopA = -1, stopB
     i++;
   }
   return i;
+}
+
+/** A parser bug must cost a diagnostic, never the server: the problem that reports one. */
+export function internalError(what: string, e: unknown): ParseProblem {
+  return {
+    rule: 'syntax',
+    severity: 'error',
+    span: span(0, 0),
+    message: `internal error while reading the ${what} (${e instanceof Error ? e.message : String(e)})`,
+  };
 }
