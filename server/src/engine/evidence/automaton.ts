@@ -9,7 +9,7 @@
  * it): its characters are hashed once, giving its word symbol and the symbols of the
  * prefixes it starts with.
  */
-import type { Step } from './pattern';
+import type { PatternNode, Step } from './pattern';
 import { TokenKind, tokenText, type Tokens } from './tokenize';
 
 /** A trie node; most are leaves, so every field is made only when needed. */
@@ -170,36 +170,71 @@ export class Automaton {
    */
   lastRunSteps = 0;
 
-  add(steps: Step[], id: number): void {
-    let node = this.root;
-    // Indexed loops here and in `run`: this runs ~50,000 times at start-up, before the JIT.
-    for (let k = 0; k < steps.length; k++) {
-      const step = steps[k];
-      switch (step.kind) {
-        case 'lit':
-        case 'prefix': {
-          const symbol = this.symbol(step.text, step.kind === 'prefix');
-          node.next ??= new Map();
-          let next = node.next.get(symbol);
-          if (!next) {
-            node.next.set(symbol, (next = newNode()));
-            if (node === this.root) this.rootEdges[symbol] = next;
-          }
-          node = next;
-          break;
-        }
-        case 'num':
-          node = node.num ??= newNode();
-          break;
-        case 'gap':
-          if (!node.gap) node.gap = { max: step.max, node: newNode() };
-          node = node.gap.node;
-          break;
+  /**
+   * Inserts a parsed pattern tree: each branch of an alternation continues from every node the
+   * branches before it reached, so shared prefixes are walked once and the alternatives the
+   * tree stands for are never listed. `count` is how many alternatives it stands for.
+   */
+  addTree(seq: PatternNode[], id: number, count = 1): void {
+    for (const node of this.insertSeq([this.root], seq)) {
+      // A path of gaps alone (an alternative such as "..." of "(a|...)") matches nothing.
+      if (node === this.root || this.onlyGaps.has(node)) continue;
+      node.accepts ??= [];
+      if (!node.accepts.includes(id)) node.accepts.push(id);
+    }
+    this.size += count;
+  }
+
+  /** Nodes reached from the root through gap edges alone. */
+  private readonly onlyGaps = new Set<TrieNode>();
+
+  private insertSeq(from: TrieNode[], seq: PatternNode[]): TrieNode[] {
+    let nodes = from;
+    for (let k = 0; k < seq.length; k++) {
+      const node = seq[k];
+      if ('step' in node) {
+        const next: TrieNode[] = [];
+        for (let i = 0; i < nodes.length; i++) next.push(this.edge(nodes[i], node.step));
+        nodes = next;
+      } else if ('seq' in node) nodes = this.insertSeq(nodes, node.seq);
+      else if ('opt' in node) nodes = unique([...nodes, ...this.insertSeq(nodes, node.opt)]);
+      else {
+        const next: TrieNode[] = [];
+        for (const alt of node.alt) for (const n of this.insertSeq(nodes, alt)) next.push(n);
+        nodes = unique(next);
       }
     }
-    node.accepts ??= [];
-    if (!node.accepts.includes(id)) node.accepts.push(id);
-    this.size++;
+    return nodes;
+  }
+
+  /** The node one step past `node` (made when new). */
+  private edge(node: TrieNode, step: Step): TrieNode {
+    switch (step.kind) {
+      case 'lit':
+      case 'prefix': {
+        const symbol = this.symbol(step.text, step.kind === 'prefix');
+        node.next ??= new Map();
+        let next = node.next.get(symbol);
+        if (!next) {
+          node.next.set(symbol, (next = newNode()));
+          if (node === this.root) this.rootEdges[symbol] = next;
+        }
+        return next;
+      }
+      case 'num':
+        return (node.num ??= newNode());
+      case 'gap':
+        if (!node.gap) {
+          node.gap = { max: step.max, node: newNode() };
+          if (node === this.root || this.onlyGaps.has(node)) this.onlyGaps.add(node.gap.node);
+        }
+        return node.gap.node;
+    }
+  }
+
+  /** One expanded alternative (tests and tools). */
+  add(steps: Step[], id: number): void {
+    this.addTree(steps.map((step) => ({ step })), id);
   }
 
   private symbol(text: string, prefix: boolean): number {
@@ -335,4 +370,8 @@ export class Automaton {
     this.lastRunSteps = work;
     return matches;
   }
+}
+
+function unique(nodes: TrieNode[]): TrieNode[] {
+  return nodes.length < 2 ? nodes : [...new Set(nodes)];
 }

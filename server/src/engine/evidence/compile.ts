@@ -5,7 +5,7 @@
 import type { Concept } from '../policies/schema';
 import { Automaton } from './automaton';
 import { LEXICON, type TriggerEntry } from './context/lexicon';
-import { compilePattern, PatternError } from './pattern';
+import { parsePattern, PatternError } from './pattern';
 
 export type Entry =
   | { type: 'concept'; concept: string }
@@ -49,16 +49,14 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       const id = entries.length;
       // Once the budget is spent, the rest is refused without being compiled.
       if (steps >= MAX_TOTAL_STEPS) return new PatternError(`${OVER_BUDGET}; this pattern is not loaded`);
-      const alternatives = compilePattern(source);
-      let size = 0;
-      for (const a of alternatives) size += a.length;
-      if (steps + size > MAX_TOTAL_STEPS) {
+      const pattern = parsePattern(source);
+      if (steps + pattern.steps > MAX_TOTAL_STEPS) {
         steps = MAX_TOTAL_STEPS;
-        return new PatternError(`${OVER_BUDGET} (this pattern adds ${size}); it is not loaded`);
+        return new PatternError(`${OVER_BUDGET} (this pattern adds ${pattern.steps}); it is not loaded`);
       }
-      steps += size;
+      steps += pattern.steps;
       entries.push(entry);
-      for (const steps of alternatives) automaton.add(steps, id);
+      automaton.addTree(pattern.seq, id, pattern.count);
       return undefined;
     } catch (e) {
       if (e instanceof PatternError) return e;

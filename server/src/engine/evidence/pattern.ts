@@ -9,8 +9,8 @@
  *   [a b|c]     optional: nothing, or one of the alternatives
  *   ...         skips up to three tokens
  *
- * A pattern compiles to a list of alternatives (the alternation expanded), each a list of
- * steps; the automaton merges all of them into one trie.
+ * A pattern parses to a tree; the automaton inserts the tree into its one trie directly, so
+ * the alternatives it stands for are never listed one by one.
  *
  * Regular-expression syntax is refused, not read as literal punctuation: an author who writes
  * `(a+)+$`, `.*`, `\d+` or `{2,}` means a construct this language does not have (and that
@@ -45,32 +45,53 @@ export const GAP_MAX = 3;
 /** Upper bound on the steps of one pattern's expansions (the largest bundled one has ~9,000). */
 const MAX_PATTERN_STEPS = 200_000;
 
-type Node = { seq: Node[] } | { alt: Node[][] } | { opt: Node[] } | { step: Step };
+export type PatternNode = { seq: PatternNode[] } | { alt: PatternNode[][] } | { opt: PatternNode[] } | { step: Step };
 
+/** A parsed, validated pattern: its tree, and how many alternatives and steps it stands for. */
+export interface ParsedPattern {
+  seq: PatternNode[];
+  /** Alternatives the tree expands to, and their steps in all (what the trie takes). */
+  count: number;
+  steps: number;
+}
+
+/** A parsed pattern expanded to its alternatives (tests, tools; the automaton takes the tree). */
 export function compilePattern(source: string): Step[][] {
+  parsePattern(source);
+  return expand(parseTree(source), source).filter((s) => s.some((st) => st.kind !== 'gap'));
+}
+
+/**
+ * Parses and validates a pattern without expanding it: the limits and the rules on gaps are
+ * computed over the tree (alternative counts multiply, shapes compose), so a pattern that
+ * stands for thousands of alternatives costs only its own length here.
+ */
+export function parsePattern(source: string): ParsedPattern {
+  const seq = parseTree(source);
+  const size = sizeOf(seq, source);
+  const shapes = [...shapesOf(seq)].filter((x) => x !== EMPTY && x !== ALL_GAPS);
+  if (shapes.length === 0) throw new PatternError(`pattern ${shown(source)} matches nothing`);
+  if (shapes.some((x) => x !== WORDS)) throw new PatternError(`"..." cannot start or end a pattern (${shown(source)})`);
+  return { seq, ...size };
+}
+
+function parseTree(source: string): PatternNode[] {
   refuseRegexSyntax(source);
   const lexemes = lex(source);
   let pos = 0;
-  const parseSeq = (closers: string): Node[] => {
-    const seq: Node[] = [];
+  const parseSeq = (closers: string): PatternNode[] => {
+    const seq: PatternNode[] = [];
     while (pos < lexemes.length && !closers.includes(lexemes[pos])) {
       const t = lexemes[pos++];
-      if (t === '(') {
-        const alts: Node[][] = [parseSeq('|)')];
+      if (t === '(' || t === '[') {
+        const close = t === '(' ? ')' : ']';
+        const alts: PatternNode[][] = [parseSeq('|' + close)];
         while (lexemes[pos] === '|') {
           pos++;
-          alts.push(parseSeq('|)'));
+          alts.push(parseSeq('|' + close));
         }
-        if (lexemes[pos++] !== ')') throw new PatternError(`unclosed "(" in pattern ${shown(source)}`);
-        seq.push({ alt: alts });
-      } else if (t === '[') {
-        const alts: Node[][] = [parseSeq('|]')];
-        while (lexemes[pos] === '|') {
-          pos++;
-          alts.push(parseSeq('|]'));
-        }
-        if (lexemes[pos++] !== ']') throw new PatternError(`unclosed "[" in pattern ${shown(source)}`);
-        seq.push({ opt: [{ alt: alts }] });
+        if (lexemes[pos++] !== close) throw new PatternError(`unclosed "${t}" in pattern ${shown(source)}`);
+        seq.push(t === '(' ? { alt: alts } : { opt: [{ alt: alts }] });
       } else if (t === ')' || t === ']' || t === '|') {
         throw new PatternError(`unexpected "${t}" in pattern ${shown(source)}`);
       } else if (t === '...') {
@@ -87,14 +108,69 @@ export function compilePattern(source: string): Step[][] {
   };
   const root = parseSeq('');
   if (pos < lexemes.length) throw new PatternError(`unexpected "${lexemes[pos]}" in pattern ${shown(source)}`);
-  const out = expand(root, source).filter((s) => s.some((st) => st.kind !== 'gap'));
-  if (out.length === 0) throw new PatternError(`pattern ${shown(source)} matches nothing`);
-  for (const s of out) {
-    if (s[0].kind === 'gap' || s[s.length - 1].kind === 'gap') {
-      throw new PatternError(`"..." cannot start or end a pattern (${shown(source)})`);
+  return root;
+}
+
+/** Alternatives and steps a tree expands to, refused past the limits as soon as they are passed. */
+function sizeOf(seq: PatternNode[], source: string): { count: number; steps: number } {
+  let count = 1;
+  let steps = 0;
+  for (const node of seq) {
+    let c: number;
+    let st: number;
+    if ('step' in node) [c, st] = [1, 1];
+    else if ('seq' in node) ({ count: c, steps: st } = sizeOf(node.seq, source));
+    else if ('opt' in node) {
+      const inner = sizeOf(node.opt, source);
+      [c, st] = [inner.count + 1, inner.steps];
+    } else {
+      [c, st] = [0, 0];
+      for (const a of node.alt) {
+        const x = sizeOf(a, source);
+        c += x.count;
+        st += x.steps;
+      }
     }
+    // steps(AB) = steps(A)·count(B) + steps(B)·count(A)
+    steps = steps * c + st * count;
+    count *= c;
+    if (count > MAX_EXPANSIONS) throw new PatternError(`pattern ${shown(source)} expands to more than ${MAX_EXPANSIONS} alternatives`);
+    if (steps > MAX_PATTERN_STEPS) throw new PatternError(`pattern ${shown(source)} expands to more than ${MAX_PATTERN_STEPS} steps`);
   }
-  return out;
+  return { count, steps };
+}
+
+// The shape of an alternative, all that the rules on gaps need: empty, only gaps, or words
+// with a gap or not at each end.
+const EMPTY = 0;
+const ALL_GAPS = 1;
+const WORDS = 2; // starts and ends with a word
+const GAP_FIRST = 3;
+const GAP_LAST = 4;
+const GAP_BOTH = 5;
+
+function concatShape(a: number, b: number): number {
+  if (a === EMPTY) return b;
+  if (b === EMPTY) return a;
+  if (a === ALL_GAPS && b === ALL_GAPS) return ALL_GAPS;
+  const first = a === ALL_GAPS || a === GAP_FIRST || a === GAP_BOTH;
+  const last = b === ALL_GAPS || b === GAP_LAST || b === GAP_BOTH;
+  return first ? (last ? GAP_BOTH : GAP_FIRST) : last ? GAP_LAST : WORDS;
+}
+
+function shapesOf(seq: PatternNode[]): Set<number> {
+  let acc = new Set([EMPTY]);
+  for (const node of seq) {
+    let options: Set<number>;
+    if ('step' in node) options = new Set([node.step.kind === 'gap' ? ALL_GAPS : WORDS]);
+    else if ('seq' in node) options = shapesOf(node.seq);
+    else if ('opt' in node) options = new Set([EMPTY, ...shapesOf(node.opt)]);
+    else options = new Set(node.alt.flatMap((a) => [...shapesOf(a)]));
+    const next = new Set<number>();
+    for (const a of acc) for (const o of options) next.add(concatShape(a, o));
+    acc = next;
+  }
+  return acc;
 }
 
 const HELP =
@@ -190,7 +266,7 @@ function lex(source: string): string[] {
   return out;
 }
 
-function expand(seq: Node[], source: string): Step[][] {
+function expand(seq: PatternNode[], source: string): Step[][] {
   // Limits are checked before each product is built: `(a1|...|a4096) (b1|...|b4096)` must be
   // refused at once, not after making 16 million alternatives. A single-option node (a word)
   // extends every alternative in place, so a long pattern costs its length, not its square.
