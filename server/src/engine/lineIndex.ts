@@ -6,13 +6,20 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(readonly text: string) {
+    // Line breaks are found with indexOf (native, much faster than a charCodeAt loop over
+    // megabytes); a lone CR ends a line too.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        starts.push(next);
+        if (next === cr + 2) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
       }
     }
     this.starts = starts;
