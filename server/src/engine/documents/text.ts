@@ -28,16 +28,18 @@ export function forEachLine(
   from = 0,
   firstIndex = 0,
 ): void {
+  // Breaks are found with indexOf (native) rather than a charCodeAt loop: notes are megabytes.
   let start = from;
   let index = firstIndex;
   const n = text.length;
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (fn(index++, start, i) === false) return;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  while (lf !== -1 || cr !== -1) {
+    const i = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+    if (fn(index++, start, i) === false) return;
+    start = i === cr && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
   }
   fn(index, start, n);
 }
