@@ -51,6 +51,8 @@ export const LEXICON: TriggerEntry[] = [
       'no longer present', 'gone', 'denied', 'came back negative',
       '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)', ': none', ': absent', ': not present', 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
+      // a lab result without a copula: "HIV screening negative", "HIV Ab neg"
+      '(test|testing|screen|screening|serology|serologies|antibody|antibodies|ab|ag|pcr|elisa|titer|titers) (negative|neg)',
     ],
   },
   {
