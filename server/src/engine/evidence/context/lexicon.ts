@@ -36,7 +36,7 @@ export const LEXICON: TriggerEntry[] = [
       'unremarkable for', 'with no', 'not had', 'has not had', 'not have', 'not see', 'not feel',
       '(doesn|don|didn|isn|wasn|aren|weren|hasn|haven|hadn|can|couldn|won) t',
       'does not', 'did not', 'do not', 'is not', 'was not', 'are not', 'were not', 'has not', 'have not',
-      'resolution of', 'resolved',
+      'resolution of', 'resolved', 'unlikely to',
     ],
   },
   {
