@@ -43,7 +43,14 @@ export interface CodeDetermination {
 }
 
 export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines: LineIndex): CodeDetermination {
-  const found = (criterion: string): Found => ctx.evidence.findForLine(criterion, occ.drugs, ctx.self);
+  // Asked once per criterion for this line: sections, `when`, exclusions and notices share answers
+  // (a drug field would otherwise be re-read for every question about it).
+  const answers = new Map<string, Found>();
+  const found = (criterion: string): Found => {
+    let f = answers.get(criterion);
+    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self)));
+    return f;
+  };
   const isMet = (criterion: string) => Boolean(found(criterion).met);
   const governing = ctx.registry
     .sectionsFor(occ.code)
