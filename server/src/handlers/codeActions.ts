@@ -11,12 +11,14 @@ import {
   type TextEdit,
   type WorkspaceEdit,
   type CreateFile,
+  type Range,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../engine/lineIndex';
 import type { FindingData } from '../engine/results';
 import { criterionLabel } from '../services/catalog';
 import { allPromptInserts, disableLineInsert, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
 import { snippetToText } from '../services/text';
+import { toDiagnostic } from './convert';
 import type { Session } from './session';
 
 /** Source action kind: insert the documentation prompts of every missing criterion. */
@@ -36,7 +38,14 @@ function codeActions(s: Session, p: CodeActionParams): CodeAction[] {
   if (!doc || !s.isClinical(uri, doc.languageId)) return [];
   const only = p.context.only;
   const actions: CodeAction[] = [];
-  const ours = p.context.diagnostics.filter((d) => d.source === 'clinlint' && d.data);
+  let ours = p.context.diagnostics.filter((d) => d.source === 'clinlint' && d.data);
+  // The client sends the markers it shows; while they are being republished it can send none.
+  // The server's own latest findings on the range answer then.
+  if (ours.length === 0) {
+    ours = (s.resultFor(uri)?.findings ?? [])
+      .map((f) => toDiagnostic(s, f))
+      .filter((d): d is Diagnostic => Boolean(d) && overlaps(d!.range, p.range));
+  }
 
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of ours) actions.push(...quickFixes(s, uri, d));
@@ -135,3 +144,12 @@ function rangeOf(text: string, start: number, end: number) {
 }
 
 const zeroRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Whether two ranges share a position (an empty range at a diagnostic's edge counts). */
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
