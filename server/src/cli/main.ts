@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../engine';
 import type { CheckResult } from '../engine/results';
 import { parseArgs, USAGE, UsageError } from './args';
+import { findCases, newTally, runCase, summary } from './cases';
 import { expandPaths, readDocument, reason } from './files';
 import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
@@ -21,6 +22,7 @@ export interface Io {
 }
 
 export function run(argv: string[], io: Io): number {
+  if (argv[0] === 'test') return runTests(argv.slice(1), io);
   let args;
   try {
     args = parseArgs(argv);
@@ -57,15 +59,6 @@ export function run(argv: string[], io: Io): number {
     io.stderr(`clinlint: ${display(e.path)}: ${e.message}\n`);
     status = 2;
   }
-  const host = {
-    readText(path: string): string | undefined {
-      try {
-        return readDocument(path);
-      } catch {
-        return undefined;
-      }
-    },
-  };
   const results: CheckResult[] = [];
   for (const file of expanded.files) {
     let text: string;
@@ -83,6 +76,37 @@ export function run(argv: string[], io: Io): number {
   io.stdout(out);
   if (status === 0 && results.some((r) => r.findings.some((f) => f.severity === 'error'))) status = 1;
   return status;
+}
+
+/** The CLI's reader of linked notes: unreadable is undefined (the engine reports note-not-found). */
+const host = {
+  readText(path: string): string | undefined {
+    try {
+      return readDocument(path);
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** `clinlint test <folders...>`: case folders against their expected.json (SPEC 7). */
+function runTests(argv: string[], io: Io): number {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) {
+    io.stdout('Usage: clinlint test <folders...>\n\nRuns case folders (case.claim or case.note, and expected.json); see docs/cases.md.\n');
+    return argv.length === 0 ? 2 : 0;
+  }
+  const engine = Engine.load();
+  const { cases, errors } = findCases(argv.map((p) => resolve(io.cwd, p)));
+  for (const e of errors) io.stderr(`clinlint: ${e}\n`);
+  if (errors.length || cases.length === 0) {
+    if (cases.length === 0) io.stderr('clinlint: no case folders (a folder with expected.json) found\n');
+    return 2;
+  }
+  const tally = newTally();
+  for (const dir of cases) runCase(engine, dir, relative(io.cwd, dir) || dir, host, tally);
+  for (const d of tally.disagreements) io.stdout(d + '\n');
+  io.stdout(summary(tally) + '\n');
+  return tally.disagreements.length ? 1 : 0;
 }
 
 /** Entry point of the bundled CLI: exits with the status, never with a stack trace. */

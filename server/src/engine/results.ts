@@ -37,7 +37,7 @@ export interface PolicyDetermination {
   missing: string[];
   advisory: string[];
   /** For not-covered: the exclusion reason and the evidence that triggered it. */
-  exclusion?: { reason: string; message: string; evidence?: EvidenceRef };
+  exclusion?: { reason: string; message: string; criterion?: string; evidence?: EvidenceRef };
   nearMisses: NearMiss[];
 }
 

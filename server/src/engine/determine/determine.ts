@@ -61,7 +61,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
     policies.push(determineSection(g, occ.code, found, isMet));
     for (const notice of g.section.notices ?? []) {
       if (notice.when && !evaluate(notice.when, occ.code, isMet).ok) continue;
-      const evidence = notice.when ? firstEvidence(notice.when, occ.code, found) : undefined;
+      const evidence = notice.when ? firstEvidence(notice.when, occ.code, found).evidence : undefined;
       notices.push({ notice, policy: g.policy, section: g.section, evidence });
     }
   }
@@ -99,7 +99,7 @@ function determineSection(
       status: 'not-covered',
       missing: [],
       advisory,
-      exclusion: { reason: ex.reason, message: ex.message, evidence: firstEvidence(ex.when, code, found) },
+      exclusion: { reason: ex.reason, message: ex.message, ...firstEvidence(ex.when, code, found) },
     };
   }
   if (section.kind === 'investigational' || section.kind === 'cosmetic') {
@@ -126,13 +126,13 @@ function determineSection(
   };
 }
 
-/** The evidence of the first documented criterion of a condition (what triggered it). */
-function firstEvidence(when: Requirement, code: string, found: (c: string) => Found): EvidenceRef | undefined {
+/** The first documented criterion of a condition, with its evidence (what triggered it). */
+function firstEvidence(when: Requirement, code: string, found: (c: string) => Found): { criterion?: string; evidence?: EvidenceRef } {
   for (const c of criteriaOf(when, code)) {
     const f = found(c);
-    if (f.met) return f.met;
+    if (f.met) return { criterion: c, evidence: f.met };
   }
-  return undefined;
+  return {};
 }
 
 /** Policies in scope for a document: the payer's (all when none is named), on the plan. */
