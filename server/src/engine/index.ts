@@ -17,6 +17,7 @@ export type { CheckOptions } from './check/common';
 export type { PolicyFileError } from './policies/load';
 export * from './results';
 export * from './types';
+export { snippetToText } from './evidence/promptMask';
 
 export interface LoadOptions {
   /** Extra policy folders (`--policies`, `clinlint.policyPaths`). */
@@ -41,7 +42,10 @@ export class Engine {
     // A policy using a criterion no concept defines is a policy error, and is not loaded.
     const checked = checkCriteria(loaded.policies, loaded.concepts);
     this.registry = new PolicyRegistry(checked.policies);
-    this.compiled = compileConcepts(loaded.concepts.map((c) => c.concept));
+    this.compiled = compileConcepts(
+      loaded.concepts.map((c) => c.concept),
+      loaded.classes,
+    );
     const conceptFile = new Map(loaded.concepts.map((c) => [c.concept.id, c]));
     this.policyErrors = [
       ...readErrors,
@@ -51,7 +55,7 @@ export class Engine {
       // offending characters of the pattern string (else the whole string, else the concept id).
       ...this.compiled.problems.map((p) => {
         const file = conceptFile.get(p.concept);
-        const literal = file?.patternLiterals?.[p.field][p.index];
+        const literal = p.field === 'together' ? undefined : file?.patternLiterals?.[p.field][p.index];
         const range = literal
           ? p.at
             ? rangeInLiteral(literal, p.at.start, p.at.end)

@@ -18,39 +18,8 @@ export function where(path: string, line: number, currentPath: string): string {
   return path === currentPath ? `line ${line + 1}` : `${basename(path)} line ${line + 1}`;
 }
 
-/** A snippet (`${1:text}`, `$1`, `${1|a,b|}`) as the plain text its defaults give. */
-export function snippetToText(snippet: string): string {
-  let out = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet[i];
-    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1])) {
-      out += snippet[++i];
-    } else if (c === '$' && snippet[i + 1] === '{') {
-      const close = matchBrace(snippet, i + 1);
-      const body = snippet.slice(i + 2, close);
-      const choice = /^\d+\|([^,|]*)/.exec(body);
-      const colon = /^(?:\d+|[A-Z_]+):/.exec(body);
-      if (choice) out += choice[1];
-      else if (colon) out += snippetToText(body.slice(colon[0].length));
-      i = close;
-    } else if (c === '$' && /[0-9]/.test(snippet[i + 1] ?? '')) {
-      while (/[0-9]/.test(snippet[i + 1] ?? '')) i++;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-function matchBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
-  }
-  return s.length;
-}
+/** A snippet as the plain text its defaults give: one parser, the engine's (SPEC 4.2). */
+export { snippetToText } from '../engine';
 
 const STATUS_WORDS: Record<string, string> = {
   supported: 'supported',

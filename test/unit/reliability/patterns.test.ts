@@ -24,7 +24,10 @@ function bundledFiles(): { path: string; text: string }[] {
   const concepts = readdirSync(join(POLICIES, 'concepts'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => ({ path: `/p/concepts/${f}`, text: readFileSync(join(POLICIES, 'concepts', f), 'utf8') }));
-  return [...policies, ...concepts];
+  const lexicon = readdirSync(join(POLICIES, 'lexicon'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ path: `/p/lexicon/${f}`, text: readFileSync(join(POLICIES, 'lexicon', f), 'utf8') }));
+  return [...policies, ...concepts, ...lexicon];
 }
 
 function refusal(source: string): PatternError {

@@ -40,17 +40,20 @@ const SECTION_CONTEXT: Partial<Record<SectionKind, [keyof ContextDecision, strin
 
 export function analyzeText(
   compiled: CompiledConcepts,
-  text: string,
+  original: string,
   sections: readonly NoteSection[] = [],
   from = 0,
   options: { ignoreNear?: boolean } = {},
 ): TextEvidence {
+  // What ClinLint's prompts say is never documentation: only a person's words are read.
+  const text = compiled.prompts.mask(original);
   const tokens = tokenize(text, from);
   const matches = compiled.automaton.run(tokens);
   const triggers: Trigger[] = [];
   const conceptMatches: { concept: string; first: number; last: number; skipped: number }[] = [];
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
+  const parts = new Map<string, Combination>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -60,8 +63,10 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
+    else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
     else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
+  for (const m of combinations(parts, compiled)) conceptMatches.push(m);
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
@@ -109,6 +114,46 @@ function isNear(sentences: Set<number> | undefined, s: number, before: number): 
   if (!sentences) return false;
   for (let i = s - before; i <= s; i++) if (sentences.has(i)) return true;
   return false;
+}
+
+/** The parts of one `together` combination seen in one sentence: the first match of each. */
+interface Combination {
+  concept: string;
+  found: ({ first: number; last: number } | undefined)[];
+}
+
+/** Tokens a combination may span when its concept sets no `window`. */
+const DEFAULT_WINDOW = 14;
+
+function addPart(
+  parts: Map<string, Combination>,
+  e: { concept: string; combination: number; part: number; parts: number },
+  sentence: number,
+  first: number,
+  last: number,
+): void {
+  const key = `${e.concept}\u0000${e.combination}\u0000${sentence}`;
+  let c = parts.get(key);
+  if (!c) parts.set(key, (c = { concept: e.concept, found: new Array(e.parts).fill(undefined) }));
+  if (!c.found[e.part]) c.found[e.part] = { first, last };
+}
+
+/** Combinations whose every part matched in one sentence, within the concept's window, as mentions. */
+function* combinations(parts: Map<string, Combination>, compiled: CompiledConcepts) {
+  for (const c of parts.values()) {
+    if (c.found.some((f) => !f)) continue;
+    const first = Math.min(...c.found.map((f) => f!.first));
+    const last = Math.max(...c.found.map((f) => f!.last));
+    if (last - first > (compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW)) continue;
+    // The words between the parts are skipped, as a pattern gap skips them: a negation there
+    // ("oral baclofen did not cause sedation") negates the combination.
+    let skipped = 0;
+    for (let k = 0; k < last - first && k < 31; k++) {
+      const tok = first + k;
+      if (!c.found.some((f) => tok >= f!.first && tok < f!.last)) skipped |= 1 << k;
+    }
+    yield { concept: c.concept, first, last, skipped };
+  }
 }
 
 /** Applies the concept's rules on context and numbers to one mention. */

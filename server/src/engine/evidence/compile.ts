@@ -2,21 +2,24 @@
  * Compiles every concept pattern, every `near` anchor and the context lexicon into one
  * automaton, once per policy set.
  */
-import type { Concept } from '../policies/schema';
+import type { Concept, LexicalClass } from '../policies/schema';
 import { Automaton } from './automaton';
 import { LEXICON, type TriggerEntry } from './context/lexicon';
 import { parsePattern, PatternError } from './pattern';
+import { PromptMask } from './promptMask';
 
 export type Entry =
   | { type: 'concept'; concept: string }
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
+  /** One pattern of a `together` combination: all parts of the combination in one sentence. */
+  | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
 
 export interface PatternProblem {
   concept: string;
   /** Index of the pattern in the concept's `patterns` (or `near`) list. */
-  field: 'patterns' | 'near' | 'except';
+  field: 'patterns' | 'near' | 'except' | 'together';
   index: number;
   message: string;
   /** The offending characters `[start, end)` in the pattern string, when one construct is to blame. */
@@ -28,6 +31,8 @@ export interface CompiledConcepts {
   entries: Entry[];
   concepts: Map<string, Concept>;
   problems: PatternProblem[];
+  /** Blanks ClinLint's own documentation prompts out of a text before it is read (SPEC 4.2). */
+  prompts: PromptMask;
 }
 
 /**
@@ -38,7 +43,23 @@ export interface CompiledConcepts {
 const MAX_TOTAL_STEPS = 1_000_000;
 const OVER_BUDGET = `the loaded concept patterns expand to more than ${MAX_TOTAL_STEPS} steps`;
 
-export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
+/** `@id` in a pattern: a lexical class of policies/lexicon/. */
+const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
+
+/**
+ * A pattern with its lexical classes written out as alternatives: `@failure` becomes
+ * `(failed|ineffective|...)`, so the automaton takes it as one more tree (no expansion).
+ */
+export function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
+  return source.replace(CLASS_REF, (ref: string, id: string) => {
+    const c = classes.get(id);
+    if (!c) throw new PatternError(`unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`);
+    return `(${c.phrases.join('|')})`;
+  });
+}
+
+export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<LexicalClass> = []): CompiledConcepts {
+  const classes = new Map([...lexicon].map((c) => [c.id, c]));
   const automaton = new Automaton();
   const entries: Entry[] = [];
   const problems: PatternProblem[] = [];
@@ -49,7 +70,7 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       const id = entries.length;
       // Once the budget is spent, the rest is refused without being compiled.
       if (steps >= MAX_TOTAL_STEPS) return new PatternError(`${OVER_BUDGET}; this pattern is not loaded`);
-      const pattern = parsePattern(source);
+      const pattern = parsePattern(expandClasses(source, classes));
       if (steps + pattern.steps > MAX_TOTAL_STEPS) {
         steps = MAX_TOTAL_STEPS;
         return new PatternError(`${OVER_BUDGET} (this pattern adds ${pattern.steps}); it is not loaded`);
@@ -59,7 +80,8 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       automaton.addTree(pattern.seq, id, pattern.count);
       return undefined;
     } catch (e) {
-      if (e instanceof PatternError) return e;
+      // A position in a pattern whose classes were written out is not a position in its source.
+      if (e instanceof PatternError) return source.includes('@') ? new PatternError(e.message) : e;
       throw e;
     }
   };
@@ -76,6 +98,12 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       const err = add(p, { type: 'concept', concept: c.id });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
     });
+    (c.together ?? []).forEach((combination, index) => {
+      combination.forEach((p, part) => {
+        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: combination.length });
+        if (err) problems.push({ concept: c.id, field: 'together', index, message: `part ${part + 1}: ${err.message}` });
+      });
+    });
     for (const field of ['near', 'except'] as const) {
       (c[field] ?? []).forEach((p, index) => {
         const err = add(p, { type: field, concept: c.id });
@@ -91,5 +119,5 @@ export function compileConcepts(concepts: Iterable<Concept>): CompiledConcepts {
       problems.push({ ...over[0], message: `${over[0].message}, nor are ${over.length - 1} more patterns of this concept` });
     }
   }
-  return { automaton, entries, concepts: byId, problems };
+  return { automaton, entries, concepts: byId, problems, prompts: new PromptMask(byId.values()) };
 }

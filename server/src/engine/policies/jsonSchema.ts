@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, for editors (jsonValidation) and drift tests. */
 import { z } from 'zod';
-import { concept, policy } from './schema';
+import { concept, lexicalClass, policy } from './schema';
 
 export function jsonSchemas(): Record<string, unknown> {
   return {
@@ -11,6 +11,10 @@ export function jsonSchemas(): Record<string, unknown> {
     'concept.schema.json': {
       title: 'ClinLint concept',
       ...z.toJSONSchema(concept, { io: 'input', target: 'draft-7' }),
+    },
+    'lexicon.schema.json': {
+      title: 'ClinLint lexical class',
+      ...z.toJSONSchema(lexicalClass, { io: 'input', target: 'draft-7' }),
     },
   };
 }

@@ -10,8 +10,8 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { LineIndex } from '../lineIndex';
 import type { Range } from '../types';
-import { concept as conceptSchema, policy as policySchema } from './schema';
-import type { Concept, Policy, Requirement } from './schema';
+import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as policySchema } from './schema';
+import type { Concept, LexicalClass, Policy, Requirement } from './schema';
 import { parseCodeRef } from './registry';
 
 export interface PolicyFileError {
@@ -84,13 +84,21 @@ export function isConceptPath(path: string): boolean {
   return path.replace(/\\/g, '/').includes('/concepts/');
 }
 
+/** Lexical classes live in a `lexicon/` folder beside `concepts/`. */
+export function isLexiconPath(path: string): boolean {
+  return path.replace(/\\/g, '/').includes('/lexicon/');
+}
+
 export function loadPolicyFiles(files: PolicyFile[]): {
   policies: LoadedPolicy[];
   concepts: LoadedConcept[];
+  classes: LexicalClass[];
   errors: PolicyFileError[];
 } {
   const policies: LoadedPolicy[] = [];
   const concepts: LoadedConcept[] = [];
+  const classes: LexicalClass[] = [];
+  const classIds = new Map<string, string>();
   const errors: PolicyFileError[] = [];
   const policyIds = new Map<string, string>();
   const conceptIds = new Map<string, string>();
@@ -105,9 +113,10 @@ export function loadPolicyFiles(files: PolicyFile[]): {
       errors.push({ path: file.path, message: `cannot load this file: ${why}`, range: ZERO });
     }
   }
-  return { policies, concepts, errors };
+  return { policies, concepts, classes, errors };
 
   function loadOne(file: PolicyFile): void {
+    if (isLexiconPath(file.path)) return loadClass(file);
     const isConcept = isConceptPath(file.path);
     const parsed = parseFile(file, isConcept ? conceptSchema : policySchema);
     if (!parsed.ok) {
@@ -149,6 +158,23 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     const sectionRanges = new Map<string, Range>();
     policy.sections.forEach((s, i) => sectionRanges.set(s.id, idRange(['sections', i, 'id'])));
     policies.push({ policy, path: file.path, sectionRanges, criterionRefs: criterionRefs(policy, idRange) });
+  }
+
+  function loadClass(file: PolicyFile): void {
+    const parsed = parseFile(file, lexicalClassSchema);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) errors.push(e);
+      return;
+    }
+    const c = parsed.value as LexicalClass;
+    const first = classIds.get(c.id);
+    if (first !== undefined) {
+      const range = nodeRange(parsed.index, findNodeAtLocation(parsed.tree, ['id']) ?? parsed.tree);
+      errors.push({ path: file.path, message: `duplicate lexical class id "${c.id}" (already loaded from ${first})`, range });
+      return;
+    }
+    classIds.set(c.id, file.path);
+    classes.push(c);
   }
 }
 

@@ -133,10 +133,31 @@ export const concept = z.strictObject({
     .optional(),
   /** Also matched against a claim line's `drug` field (unapproved drugs). */
   matchDrugField: z.boolean().default(false),
+  /**
+   * Combinations that document the concept when all their patterns match in one sentence, in any
+   * order, within `window` tokens: "oral baclofen 20 mg TID for 6 months was not tolerated" is
+   * `["@oral-baclofen", "@intolerance"]`. Each pattern may name lexical classes (`@class`).
+   */
+  together: z.array(z.array(z.string().min(1)).min(2).max(4)).optional(),
+  /** The most tokens from the first to the last word of a `together` combination (default 14). */
+  window: z.number().int().min(2).max(30).optional(),
   prompt: z.string().min(1).describe('documentation prompt, a snippet with ${1:placeholders}'),
   promptSection: z.enum(['assessment', 'plan', 'hpi', 'end']).default('assessment'),
 });
 
+/**
+ * A lexical class: a named list of phrases (in the pattern language), defined once in
+ * `policies/lexicon/` and used by any concept's patterns as `@id` (failure words, functions,
+ * conservative therapies ...), so that a new phrasing is added once for every concept.
+ */
+export const lexicalClass = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  description: z.string().min(1),
+  phrases: z.array(z.string().min(1)).min(1),
+});
+
+export type LexicalClass = z.infer<typeof lexicalClass>;
 export type Policy = z.infer<typeof policy>;
 export type Section = z.infer<typeof section>;
 export type Exclusion = z.infer<typeof exclusion>;
