@@ -1,8 +1,9 @@
 /** `--format json`: exactly the object of SPEC 7 (0-based lines and characters). */
 import { reportedSection } from '../../engine/findings/messages';
-import type { CheckResult } from '../../engine/results';
+import type { CheckResult, EvidenceRef } from '../../engine/results';
 
 export function toJson(results: CheckResult[], display: (p: string) => string): string {
+  const ref = (e: EvidenceRef) => ({ path: display(e.path), line: e.line, text: e.text });
   const files = results.map((r) => ({
     path: display(r.path),
     kind: r.kind,
@@ -16,10 +17,33 @@ export function toJson(results: CheckResult[], display: (p: string) => string): 
         status: p.status,
         met: p.met.map((m) => ({
           criterion: m.criterion,
-          evidence: { path: display(m.evidence.path), line: m.evidence.line, text: m.evidence.text },
+          evidence: ref(m.evidence),
         })),
         missing: p.missing,
         advisory: p.advisory,
+        // How the determination explains itself (SPEC 7): the alternative reported, what
+        // excluded it, and the words that were present for a missing criterion but did not count.
+        ...(p.alternative ? { alternative: p.alternative } : {}),
+        ...(p.status === 'not-covered' && p.exclusion
+          ? {
+              excludedBy: {
+                reason: p.exclusion.reason,
+                ...(p.exclusion.criterion ? { criterion: p.exclusion.criterion } : {}),
+                ...(p.exclusion.evidence ? { evidence: ref(p.exclusion.evidence) } : {}),
+              },
+            }
+          : {}),
+        ...(p.nearMisses.length
+          ? {
+              nearMisses: p.nearMisses.map((m) => ({
+                criterion: m.criterion,
+                reason: m.reason,
+                ...(m.trigger ? { trigger: m.trigger } : {}),
+                ...(m.value !== undefined ? { value: m.value } : {}),
+                evidence: ref(m.evidence),
+              })),
+            }
+          : {}),
       })),
     })),
     diagnostics: r.findings.map((f) => ({

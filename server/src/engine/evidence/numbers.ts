@@ -50,8 +50,13 @@ const WORD_FRACTIONS: [RegExp, number][] = [
 const SCALE = String.raw`\b(?:vas|nrs|vrs|numeric rating scale|visual analog(?:ue)? scale|pain(?: score| level| rating| scale| intensity)?|score)(?:\s+(?:of|was|is|at|score|rating))?\s*:?\s*`;
 /** A score: a number, optionally out of 10 ("3/10"), not a date ("3/10/2024"), not a dose. */
 const SCORE = String.raw`(?:an?\s+)?${NUM}(?:\s*/\s*(10|100)(?![\d/]))?(?!\s*(?:mg|mcg|ug|µg|ml|cc|kg|g\b|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|percent|[/\d]|\.\d))`;
-const GAP = String.raw`[^.;%]{0,80}?`;
-const TO = String.raw`\b(?:to|down to|->|→|decreased to|reduced to|improved to|dropped to|fell to|went to)\s+`;
+/** Words between two scores: no sentence end, but an ellipsis is a clinician's "then" ("VAS 9 ... VAS 2"). */
+const GAP = String.raw`(?:[^.;%]|\.\.\.){0,80}?`;
+/** "to" and its arrows: an arrow is not a word, so no `\b` before it ("9/10 -> 4/10", "VAS 9 → 2"). */
+const TO = String.raw`(?:\b(?:to|down to|decreased to|reduced to|improved to|dropped to|fell to|went to)\s+|(?:-+>|→|=>|⇒)\s*)`;
+/** Words saying a score was taken before the trial, and after it ("NRS 7 pre / 3 post"). */
+const PRE = String.raw`(?:pre|pre-?trial|pre-?injection|pre-?procedure|before|at baseline|baseline)`;
+const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following)`;
 
 /** Two pain scores in order, first match wins; `reversed` when the later score comes first. */
 const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
@@ -63,6 +68,7 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
   { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}(?:${TO}|${SCALE})${SCORE}`, 'i'), keyword: true },
   // VAS 8 before the trial and 4 after
   { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}\b(?:and|then|,)\s*${SCORE}\s+(?:after|afterwards|post|following)\b`, 'i'), keyword: true },
+  { re: new RegExp(String.raw`${SCALE}${SCORE}\s*${PRE}\b\s*(?:/|,|;|and|then|vs\.?|versus)?\s*${SCORE}\s*${POST}\b`, 'i'), keyword: true },
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 

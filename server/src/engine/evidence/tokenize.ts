@@ -194,8 +194,13 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         let j = i + 1;
         while (j < to && text.charCodeAt(j) === 32) j++;
         const next = j < to ? text.charCodeAt(j) : 0;
-        // "Dr. Smith", "vs. placebo": a lower-case continuation is not a new sentence.
-        if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;
+        // "Dr. Smith", "vs. placebo": a lower-case continuation is not a new sentence. Nor is
+        // what follows an ellipsis on the same line: "VAS 9 before the injection ... VAS 3 at 3 h".
+        const ellipsis = c === 46 && i >= 2 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46;
+        const lineGoesOn = next !== 0 && next !== 10 && next !== 13;
+        if (ellipsis && lineGoesOn) {
+          /* the sentence goes on */
+        } else if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;
       }
       i++;
       continue;

@@ -89,6 +89,26 @@ export const LEXICON: TriggerEntry[] = [
     ],
   },
   {
+    // A statement about patients in general, or about what a policy asks, documents nothing of
+    // this patient (SPEC 4): "pumps are generally reserved for patients whose pain has not
+    // responded ...". Read as hypothetical: not asserted of the patient.
+    category: 'hypothetical',
+    direction: 'forward',
+    phrases: [
+      '[is|are] [generally|usually|typically|only] reserved for', 'reserved for (patients|those|people|individuals)',
+      '(for|in|to) (patients|those|people|individuals) (who|whose|with|that)', '(patients|candidates|individuals) (who|whose|that)',
+      '(is|are) [generally|usually|typically|only] (indicated|appropriate|considered) (for|when|in|if)',
+      'good candidates', 'in general', 'as a rule', 'the policy (requires|states|says|asks)',
+      '(policy|payer|criteria|guidelines) (require|requires|call for)', 'requires documentation of', 'must be documented',
+      'should be documented', 'needs to be documented',
+    ],
+  },
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    phrases: ['(is|are) required', '(is|are) needed for coverage', 'must be documented', 'should be documented', 'needs to be documented'],
+  },
+  {
     category: 'hypothetical',
     direction: 'forward',
     phrases: [

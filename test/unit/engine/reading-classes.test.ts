@@ -1,0 +1,58 @@
+/**
+ * Classes of phrasing (issue 9), each with sentences of the class that must and must not
+ * document: lexical-class combinations in either order, statements about patients in general,
+ * and pain scores in the forms clinicians write them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { criterionIn } from './helpers';
+
+const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
+
+test('oral baclofen and its failure in one sentence, in either order, however far apart within the window', () => {
+  for (const t of [
+    'Oral baclofen 20 mg TID for 6 months was not tolerated because of sedation.',
+    'Baclofen titrated to 20 mg QID with no meaningful reduction in tone.',
+    'Marked somnolence on baclofen 10 mg tablets, so it was tapered off.',
+  ])
+    assert.ok(met('oral-baclofen-failed', t), t);
+  for (const t of [
+    'Oral baclofen 20 mg TID is working well and is tolerated.',
+    'He has not been on oral baclofen: it was held early because of confusion.',
+    'Intrathecal baclofen trial: tone improved without sedation.',
+  ])
+    assert.equal(met('oral-baclofen-failed', t), false, t);
+});
+
+test('a breast operation and asymmetry in one sentence document post-mastectomy asymmetry', () => {
+  assert.ok(met('post-mastectomy-asymmetry', 'She had a left mastectomy in 2022, with resulting breast asymmetry.'));
+  assert.ok(met('post-mastectomy-asymmetry', 'Marked size difference since the right lumpectomy.'));
+  assert.equal(met('post-mastectomy-asymmetry', 'No asymmetry after the lumpectomy.'), false);
+});
+
+test('a statement about patients in general documents nothing of this patient', () => {
+  for (const t of [
+    'Intrathecal baclofen is generally reserved for patients whose spasticity is not controlled by oral baclofen or who cannot take it because of side effects.',
+    'Pumps are reserved for pain that has not responded to conservative care; oral baclofen failure is required.',
+  ])
+    assert.equal(met('oral-baclofen-failed', t), false, t);
+});
+
+test('pain scores in every form: arrows, pre/post, an ellipsis between two VAS scores, relieved', () => {
+  const trial = 'Intrathecal morphine trial performed.\n';
+  for (const [t, ok] of [
+    ['Pain 9/10 -> 4/10 at 4 h.', true],
+    ['VAS 9 → 2 at peak.', true],
+    ['NRS 7 pre / 3 post on day 5.', true],
+    ['VAS 9 before the injection ... VAS 3 at 3 h.', true],
+    ['She had more than half of her pain relieved.', true],
+    ['Pain 8/10 -> 4/10.', false],
+    ['NRS 8 pre / 5 post.', false],
+  ] as const)
+    assert.equal(met('pump-trial-relief', trial + t), ok, t);
+});
+
+test('the trial may be named in the procedure a few sentences before its result', () => {
+  const note = 'PROCEDURE:\nSingle-shot intrathecal trial w/ morphine 0.2 mg.\nOral oxycodone was not needed.\n\nFINDINGS:\nPain 9/10 -> 4/10 at 4 h.\n';
+  assert.ok(met('pump-trial-relief', note));
+});
