@@ -19,7 +19,7 @@ export interface CriterionMet {
 /** Why a mention did not count: negated, hypothetical, another person, a number too low. */
 export interface NearMiss {
   criterion: string;
-  reason: 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric' | 'section';
+  reason: 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric' | 'scope';
   /** The trigger words that qualified the mention, e.g. "denies". */
   trigger?: string;
   /** A number read from the text, e.g. 37.5 (percent relief). */

@@ -45,7 +45,7 @@ const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
   experiencer: 'about someone else',
   historical: 'historical',
   numeric: 'number too low',
-  section: 'in a section that does not count',
+  scope: 'about another site or procedure',
 };
 
 /** One markdown bullet per criterion. */

@@ -105,7 +105,18 @@ test('the JSON has exactly the keys of SPEC 7 at every level', () => {
       assert.ok(STATUSES.includes(d.status), wd);
       for (const p of d.policies) {
         const wp = `${wd} policy ${p.policy}`;
-        keys(p, ['policy', 'section', 'status', 'met', 'missing', 'advisory'], [], wp);
+        keys(p, ['policy', 'section', 'status', 'met', 'missing', 'advisory'], ['alternative', 'excludedBy', 'nearMisses'], wp);
+        if (p.alternative !== undefined) assert.equal(typeof p.alternative, 'string', wp);
+        if (p.excludedBy !== undefined) {
+          assert.equal(p.status, 'not-covered', `${wp}: excludedBy only on not-covered`);
+          keys(p.excludedBy, ['reason'], ['criterion', 'evidence'], `${wp} excludedBy`);
+          assert.ok(['cosmetic', 'investigational', 'exclusion'].includes(p.excludedBy.reason), wp);
+        }
+        for (const n of p.nearMisses ?? []) {
+          keys(n, ['criterion', 'reason', 'evidence'], ['trigger'], `${wp} nearMiss`);
+          assert.ok(['negated', 'hypothetical', 'experiencer', 'historical', 'numeric', 'scope'].includes(n.reason), wp);
+          assert.ok(p.missing.includes(n.criterion), `${wp}: a near miss is of a missing criterion`);
+        }
         assert.ok(STATUSES.includes(p.status) && p.status !== 'no-policy', wp);
         for (const m of p.met) {
           evidence++;

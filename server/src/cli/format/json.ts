@@ -39,7 +39,6 @@ export function toJson(results: CheckResult[], display: (p: string) => string): 
                 criterion: m.criterion,
                 reason: m.reason,
                 ...(m.trigger ? { trigger: m.trigger } : {}),
-                ...(m.value !== undefined ? { value: m.value } : {}),
                 evidence: ref(m.evidence),
               })),
             }
