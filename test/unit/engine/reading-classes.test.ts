@@ -56,3 +56,22 @@ test('the trial may be named in the procedure a few sentences before its result'
   const note = 'PROCEDURE:\nSingle-shot intrathecal trial w/ morphine 0.2 mg.\nOral oxycodone was not needed.\n\nFINDINGS:\nPain 9/10 -> 4/10 at 4 h.\n';
   assert.ok(met('pump-trial-relief', note));
 });
+
+test('checkboxes: a ticked item documents, an unticked one does not (SPEC 2.2)', () => {
+  assert.ok(met('photographs', '[x] Photographs in chart'));
+  assert.equal(met('photographs', '[ ] Photographs in chart'), false);
+  assert.equal(met('functional-impairment', '- [ ] Significant functional impairment (describe):'), false);
+  assert.equal(met('photographs', '[ ] Cosmetic   [x] Photographs in chart'), true);
+});
+
+test('a placebo or saline arm of a trial never documents the trial (a near miss out of scope)', () => {
+  const f = criterionIn('Intrathecal trial. Day 1: intrathecal saline (placebo) - more than two-thirds relief of her pain.', 'pump-trial-relief');
+  assert.equal(f.met, undefined);
+  assert.equal(f.miss?.reason, 'scope');
+  assert.ok(met('pump-trial-relief', 'Intrathecal trial. Day 2: intrathecal morphine - more than two-thirds relief of her pain.'));
+});
+
+test('a result written onto its test is read: HIV-negative is not HIV', () => {
+  assert.equal(met('hiv-diagnosis', 'HIV-negative on PrEP.'), false);
+  assert.ok(met('hiv-diagnosis', 'HIV-positive since 2009, on ART.'));
+});

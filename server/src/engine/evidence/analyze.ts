@@ -5,12 +5,13 @@
  */
 import type { NoteSection, SectionKind } from '../documents/model';
 import type { Span } from '../types';
+import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
 import { exceeds, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
 
-export type MissReason = 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric';
+export type MissReason = 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric' | 'scope';
 
 export interface Mention {
   concept: string;
@@ -45,8 +46,9 @@ export function analyzeText(
   from = 0,
   options: { ignoreNear?: boolean } = {},
 ): TextEvidence {
-  // What ClinLint's prompts say is never documentation: only a person's words are read.
-  const text = compiled.prompts.mask(original);
+  // What ClinLint's prompts say is never documentation, nor is an unchecked box's item: only
+  // a person's own words, and the items they ticked, are read.
+  const text = maskUncheckedBoxes(compiled.prompts.mask(original));
   const tokens = tokenize(text, from);
   const matches = compiled.automaton.run(tokens);
   const triggers: Trigger[] = [];
@@ -54,6 +56,8 @@ export function analyzeText(
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
   const parts = new Map<string, Combination>();
+  /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
+  const outOfScope = new Map<string, { first: number; last: number }>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -63,7 +67,10 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
+    else if (e.type === 'outOfScope') {
+      const sentence = tokens.sentenceOf[m.first];
+      if (!outOfScope.has(`${e.concept}\u0000${sentence}`)) outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
+    } else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
     else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
   for (const m of combinations(parts, compiled)) conceptMatches.push(m);
@@ -93,6 +100,12 @@ export function analyzeText(
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const mention: Mention = { concept: m.concept, span, sentence, context, section, counts: true };
     judge(mention, concept, text, reliefs);
+    const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
+    if (scope) {
+      mention.counts = false;
+      mention.reason = 'scope';
+      mention.trigger = text.slice(tokens.start[scope.first], tokens.end[scope.last - 1]);
+    }
     let list = byConcept.get(m.concept);
     if (!list) byConcept.set(m.concept, (list = []));
     // One mention per sentence and concept is enough evidence; prefer one that counts.

@@ -12,6 +12,7 @@ export type Entry =
   | { type: 'concept'; concept: string }
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
+  | { type: 'outOfScope'; concept: string }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -19,7 +20,7 @@ export type Entry =
 export interface PatternProblem {
   concept: string;
   /** Index of the pattern in the concept's `patterns` (or `near`) list. */
-  field: 'patterns' | 'near' | 'except' | 'together';
+  field: 'patterns' | 'near' | 'except' | 'outOfScope' | 'together';
   index: number;
   message: string;
   /** The offending characters `[start, end)` in the pattern string, when one construct is to blame. */
@@ -104,7 +105,7 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
         if (err) problems.push({ concept: c.id, field: 'together', index, message: `part ${part + 1}: ${err.message}` });
       });
     });
-    for (const field of ['near', 'except'] as const) {
+    for (const field of ['near', 'except', 'outOfScope'] as const) {
       (c[field] ?? []).forEach((p, index) => {
         const err = add(p, { type: field, concept: c.id });
         if (err) problems.push({ concept: c.id, field, index, message: err.message, at: err.at });

@@ -35,7 +35,7 @@ export interface LoadedConcept {
   /** Range of the concept's `id` value in the file. */
   range: Range;
   /** Where each `patterns` / `near` / `except` string stands in the file (pattern errors point into it). */
-  patternLiterals?: Record<'patterns' | 'near' | 'except', StringLiteral[]>;
+  patternLiterals?: Record<'patterns' | 'near' | 'except' | 'outOfScope', StringLiteral[]>;
 }
 
 /** A JSON string literal as written: its range (quotes included) and its raw text. */
@@ -135,7 +135,7 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     }
     if (isConcept) {
       seen.set(id, file.path);
-      const literals = (key: 'patterns' | 'near' | 'except'): StringLiteral[] =>
+      const literals = (key: 'patterns' | 'near' | 'except' | 'outOfScope'): StringLiteral[] =>
         (findNodeAtLocation(tree, [key])?.children ?? []).map((n) => ({
           range: nodeRange(index, n),
           raw: file.text.slice(n.offset, n.offset + n.length),
@@ -144,7 +144,12 @@ export function loadPolicyFiles(files: PolicyFile[]): {
         concept: parsed.value as Concept,
         path: file.path,
         range: idRange(['id']),
-        patternLiterals: { patterns: literals('patterns'), near: literals('near'), except: literals('except') },
+        patternLiterals: {
+          patterns: literals('patterns'),
+          near: literals('near'),
+          except: literals('except'),
+          outOfScope: literals('outOfScope'),
+        },
       });
       return;
     }

@@ -118,6 +118,11 @@ export const concept = z.strictObject({
   except: z.array(z.string().min(1)).optional(),
   /** The mention counts only in a sentence that also matches one of these patterns. */
   near: z.array(z.string().min(1)).optional(),
+  /**
+   * The mention does not count in a sentence that matches one of these: it is about something
+   * outside the criterion's own scope (a saline or placebo arm of a trial). A near miss, `scope`.
+   */
+  outOfScope: z.array(z.string().min(1)).optional(),
   /** How many sentences before the mention a `near` anchor may stand in (0: the same sentence). */
   nearSentencesBefore: z.number().int().min(0).max(3).default(0),
   /** Whether a historical mention ("last year", past history) still documents it. */

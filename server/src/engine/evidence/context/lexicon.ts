@@ -51,6 +51,8 @@ export const LEXICON: TriggerEntry[] = [
       'no longer present', 'gone', 'denied', 'came back negative',
       '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)', ': none', ': absent', ': not present', 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
+      // a result written onto its test: "HIV-negative", "HIV neg"
+      'negative', 'neg',
       // a lab result without a copula: "HIV screening negative", "HIV Ab neg"
       '(test|testing|screen|screening|serology|serologies|antibody|antibodies|ab|ag|pcr|elisa|titer|titers) (negative|neg)',
     ],
@@ -96,7 +98,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       '[is|are] [generally|usually|typically|only] reserved for', 'reserved for (patients|those|people|individuals)',
-      '(for|in|to) (patients|those|people|individuals) (who|whose|with|that)', '(patients|candidates|individuals) (who|whose|that)',
+      '(for|in|to) (patients|pts|those|people|individuals) (who|whose|with|that)', '(patients|pts|candidates|individuals) (who|whose|that)',
+      '(is|are) [generally|usually|typically|often|commonly] (considered|offered|recommended|performed|used) (for|in|when)',
       '(is|are) [generally|usually|typically|only] (indicated|appropriate|considered) (for|when|in|if)',
       'good candidates', 'in general', 'as a rule', 'the policy (requires|states|says|asks)',
       '(policy|payer|criteria|guidelines) (require|requires|call for)', 'requires documentation of', 'must be documented',
