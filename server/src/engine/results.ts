@@ -9,6 +9,8 @@ export interface EvidenceRef {
   text: string;
   span: Span;
   range: Range;
+  /** The body sites its sentence names: it documents only for lines at those sites (SPEC 4.1). */
+  sites?: readonly string[];
 }
 
 export interface CriterionMet {

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { criterionIn } from './helpers';
+import { checkClaim, criterionIn } from './helpers';
 
 const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
 
@@ -74,4 +74,42 @@ test('a placebo or saline arm of a trial never documents the trial (a near miss 
 test('a result written onto its test is read: HIV-negative is not HIV', () => {
   assert.equal(met('hiv-diagnosis', 'HIV-negative on PrEP.'), false);
   assert.ok(met('hiv-diagnosis', 'HIV-positive since 2009, on ART.'));
+});
+
+test('SPEC 4.1: a sentence that names a site documents only the line billed for that site, and says so', () => {
+  const note = [
+    'HPI:',
+    'Scleroderma. She is unable to walk more than one block because of pain in both feet.',
+    'She cannot close her mouth fully and food escapes from her lips when she eats.',
+    'PLAN:',
+    'Fat grafting is expected to restore painless weight-bearing.',
+    '',
+  ].join('\n');
+  const claim = [
+    'payer: Anthem',
+    'plan: commercial',
+    'date: 2025-03-01',
+    'note: ../notes/v.note',
+    'line 1: 15773 x1 ; fat grafting, perioral',
+    'line 2: 15774 x1 ; fat grafting, plantar feet',
+    '',
+  ].join('\n');
+  const r = checkClaim(claim, { '/mem/notes/v.note': note });
+  const [face, feet] = r.determinations;
+  const metText = (d: typeof face, c: string) => d.policies[0].met.find((m) => m.criterion === c)?.evidence.text;
+  assert.match(metText(face, 'functional-impairment') ?? '', /close her mouth/);
+  assert.match(metText(feet, 'functional-impairment') ?? '', /walk more than one block/);
+  // The expected result names walking (the feet's), not the mouth: the face line lacks it.
+  assert.equal(face.status, 'documentation-missing');
+  assert.deepEqual(face.policies[0].missing, ['expected-improvement']);
+  const miss = face.policies[0].nearMisses.find((m) => m.criterion === 'expected-improvement');
+  assert.equal(miss?.reason, 'scope');
+  assert.equal(feet.status, 'supported');
+});
+
+test('SPEC 4.1: a donor site or pump pocket in the description is not the treated site', () => {
+  const note = 'HPI:\nHe cannot straighten the arm: he cannot reach the upper racks at work.\nPLAN:\nThe graft is expected to restore full reach.\n';
+  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-03-01\nnote: ../notes/v.note\nline 1: 15220-RT x1 ; full-thickness graft, groin donor\n';
+  const r = checkClaim(claim, { '/mem/notes/v.note': note });
+  assert.ok(r.determinations[0].policies.some((p) => p.met.some((m) => m.criterion === 'functional-impairment')));
 });

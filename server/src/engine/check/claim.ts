@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ClaimDocument } from '../documents/model';
 import { parseClaim } from '../documents/claim';
 import type { DxCode } from '../determine/evidenceSet';
+import { claimLineSites, mentionSites } from './lineSites';
 import { criteriaOf } from '../determine/tree';
 import { documentFinding } from '../findings/build';
 import { noteTemplate } from '../findings/prompts';
@@ -49,11 +50,13 @@ export function checkClaim(
   const dx: DxCode[] = claim.dx.filter((d) => d.valid).map((d) => ({ code: d.normalized, path, span: d.code.span, lines }));
   for (const n of notes) dx.push(...noteDx(n.note, n.path, n.lines));
 
+  const noteSites = mentionSites(setup.compiled, notes);
   const occurrences: Occurrence[] = billed.map((l) => ({
     code: l.code.value.toUpperCase(),
     span: l.code.span,
     drugs: l.drugs,
     date: l.date?.value,
+    sites: claimLineSites(setup.compiled, l, noteSites),
   }));
   const first = notes[0];
   const result = checkCodes(

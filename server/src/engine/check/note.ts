@@ -2,6 +2,7 @@
 import type { DxCode } from '../determine/evidenceSet';
 import type { CheckResult, Finding } from '../results';
 import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { mentionSites } from './lineSites';
 import type { SourceCache } from './sources';
 
 export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, text: string, options: CheckOptions): CheckResult {
@@ -10,9 +11,10 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
   const lines = src.lines;
   const findings: Finding[] = problemFindings(lines, note.problems);
   const dx: DxCode[] = noteDx(note, path, lines);
+  const sites = mentionSites(setup.compiled, [src]);
   const occurrences: Occurrence[] = note.mentions
     .filter((m) => m.scheme === 'procedure')
-    .map((m) => ({ code: m.code.value.toUpperCase(), span: m.code.span }));
+    .map((m) => ({ code: m.code.value.toUpperCase(), span: m.code.span, sites: sites.get(m.code.value.toUpperCase()) }));
   const result = checkCodes(
     setup,
     {

@@ -17,6 +17,8 @@ export interface CodeOccurrence {
   span: Span;
   /** Drugs named on the claim line (pump codes). */
   drugs?: readonly Spanned[];
+  /** The body sites the line is for (SPEC 4.1); undefined: no known site, every sentence counts. */
+  sites?: readonly string[];
 }
 
 export interface DetermineContext {
@@ -48,7 +50,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const answers = new Map<string, Found>();
   const found = (criterion: string): Found => {
     let f = answers.get(criterion);
-    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self)));
+    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self, occ.sites)));
     return f;
   };
   const isMet = (criterion: string) => Boolean(found(criterion).met);

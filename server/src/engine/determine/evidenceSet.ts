@@ -53,15 +53,22 @@ export class EvidenceSet {
     return this.sources.length > 0;
   }
 
-  find(criterion: string): Found {
-    let found = this.cache.get(criterion);
-    if (!found) this.cache.set(criterion, (found = this.search(criterion)));
+  /** Where the criterion is documented for a line at `sites` (undefined: a line of no known site). */
+  find(criterion: string, sites?: readonly string[]): Found {
+    const key = sites?.length ? `${criterion}\u0000${[...sites].sort().join(',')}` : criterion;
+    let found = this.cache.get(key);
+    if (!found) this.cache.set(key, (found = this.search(criterion, sites)));
     return found;
   }
 
   /** The criterion for one claim line: also documented by the drugs its `drug` field names. */
-  findForLine(criterion: string, drugs: readonly Spanned[] | undefined, claim?: { path: string; text: string; lines: LineIndex }): Found {
-    const general = this.find(criterion);
+  findForLine(
+    criterion: string,
+    drugs: readonly Spanned[] | undefined,
+    claim?: { path: string; text: string; lines: LineIndex },
+    sites?: readonly string[],
+  ): Found {
+    const general = this.find(criterion, sites);
     if (general.met || !drugs?.length || !claim) return general;
     const concept = this.compiled.concepts.get(criterion);
     if (!concept?.matchDrugField) return general;
@@ -73,16 +80,24 @@ export class EvidenceSet {
     return hit ? { met: evidenceRef(claim.path, claim.text, claim.lines, span) } : general;
   }
 
-  private search(criterion: string): Found {
+  private search(criterion: string, sites?: readonly string[]): Found {
     let miss: NearMiss | undefined;
+    let scopeMiss: NearMiss | undefined;
     for (const src of this.sources) {
       const mentions = src.evidence.byConcept.get(criterion);
       if (!mentions) continue;
       for (const m of mentions) {
-        if (m.counts) return { met: evidenceRef(src.path, src.text, src.lines, m.sentence) };
-        miss ??= nearMiss(criterion, src, m);
+        // SPEC 4.1: a sentence that names a body site documents only for lines at that site.
+        const inScope = !sites?.length || !m.sites?.length || m.sites.some((s) => sites.includes(s));
+        if (m.counts && inScope) {
+          const met = evidenceRef(src.path, src.text, src.lines, m.sentence);
+          return { met: m.sites?.length ? { ...met, sites: m.sites } : met };
+        }
+        if (m.counts) scopeMiss ??= { ...nearMiss(criterion, src, m), reason: 'scope', trigger: m.sites!.join(', ') };
+        else miss ??= nearMiss(criterion, src, m);
       }
     }
+    miss = scopeMiss ?? miss;
     const concept = this.compiled.concepts.get(criterion);
     if (concept?.icd10.length) {
       for (const d of this.dx) {

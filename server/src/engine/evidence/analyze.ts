@@ -22,6 +22,8 @@ export interface Mention {
   context: ContextDecision;
   section?: SectionKind;
   relief?: Relief;
+  /** The body sites its sentence names (SPEC 4.1): it documents only for lines at those sites. */
+  sites?: readonly string[];
   /** Whether the mention documents the concept; when not, why and which trigger. */
   counts: boolean;
   reason?: MissReason;
@@ -56,6 +58,7 @@ export function analyzeText(
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
   const parts = new Map<string, Combination>();
+  const sitesBySentence = new Map<number, Set<string>>();
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
   const outOfScope = new Map<string, { first: number; last: number }>();
   for (const m of matches) {
@@ -67,7 +70,12 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else if (e.type === 'outOfScope') {
+    else if (e.type === 'site') {
+      const sentence = tokens.sentenceOf[m.first];
+      const set = sitesBySentence.get(sentence);
+      if (set) set.add(e.region);
+      else sitesBySentence.set(sentence, new Set([e.region]));
+    } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`)) outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
     } else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
@@ -98,7 +106,8 @@ export function analyzeText(
     const section = sectionAt(sections, span.start);
     const fromSection = section ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
-    const mention: Mention = { concept: m.concept, span, sentence, context, section, counts: true };
+    const sites = sitesBySentence.get(sentenceIndex);
+    const mention: Mention = { concept: m.concept, span, sentence, context, section, counts: true, ...(sites ? { sites: [...sites] } : {}) };
     judge(mention, concept, text, reliefs);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
     if (scope) {
@@ -127,6 +136,16 @@ function isNear(sentences: Set<number> | undefined, s: number, before: number): 
   if (!sentences) return false;
   for (let i = s - before; i <= s; i++) if (sentences.has(i)) return true;
   return false;
+}
+
+/** The body sites (regions) a short text names: a claim line's description, a note's line. */
+export function sitesIn(compiled: CompiledConcepts, text: string): string[] {
+  const sites = new Set<string>();
+  for (const m of compiled.automaton.run(tokenize(text, 0))) {
+    const e = compiled.entries[m.id];
+    if (e.type === 'site') sites.add(e.region);
+  }
+  return [...sites];
 }
 
 /** The parts of one `together` combination seen in one sentence: the first match of each. */

@@ -13,6 +13,8 @@ export type Entry =
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
   | { type: 'outOfScope'; concept: string }
+  /** A body site word (lexical classes `site-<region>`): what a sentence or a claim line is about. */
+  | { type: 'site'; region: string }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -43,6 +45,9 @@ export interface CompiledConcepts {
  */
 const MAX_TOTAL_STEPS = 1_000_000;
 const OVER_BUDGET = `the loaded concept patterns expand to more than ${MAX_TOTAL_STEPS} steps`;
+
+/** Lexical classes named `site-<region>` are body sites, one class per region. */
+export const SITE_PREFIX = 'site-';
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -91,6 +96,14 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
       const err = add(phrase, { type: 'trigger', trigger });
       if (err) throw new Error(`context lexicon: ${err.message}`);
     }
+  }
+  // Body sites scope evidence to the lines billed for that site (SPEC 4.1).
+  for (const c of classes.values()) {
+    if (!c.id.startsWith(SITE_PREFIX)) continue;
+    c.phrases.forEach((phrase, index) => {
+      const err = add(phrase, { type: 'site', region: c.id.slice(SITE_PREFIX.length) });
+      if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
+    });
   }
   for (const c of concepts) {
     byId.set(c.id, c);

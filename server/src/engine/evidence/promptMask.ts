@@ -150,8 +150,11 @@ export class PromptMask {
 
   private maskInstructions(text: string, blank: Blank): void {
     if (this.instructions.size === 0) return;
+    // The next `]` is looked up again only once passed: a text of many `[` and one far `]`
+    // is still read once (no quadratic rescans).
+    let close = -1;
     for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) {
-      const close = text.indexOf(']', i + 1);
+      if (close <= i) close = text.indexOf(']', i + 1);
       if (close === -1) return;
       if (close - i > MAX_INSTRUCTION) continue;
       if (this.instructions.has(text.slice(i, close + 1))) {
