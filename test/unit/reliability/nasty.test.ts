@@ -25,7 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Engine, type CheckResult } from '../../../server/src/engine';
-import { readDocument } from '../../../server/src/cli/files';
+import { readBounded } from '../../../server/src/engine/io/read';
 import { assertResultInside } from '../../../scripts/fuzz/properties';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -40,7 +40,7 @@ const engine = Engine.load({});
 const diskHost = {
   readText(path: string): string | undefined {
     try {
-      return readDocument(path);
+      return readBounded(path);
     } catch {
       return undefined;
     }

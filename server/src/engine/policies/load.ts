@@ -3,7 +3,8 @@
  * and validated with zod, so every problem is reported at its line and character in that file;
  * a bad file is skipped and every other file still loads.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { describeReadError, readBounded } from '../io/read';
 import { dirname, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
@@ -293,6 +294,9 @@ function capped(path: string, errs: PolicyFileError[], total = errs.length): Pol
   return kept;
 }
 
+/** Deepest requirement tree (`all` / `any` / `not`) a policy may hold; the bundled ones nest 3 deep. */
+export const MAX_TREE_DEPTH = 32;
+
 /** Semantic checks zod cannot express: duplicate section ids, well-formed code ranges. */
 function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): PolicyFileError[] {
   const errors: PolicyFileError[] = [];
@@ -302,12 +306,17 @@ function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): Pol
       const message = `"${ref}" is not a valid code range: both ends must have the same shape, the first not after the last`;
       errors.push({ path, message, range: at([...where, j]) });
     });
-  const walk = (req: Requirement | undefined, where: Key[]) => {
+  const walk = (req: Requirement | undefined, where: Key[], depth = 1) => {
     if (req === undefined || typeof req === 'string') return;
-    if ('not' in req) return walk(req.not, [...where, 'not']);
+    if (depth > MAX_TREE_DEPTH) {
+      // Checks recurse over the tree: a tree nested thousands deep would exhaust the stack.
+      errors.push({ path, message: `requirement tree nested more than ${MAX_TREE_DEPTH} deep`, range: at(where) });
+      return;
+    }
+    if ('not' in req) return walk(req.not, [...where, 'not'], depth + 1);
     checkRefs(req.codes, [...where, 'codes']);
-    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
+    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i], depth + 1));
+    else req.any.forEach((r, i) => walk(r, [...where, 'any', i], depth + 1));
   };
   const sectionIds = new Set<string>();
   policy.sections.forEach((s, i) => {
@@ -390,9 +399,6 @@ function words(code: string): string {
 /** Folders never searched for policy files. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
 
-/** Largest policy or concept file read (the bundled ones are under 100 KB). */
-const MAX_POLICY_BYTES = 16 * 1024 * 1024;
-
 /** `*.json` files under `dir`, recursively, except the generated `schema/` folder. */
 export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: PolicyFileError[] } {
   const files: PolicyFile[] = [];
@@ -414,14 +420,10 @@ export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: Polic
         if (!(top && entry.name === 'schema') && !SKIP_DIRS.has(entry.name)) walk(p, false);
       } else if (entry.name.endsWith('.json')) {
         try {
-          // Only regular files (a symlink to one is fine): a FIFO or a device named *.json
-          // would block the read forever.
-          const st = statSync(p);
-          if (!st.isFile()) throw new Error('not a regular file');
-          if (st.size > MAX_POLICY_BYTES) throw new Error(`too large (${st.size} bytes; the limit is ${MAX_POLICY_BYTES})`);
-          files.push({ path: p, text: readFileSync(p, 'utf8') });
+          // The bounded reader: a FIFO or a device named *.json is refused, not waited on.
+          files.push({ path: p, text: readBounded(p) });
         } catch (e) {
-          errors.push({ path: p, message: `cannot read policy file: ${(e as Error).message}`, range: ZERO });
+          errors.push({ path: p, message: `cannot read policy file: ${describeReadError(e)}`, range: ZERO });
         }
       }
     }
