@@ -19,6 +19,8 @@ export interface PolicyFileError {
   path: string;
   message: string;
   range: Range;
+  /** Unset: an error (the file or part of it is not loaded). Information: loaded, but worth knowing. */
+  severity?: 'information';
 }
 
 export interface LoadedPolicy {

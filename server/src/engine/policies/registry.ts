@@ -6,7 +6,7 @@ import type { LoadedPolicy } from './load';
 import type { Section } from './schema';
 
 /** A code split into letter prefix, number and letter suffix: `0489T` -> ('', 489, 'T', 4). */
-interface CodeParts {
+export interface CodeParts {
   prefix: string;
   num: number;
   suffix: string;
@@ -20,7 +20,7 @@ function parts(code: string): CodeParts | undefined {
   return m ? { prefix: m[1], num: Number(m[2]), suffix: m[3], width: m[2].length } : undefined;
 }
 
-const sameShape = (a: CodeParts, b: CodeParts) => a.prefix === b.prefix && a.suffix === b.suffix && a.width === b.width;
+export const sameShape = (a: CodeParts, b: CodeParts) => a.prefix === b.prefix && a.suffix === b.suffix && a.width === b.width;
 
 /** An inclusive code range; a single code is a range of one. */
 export interface CodeRange {
@@ -41,6 +41,11 @@ export function parseCodeRef(ref: string): CodeRange | undefined {
 function inRange(code: string, r: CodeRange): boolean {
   const p = parts(code);
   return !!p && sameShape(p, r.first) && p.num >= r.first.num && p.num <= r.last.num;
+}
+
+/** The code of shape `p` with number `num`, as policies write it: ('', 489, 'T', 4) -> 0489T. */
+export function codeAt(p: CodeParts, num: number): string {
+  return p.prefix + String(num).padStart(p.width, '0') + p.suffix;
 }
 
 /** Whether `code` is one of `refs` (codes and inclusive ranges): the `codes` filter of a branch. */
