@@ -71,7 +71,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       out.push(
         make('not-covered', 'error', head + why, {
           ...ids,
-          plain: ev ? `${head}: ${evidenceAt(ev)}` : undefined,
+          plain: ev ? `${head}: evidence at ${evidenceAt(ev)}` : undefined,
           related: ev ? [ev] : [],
           relatedMessage: `${pd.exclusion.reason} (${cite})`,
         }),
@@ -90,7 +90,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
             ...promptData(ctx, criterion),
             related: miss ? [miss.evidence] : [],
             relatedMessage: miss ? `does not document ${label}: ${missReason(miss)}` : undefined,
-            plain: miss ? `${head}: ${evidenceAt(miss.evidence)} does not count (${missReason(miss, false)})` : undefined,
+            plain: miss ? `${head}: the text at ${evidenceAt(miss.evidence)} does not count (${missReason(miss, false)})` : undefined,
             relatedPlain: miss ? `does not document ${label}: ${missReason(miss, false)}` : undefined,
           }),
         );
@@ -120,7 +120,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
       make(n.notice.rule, severity, `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
-        plain: n.evidence ? `${d.code}: ${n.notice.message} (${cite}): ${evidenceAt(n.evidence)}${source}` : undefined,
+        plain: n.evidence ? `${d.code}: ${n.notice.message} (${cite}): evidence at ${evidenceAt(n.evidence)}.${source}` : undefined,
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
@@ -133,7 +133,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
 
 /** Where a quote stands, for messages that must not carry document text (SARIF by default). */
 function evidenceAt(ev: EvidenceRef): string {
-  return `see ${ev.path.replace(/^.*[\\/]/, '')} line ${ev.line + 1}`;
+  return `${ev.path.replace(/^.*[\\/]/, '')} line ${ev.line + 1}`;
 }
 
 function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> {
