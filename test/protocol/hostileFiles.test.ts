@@ -13,7 +13,8 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LspClient, scratchWorkspace } from './lsp';
 
-const notFound = (d: Diagnostic[]) => d.filter((x) => x.code === 'note-not-found').map((x) => x.message);
+const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+const notFound = (d: Diagnostic[]) => d.filter((x) => x.code === 'note-not-found').map(text);
 
 /** A workspace whose claim links `notes` (as written); returns the claim's path relative to it. */
 function withClaim(root: string, notes: string[]): string {
@@ -125,7 +126,7 @@ describe('hostile policy files (F3, F14)', () => {
     const c = await LspClient.start({ root, settings: { policyPaths: ['my-policies'] } });
     try {
       const diags = await c.diagnostics(pathToFileURL(file).href, (d) => d.length > 0);
-      assert.match(diags[0].message, /nests \( \) and \[ \] more than 16 deep/);
+      assert.match(text(diags[0]), /nests \( \) and \[ \] more than 16 deep/);
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
       assert.equal(c.proc.exitCode, null, 'the server is running');
@@ -144,7 +145,7 @@ describe('hostile policy files (F3, F14)', () => {
     try {
       const [d] = await c.diagnostics(pathToFileURL(file).href, (x) => x.length > 0);
       assert.equal(d.severity, 3, 'information');
-      assert.match(d.message, /policy LOCAL-ALL governs codes that the bundled policy MP-442/);
+      assert.match(text(d), /policy LOCAL-ALL governs codes that the bundled policy MP-442/);
       const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policyErrors: number };
       assert.equal(status.policyErrors, 0, 'not counted as an error');
     } finally {

@@ -269,6 +269,12 @@ test('F12: a policy folder walk stops at its limits and says what it skipped', (
   assert.match(note.message, /not searched in full: the search stopped after 4 policy files; 1 folders more than 2 levels deep were not searched/);
 });
 
+test('F12: a system folder (/proc, /sys, /dev) is not a policy folder', (t) => {
+  const system = ['/proc', '/sys', '/dev'].filter((d) => existsSync(d));
+  if (system.length === 0) return t.skip('this machine has none of /proc, /sys, /dev');
+  for (const d of system) assert.deepEqual(readPolicyDir(d), { files: [], errors: [{ path: d, message: `not a policy folder: ${d} holds system files`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] });
+});
+
 test('F12: --policies / ends with a message in bounded time, the documents still checked (CLI)', () => {
   const r = cli(['--policies', '/', 'examples/claims/2024-0117-fat-grafting.claim'], ROOT);
   assert.equal(r.status, 2);

@@ -3,7 +3,7 @@
  * and validated with zod, so every problem is reported at its line and character in that file;
  * a bad file is skipped and every other file still loads.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { describeReadError, isPseudoPath, readBounded } from '../io/read';
 import { dirname, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
@@ -425,6 +425,7 @@ export function readPolicyDir(dir: string, limits = POLICY_WALK_LIMITS): { files
   const errors: PolicyFileError[] = [];
   if (!existsSync(dir)) return { files, errors: [{ path: dir, message: `policy folder not found: ${dir}`, range: ZERO }] };
   if (!statSync(dir).isDirectory()) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir}`, range: ZERO }] };
+  if (isPseudoPath(realpathSync(dir))) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir} holds system files`, range: ZERO }] };
   let entriesSeen = 0;
   let bytes = 0;
   let stopped: string | undefined;
