@@ -5,7 +5,7 @@
  * this machine has: a test whose file is absent is skipped and says so.
  */
 import assert from 'node:assert/strict';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +60,7 @@ describe('linked notes through the bounded reader (F1, F2, F6)', () => {
       await answers(c);
     } finally {
       await c.stop();
+      rmSync(join(root, 'huge.note'), { force: true });
     }
   });
 });

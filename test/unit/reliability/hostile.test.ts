@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -129,6 +129,7 @@ test('F6: a 2 GB note is refused from its size, without being read (and the cap 
   writeFileSync(small, 'x'.repeat(1001));
   assert.throws(() => readBounded(small, 1000), /too large/);
   assert.equal(readBounded(small, 1001).length, 1001);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 // ---- F7: where notes may live ----------------------------------------------------------------
