@@ -7,6 +7,10 @@ export interface CliArgs {
   paths: string[];
   format: Format;
   policies: string[];
+  /** Folders outside the checked tree where claims may link notes (`--allow-notes-in`). */
+  allowNotesIn: string[];
+  /** SARIF: quote note text (it is left out by default: SARIF is meant to be uploaded). */
+  includeText: boolean;
   bundled: boolean;
   plan?: Plan;
   payer?: string;
@@ -25,6 +29,11 @@ Options:
   --format text|json|sarif   output format (default text: path:line:col severity message [rule])
   --policies DIR             an extra policy folder (repeatable)
   --no-bundled-policies      do not load the policies bundled with ClinLint
+  --allow-notes-in DIR       let claims link notes inside DIR (repeatable); by default a claim's
+                             note: must lie inside the current folder or a folder named to check,
+                             and an absolute note: path is refused
+  --include-text             SARIF: quote the note sentences used as evidence (protected health
+                             information: off by default, as SARIF is meant to be uploaded)
   --plan commercial|medicare|medicaid   plan for documents that name none (default commercial)
   --payer NAME               payer for documents that name none
   -h, --help                 show this help
@@ -33,7 +42,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or invalid policy.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { paths: [], format: 'text', policies: [], bundled: true, help: false, version: false };
+  const out: CliArgs = { paths: [], format: 'text', policies: [], allowNotesIn: [], includeText: false, bundled: true, help: false, version: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -62,6 +71,12 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--policies':
         out.policies.push(take(a));
+        break;
+      case '--allow-notes-in':
+        out.allowNotesIn.push(take(a));
+        break;
+      case '--include-text':
+        out.includeText = true;
         break;
       case '--no-bundled-policies':
         out.bundled = false;

@@ -1,6 +1,7 @@
 /** Expands the CLI's paths into the *.note and *.claim files to check, safely. */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describeReadError } from '../engine/io/read';
 
 export interface Expanded {
   files: string[];
@@ -22,7 +23,7 @@ export function expandPaths(paths: string[]): Expanded {
     try {
       real = realpathSync(dir);
     } catch (e) {
-      errors.push({ path: dir, message: reason(e) });
+      errors.push({ path: dir, message: describeReadError(e) });
       return;
     }
     // A symlink loop (or the same folder twice) is walked once.
@@ -32,7 +33,7 @@ export function expandPaths(paths: string[]): Expanded {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push({ path: dir, message: reason(e) });
+      errors.push({ path: dir, message: describeReadError(e) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -46,7 +47,7 @@ export function expandPaths(paths: string[]): Expanded {
           if (st.isDirectory()) walk(p);
           else if (st.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
         } catch (err) {
-          errors.push({ path: p, message: reason(err) });
+          errors.push({ path: p, message: describeReadError(err) });
         }
       } else if (e.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
     }
@@ -58,47 +59,8 @@ export function expandPaths(paths: string[]): Expanded {
       if (st.isDirectory()) walk(p);
       else files.add(resolve(p)); // a file named explicitly is checked whatever its extension
     } catch (e) {
-      errors.push({ path: p, message: reason(e) });
+      errors.push({ path: p, message: describeReadError(e) });
     }
   }
   return { files: [...files], errors };
-}
-
-/** Largest document read (a clinical note is kilobytes; 10 MB notes are checked). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/** Why `readDocument` refused a file. */
-export class FileRefused extends Error {}
-
-/**
- * Reads a document as UTF-8, only if it is a regular file of sane size: a FIFO, a socket or a
- * device such as /dev/zero named on the command line or as a claim's `note:` would otherwise
- * block or fill memory forever.
- */
-export function readDocument(path: string): string {
-  const st = statSync(path);
-  if (st.isDirectory()) throw new FileRefused('is a folder');
-  if (!st.isFile()) throw new FileRefused('not a regular file');
-  if (st.size > MAX_FILE_BYTES) {
-    throw new FileRefused(`too large (${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
-  }
-  return readFileSync(path, 'utf8');
-}
-
-export function reason(e: unknown): string {
-  if (e instanceof FileRefused) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  switch (err?.code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return err?.message ?? String(e);
-  }
 }

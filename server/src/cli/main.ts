@@ -2,12 +2,13 @@
  * `clinlint [paths...]`: the engine over files and folders, for CI pipelines (SPEC 7).
  * Exit status: 0 no errors, 1 errors found, 2 usage, unreadable input or invalid policy.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../engine';
 import type { CheckResult } from '../engine/results';
 import { parseArgs, USAGE, UsageError } from './args';
 import { findCases, newTally, runCase, summary } from './cases';
-import { expandPaths, readDocument, reason } from './files';
+import { describeReadError, readBounded, readOrWhy } from '../engine/io/read';
+import { expandPaths } from './files';
 import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
@@ -49,6 +50,9 @@ export function run(argv: string[], io: Io): number {
     io.stderr(`${display(e.path)}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
     status = 2;
   }
+  for (const e of engine.policyNotices) {
+    io.stderr(`${display(e.path)}:${e.range.start.line + 1}:${e.range.start.character + 1} information ${e.message} [policy-error]\n`);
+  }
   if (engine.registry.policies.length === 0) {
     io.stderr('clinlint: no policies loaded (check --policies and --no-bundled-policies)\n');
     return 2;
@@ -59,34 +63,39 @@ export function run(argv: string[], io: Io): number {
     io.stderr(`clinlint: ${display(e.path)}: ${e.message}\n`);
     status = 2;
   }
+  const named = new Set(expanded.files);
+  // The CLI's workspace (SPEC 9): the current folder and every folder named (a file: its folder).
+  const noteFolders = {
+    workspace: [io.cwd, ...paths.map((p) => (named.has(p) ? dirname(p) : p))],
+    allowed: args.allowNotesIn.map((p) => resolve(io.cwd, p)),
+    howToAllow: 'allow its folder with --allow-notes-in DIR',
+  };
   const results: CheckResult[] = [];
   for (const file of expanded.files) {
     let text: string;
     try {
-      text = readDocument(file);
+      text = readBounded(file);
     } catch (e) {
-      io.stderr(`clinlint: ${display(file)}: ${reason(e)}\n`);
+      io.stderr(`clinlint: ${display(file)}: ${describeReadError(e)}\n`);
       status = 2;
       continue;
     }
-    results.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan }));
+    results.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan, noteFolders }));
   }
   const out =
-    args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION) : toText(results, display);
+    args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION, args.includeText) : toText(results, display);
   io.stdout(out);
   if (status === 0 && results.some((r) => r.findings.some((f) => f.severity === 'error'))) status = 1;
   return status;
 }
 
-/** The CLI's reader of linked notes: unreadable is undefined (the engine reports note-not-found). */
+/** The CLI's reader of linked notes, the bounded one: unreadable is undefined, or the reason why. */
 const host = {
   readText(path: string): string | undefined {
-    try {
-      return readDocument(path);
-    } catch {
-      return undefined;
-    }
+    const r = readOrWhy(path);
+    return 'text' in r ? r.text : undefined;
   },
+  readNote: readOrWhy,
 };
 
 /** `clinlint test <folders...>`: case folders against their expected.json (SPEC 7). */
@@ -126,7 +135,7 @@ export function main(): void {
   try {
     cwd = process.cwd();
   } catch (e) {
-    process.stderr.write(`clinlint: cannot read the current folder (${reason(e)}); run clinlint from an existing folder\n`);
+    process.stderr.write(`clinlint: cannot read the current folder (${describeReadError(e)}); run clinlint from an existing folder\n`);
     process.exitCode = 2;
     return;
   }

@@ -2,12 +2,14 @@
  * The engine facade: load a policy set once, then check documents. Pure: no LSP or VS Code.
  * The CLI, the language server and the tests all go through here.
  */
+import { sep } from 'node:path';
 import { compileConcepts, type CompiledConcepts } from './evidence/compile';
 import { checkClaim, type Host } from './check/claim';
 import type { CheckOptions } from './check/common';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
 import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
+import { overlapNotices } from './policies/overlap';
 import { PolicyRegistry } from './policies/registry';
 import type { CheckResult } from './results';
 import type { DocumentKind } from './types';
@@ -66,9 +68,14 @@ export class Engine {
     ];
     this.concepts = loaded.concepts;
     this.cache = new SourceCache(this.compiled);
+    const bundledDir = bundledPolicyDir();
+    const isBundled = (p: { path: string }) => bundledDir !== undefined && p.path.startsWith(bundledDir + sep);
+    this.policyNotices = overlapNotices(checked.policies.filter(isBundled), checked.policies.filter((p) => !isBundled(p)));
   }
 
   readonly policyErrors: PolicyFileError[];
+  /** Information on loaded policy files (a user policy overlapping a bundled one), not errors. */
+  readonly policyNotices: PolicyFileError[];
   readonly concepts: ReturnType<typeof loadPolicyFiles>['concepts'];
 
   static load(options: LoadOptions = {}): Engine {

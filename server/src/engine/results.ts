@@ -74,12 +74,16 @@ export interface RelatedInfo {
   path: string;
   range: Range;
   message: string;
+  /** The message without document text, when `message` quotes some (SARIF's default). */
+  plainMessage?: string;
 }
 
 export interface Finding {
   rule: RuleId;
   severity: Severity;
   message: string;
+  /** The message without quoted document text, when `message` quotes some (SARIF's default). */
+  plainMessage?: string;
   /** The document this finding is on (the one being checked). */
   span: Span;
   range: Range;

@@ -49,7 +49,7 @@ export function policyErrorDiagnostic(e: PolicyFileError): Diagnostic {
   const href = ruleHref('policy-error');
   return {
     range: e.range,
-    severity: DiagnosticSeverity.Error,
+    severity: e.severity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
     source: 'clinlint',
     code: 'policy-error',
     message: e.message,

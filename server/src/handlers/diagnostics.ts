@@ -130,7 +130,7 @@ export class Diagnostics {
 
   private publishPolicyErrors(): void {
     const byUri = new Map<string, Diagnostic[]>();
-    for (const e of this.s.policyErrors) {
+    for (const e of [...this.s.policyErrors, ...(this.s.engine?.policyNotices ?? [])]) {
       const uri = this.s.uriOf(e.path);
       byUri.set(uri, [...(byUri.get(uri) ?? []), policyErrorDiagnostic(e)]);
     }

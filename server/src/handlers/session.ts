@@ -2,12 +2,13 @@
  * The server's shared state: the loaded engine, settings, the latest result per document,
  * and the helpers every handler uses (paths <-> URIs, the document host, guarded handlers).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../engine';
+import { readBounded, readOrWhy } from '../engine/io/read';
+import type { NoteFolders } from '../engine/check/noteAccess';
 import { bundledPolicyDir, type PolicyFileError } from '../engine/policies/load';
 import type { CheckResult } from '../engine/results';
 import type { Plan } from '../engine/types';
@@ -17,6 +18,8 @@ import type { SeverityOverrides } from '../services/severity';
 
 export interface Settings {
   policyPaths: string[];
+  /** Folders outside the workspace where claims may link notes (trusted workspaces only). */
+  allowedNoteFolders: string[];
   defaultPlan?: Plan;
   defaultPayer?: string;
   severity: SeverityOverrides;
@@ -24,7 +27,7 @@ export interface Settings {
   debounceMs: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { policyPaths: [], severity: {}, trace: 'off', debounceMs: 150 };
+export const DEFAULT_SETTINGS: Settings = { policyPaths: [], allowedNoteFolders: [], severity: {}, trace: 'off', debounceMs: 150 };
 
 /** Largest document checked, in UTF-16 units; larger ones get no diagnostics (10 MB). */
 const MAX_TEXT = 10 * 1024 * 1024;
@@ -85,13 +88,29 @@ export class Session {
       const open = this.documents.get(this.uriOf(path));
       if (open) return open.getText();
       try {
-        if (!statSync(path).isFile()) return undefined;
-        return readFileSync(path, 'utf8');
+        return readBounded(path);
       } catch {
         return undefined;
       }
     },
+    readNote: (path: string): { text: string } | { why: string } => {
+      const open = this.documents.get(this.uriOf(path));
+      return open ? { text: open.getText() } : readOrWhy(path);
+    },
   };
+
+  /**
+   * Where claims may link notes (SPEC 9): inside the workspace folders (none open: the claim's
+   * folder), and in a trusted workspace the folders the user allowed.
+   */
+  noteFolders(claimPath: string): NoteFolders {
+    const base = this.workspaceFolders[0];
+    return {
+      workspace: this.workspaceFolders.length ? this.workspaceFolders : [dirname(claimPath)],
+      allowed: this.trusted ? this.settings.allowedNoteFolders.map((p) => (isAbsolute(p) || !base ? p : resolve(base, p))) : [],
+      howToAllow: this.trusted ? 'allow its folder in the clinlint.allowedNoteFolders setting' : 'never allowed in an untrusted workspace',
+    };
+  }
 
   // ---- engine ---------------------------------------------------------------------------
 
@@ -109,7 +128,14 @@ export class Session {
       .map((d) => ({ path: this.pathOf(d.uri), text: d.getText() }))
       .filter((f) => isPolicyPath(f.path, all) && f.text !== this.diskText(f.path));
     this.overridden = new Set(overrides.map((f) => f.path));
-    const engine = Engine.load({ policyDirs: dirs, bundled: true, overrides });
+    let engine: Engine;
+    try {
+      engine = Engine.load({ policyDirs: dirs, bundled: true, overrides });
+    } catch (err) {
+      // Loading reports bad files as policy errors; should it still throw, serve on the bundled set.
+      this.logError('loading the policy folders', err);
+      engine = Engine.load({ bundled: true });
+    }
     this.engine = engine;
     this.catalog = catalogFrom(engine.registry, engine.concepts);
     this.policyDirs = engine.policyDirs;
@@ -123,7 +149,7 @@ export class Session {
 
   diskText(path: string): string | undefined {
     try {
-      return readFileSync(path, 'utf8');
+      return readBounded(path);
     } catch {
       return undefined;
     }
@@ -162,6 +188,7 @@ export class Session {
       payer: this.settings.defaultPayer,
       plan: this.settings.defaultPlan,
       includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
+      noteFolders: this.noteFolders(path),
     });
     this.results.set(uri, result);
     return result;

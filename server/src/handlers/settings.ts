@@ -13,13 +13,18 @@ export function normalizeSettings(raw: unknown): Settings {
   const trace = (r.trace as { server?: unknown } | undefined)?.server;
   const debounce = Number(r.debounceMs);
   return {
-    policyPaths: Array.isArray(r.policyPaths) ? r.policyPaths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
+    policyPaths: paths(r.policyPaths),
+    allowedNoteFolders: paths(r.allowedNoteFolders),
     defaultPlan: PLANS.includes(r.defaultPlan as Plan) ? (r.defaultPlan as Plan) : undefined,
     defaultPayer: typeof r.defaultPayer === 'string' && r.defaultPayer.trim() ? r.defaultPayer.trim() : undefined,
     severity,
     trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
     debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.debounceMs,
   };
+}
+
+function paths(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
 }
 
 /** Asks the client for the `clinlint` section; falls back to `pushed` when it cannot answer. */

@@ -157,7 +157,8 @@ test('JSON lines and characters are 0-based as in LSP', () => {
 // ---- SARIF 2.1.0 ----
 
 test('SARIF 2.1.0 structure: version, $schema, rules, results with 1-based regions', () => {
-  const sarif = JSON.parse(cli(['--format', 'sarif', '.']).stdout);
+  // With --include-text, SARIF messages are the JSON ones (without it they quote no note text).
+  const sarif = JSON.parse(cli(['--format', 'sarif', '--include-text', '.']).stdout);
   const json = JSON.parse(cli(['--format', 'json', '.']).stdout);
   assert.equal(sarif.version, '2.1.0');
   assert.match(sarif.$schema, /sarif-2\.1\.0/);

@@ -43,7 +43,7 @@ test('codeFits matches codes and range ends inclusively, never across prefixes o
   assert.ok(!codeFits('15773', []));
 });
 
-test('sectionsFor expands ranges at build time and keeps load order', () => {
+test('sectionsFor finds codes inside ranges and keeps load order', () => {
   const a = fake('A', 'Payer A', [], ['15771-15774', 'G0429']);
   const b = fake('B', 'Payer B', [], ['15773', 'E0782-E0783', '0489T-0490T']);
   const r = new PolicyRegistry([a, b]);

@@ -25,7 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Engine, type CheckResult } from '../../../server/src/engine';
-import { readDocument } from '../../../server/src/cli/files';
+import { readBounded } from '../../../server/src/engine/io/read';
 import { assertResultInside } from '../../../scripts/fuzz/properties';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -40,7 +40,7 @@ const engine = Engine.load({});
 const diskHost = {
   readText(path: string): string | undefined {
     try {
-      return readDocument(path);
+      return readBounded(path);
     } catch {
       return undefined;
     }
@@ -196,7 +196,9 @@ const BIG = {
   writeFileSync(BIG.tenMb, ten);
   writeFileSync(BIG.lines, Array.from({ length: 100_000 }, (_, i) => (i % 1000 === 0 ? `CPT 15773 unable to walk ${i}` : `line ${i} of a long note`)).join('\n'));
   writeFileSync(BIG.oneLine, '---\npayer: Anthem\n---\n' + 'unable to walk and difficulty chewing; CPT 15773, '.repeat(21_000));
-  const claim = ['payer: Anthem Blue Cross Connecticut', `note: ${join(ROOT, 'examples', 'notes', '2024-03-01-scleroderma-consult.note')}`, 'dx A: M34.1'];
+  // Relative, as claims link notes: the CLI refuses an absolute note: path (SPEC 9); run from ROOT, the note is inside.
+  const consult = relative(big, join(ROOT, 'examples', 'notes', '2024-03-01-scleroderma-consult.note'));
+  const claim = ['payer: Anthem Blue Cross Connecticut', `note: ${consult}`, 'dx A: M34.1'];
   for (let i = 1; i <= 5000; i++) claim.push(`line ${i}: ${i % 2 ? '15773' : '15774'} x1 dx A`);
   writeFileSync(BIG.claimLines, claim.join('\n') + '\n');
   const dx = ['payer: Anthem', 'note: nothing.note'];
@@ -294,7 +296,7 @@ test('CLI: a binary file named .note, given alone, is checked (exit 0), and a FI
   const args = made.status === 0 ? [dir, fifo, '/dev/zero'] : [dir, '/dev/zero'];
   const run = cli(args);
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /\/dev\/zero: not a regular file/);
+  assert.match(run.stderr, /\/dev\/zero: not a document/);
   if (made.status === 0) assert.match(run.stderr, /pipe\.note: not a regular file/);
   // The claim linking them is still checked: note-not-found on both links.
   assert.equal((run.stdout.match(/\[note-not-found\]/g) ?? []).length, 2, run.stdout);

@@ -10,7 +10,12 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-export function toSarif(results: CheckResult[], display: (p: string) => string, version: string): string {
+/**
+ * SARIF is meant to be uploaded (code scanning): it quotes no document text unless `includeText`
+ * (`--include-text`); findings and related locations then give a line to look at instead.
+ */
+export function toSarif(results: CheckResult[], display: (p: string) => string, version: string, includeText = false): string {
+  const text = (m: { message: string; plainMessage?: string }) => (includeText ? m.message : (m.plainMessage ?? m.message));
   const region = (f: { range: Finding['range'] }) => ({
     startLine: f.range.start.line + 1,
     startColumn: f.range.start.character + 1,
@@ -41,13 +46,13 @@ export function toSarif(results: CheckResult[], display: (p: string) => string, 
             ruleId: f.rule,
             ruleIndex: RULES.indexOf(f.rule),
             level: LEVEL[f.severity],
-            message: { text: f.message },
+            message: { text: text(f) },
             locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(f) } }],
             ...(f.related.length
               ? {
                   relatedLocations: f.related.map((rel, id) => ({
                     id,
-                    message: { text: rel.message },
+                    message: { text: text(rel) },
                     physicalLocation: { artifactLocation: { uri: uri(rel.path) }, region: region(rel) },
                   })),
                 }

@@ -11,11 +11,15 @@ import { LineIndex } from '../lineIndex';
 import type { CheckResult, Finding } from '../results';
 import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { AnalysedNote, SourceCache } from './sources';
+import { noteRefusal } from './noteAccess';
+import { NOT_FOUND } from '../io/read';
 import { quote } from '../documents/text';
 
 export interface Host {
   /** The text of a file (an open editor buffer first, then disk); undefined when unreadable. */
   readText(path: string): string | undefined;
+  /** Like readText, with the reason when unreadable (the `note-not-found` message says it). */
+  readNote?(path: string): { text: string } | { why: string };
 }
 
 export function checkClaim(
@@ -35,13 +39,12 @@ export function checkClaim(
   for (const n of claim.notes) {
     const abs = isAbsolute(n.value) ? n.value : resolve(dirname(path), n.value);
     linkedNotes.push(abs);
-    const noteText = abs === resolve(path) ? undefined : host.readText(abs);
-    if (noteText === undefined) {
-      const why = abs === resolve(path) ? 'links this claim itself' : `does not exist or cannot be read (${quote(abs, 200).slice(1, -1)})`;
-      findings.push(documentFinding(lines, 'note-not-found', 'error', `note ${quote(n.value, 200)} ${why}`, n.span));
+    const read = readLinkedNote(n.value, abs, path, host, options);
+    if ('why' in read) {
+      findings.push(documentFinding(lines, 'note-not-found', 'error', `note ${quote(n.value, 200)} ${read.why}`, n.span));
       continue;
     }
-    notes.push(cache.note(abs, noteText));
+    notes.push(cache.note(abs, read.text));
   }
 
   const billed = claim.lines.filter((l) => l.codeValid);
@@ -85,6 +88,21 @@ export function checkClaim(
     findings: applyDisables(claim, lines, findings),
     linkedNotes,
   };
+}
+
+/** The text of a linked note, or why it is not read (itself, outside the allowed folders, unreadable). */
+function readLinkedNote(written: string, abs: string, claimPath: string, host: Host, options: CheckOptions): { text: string } | { why: string } {
+  if (abs === resolve(claimPath)) return { why: 'links this claim itself' };
+  const refused = options.noteFolders && noteRefusal(written, abs, options.noteFolders);
+  if (refused) return { why: refused };
+  const shown = quote(abs, 200).slice(1, -1);
+  if (host.readNote) {
+    const r = host.readNote(abs);
+    if (!('why' in r)) return r;
+    return { why: r.why === NOT_FOUND ? `does not exist (${shown})` : `cannot be read: ${r.why} (${shown})` };
+  }
+  const text = host.readText(abs);
+  return text === undefined ? { why: `does not exist or cannot be read (${shown})` } : { text };
 }
 
 /** `no-note`: one finding, whose fix creates a note holding every prompt of the claim's codes. */

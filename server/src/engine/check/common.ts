@@ -11,6 +11,7 @@ import type { PolicyRegistry } from '../policies/registry';
 import type { Determination, Finding } from '../results';
 import type { Plan, Span } from '../types';
 import { quote } from '../documents/text';
+import type { NoteFolders } from './noteAccess';
 
 export interface CheckOptions {
   /** Defaults for documents that name none. */
@@ -18,6 +19,8 @@ export interface CheckOptions {
   plan?: Plan;
   /** Emit `criteria-met` hints (off by default, as the setting is). */
   includeCriteriaMet?: boolean;
+  /** Where a claim's notes may be read from (SPEC 9); unset, any readable path is (tests, tools). */
+  noteFolders?: NoteFolders;
 }
 
 export interface CheckSetup {

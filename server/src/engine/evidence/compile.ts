@@ -88,7 +88,9 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
     } catch (e) {
       // A position in a pattern whose classes were written out is not a position in its source.
       if (e instanceof PatternError) return source.includes('@') ? new PatternError(e.message) : e;
-      throw e;
+      // Nothing a policy author writes may throw out of the load (SPEC 9): any other error
+      // (a stack exhausted by a shape no limit foresaw) is this pattern's problem too.
+      return new PatternError(`this pattern cannot be compiled (${e instanceof RangeError ? 'it is too deeply nested or too large' : String((e as Error)?.message ?? e)})`);
     }
   };
   for (const trigger of LEXICON) {

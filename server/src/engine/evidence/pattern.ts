@@ -44,6 +44,11 @@ const MAX_EXPANSIONS = 4096;
 export const GAP_MAX = 3;
 /** Upper bound on the steps of one pattern's expansions (the largest bundled one has ~9,000). */
 const MAX_PATTERN_STEPS = 200_000;
+/**
+ * Deepest nesting of ( ) and [ ] in a pattern (the bundled ones nest 2 deep). The parser and the
+ * trie recurse per level: 2,000 nested parentheses would exhaust the stack.
+ */
+export const MAX_PATTERN_NESTING = 16;
 
 export type PatternNode = { seq: PatternNode[] } | { alt: PatternNode[][] } | { opt: PatternNode[] } | { step: Step };
 
@@ -78,6 +83,7 @@ export function parsePattern(source: string): ParsedPattern {
 function parseTree(source: string): PatternNode[] {
   refuseRegexSyntax(source);
   const lexemes = lex(source);
+  refuseDeepNesting(source, lexemes);
   let pos = 0;
   const parseSeq = (closers: string): PatternNode[] => {
     const seq: PatternNode[] = [];
@@ -229,6 +235,30 @@ function refuseRegexSyntax(source: string): void {
       }
     }
   }
+}
+
+/** Refuses nesting past MAX_PATTERN_NESTING before anything recurses over it (one linear scan). */
+function refuseDeepNesting(source: string, lexemes: string[]): void {
+  let depth = 0;
+  for (const t of lexemes) {
+    if (t === '(' || t === '[') {
+      if (++depth > MAX_PATTERN_NESTING) {
+        const at = nthOpening(source, MAX_PATTERN_NESTING + 1);
+        throw new PatternError(`pattern ${shown(source)} nests ( ) and [ ] more than ${MAX_PATTERN_NESTING} deep`, { start: at, end: at + 1 });
+      }
+    } else if (t === ')' || t === ']') depth--;
+  }
+}
+
+/** Offset in `source` of the bracket that opens nesting level `level`. */
+function nthOpening(source: string, level: number): number {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if ((c === '(' || c === '[') && ++depth === level) return i;
+    if (c === ')' || c === ']') depth--;
+  }
+  return 0;
 }
 
 /** A pattern quoted for a message, shortened so a huge pattern does not make a huge message. */

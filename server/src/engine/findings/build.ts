@@ -40,20 +40,21 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     rule: RuleId,
     severity: Severity,
     message: string,
-    extra: Partial<FindingData> & { related?: EvidenceRef[]; relatedMessage?: string } = {},
+    extra: Partial<FindingData> & { related?: EvidenceRef[]; relatedMessage?: string; plain?: string; relatedPlain?: string } = {},
   ): Finding => {
-    const { related = [], relatedMessage = 'evidence', ...data } = extra;
+    const { related = [], relatedMessage = 'evidence', plain, relatedPlain, ...data } = extra;
     return {
       rule,
       severity,
       message,
+      ...(plain !== undefined ? { plainMessage: plain } : {}),
       span: d.span,
       range: d.range,
       criterion: data.criterion,
       policy: data.policy,
       section: data.section,
       code: d.code,
-      related: related.map((r): RelatedInfo => ({ path: r.path, range: r.range, message: relatedMessage })),
+      related: related.map((r): RelatedInfo => ({ path: r.path, range: r.range, message: relatedMessage, ...(relatedPlain !== undefined ? { plainMessage: relatedPlain } : {}) })),
       data: { rule, code: d.code, ...data },
     };
   };
@@ -66,9 +67,11 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     if (pd.status === 'not-covered' && pd.exclusion) {
       const ev = pd.exclusion.evidence;
       const why = ev ? `: ${quote(ev.text)}` : '';
+      const head = `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})`;
       out.push(
-        make('not-covered', 'error', `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`, {
+        make('not-covered', 'error', head + why, {
           ...ids,
+          plain: ev ? `${head}: evidence at ${evidenceAt(ev)}` : undefined,
           related: ev ? [ev] : [],
           relatedMessage: `${pd.exclusion.reason} (${cite})`,
         }),
@@ -79,13 +82,16 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
         const miss = pd.nearMisses.find((m) => m.criterion === criterion);
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
         const why = miss ? `: ${nearMissText(miss)}` : '';
+        const head = `${d.code}: no documentation of ${label} (${cite})`;
         out.push(
-          make('missing-documentation', 'error', `${d.code}: no documentation of ${label} (${cite})${why}`, {
+          make('missing-documentation', 'error', head + why, {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
             related: miss ? [miss.evidence] : [],
             relatedMessage: miss ? `does not document ${label}: ${missReason(miss)}` : undefined,
+            plain: miss ? `${head}: the text at ${evidenceAt(miss.evidence)} does not count (${missReason(miss, false)})` : undefined,
+            relatedPlain: miss ? `does not document ${label}: ${missReason(miss, false)}` : undefined,
           }),
         );
       }
@@ -114,6 +120,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
       make(n.notice.rule, severity, `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
+        plain: n.evidence ? `${d.code}: ${n.notice.message} (${cite}): evidence at ${evidenceAt(n.evidence)}.${source}` : undefined,
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
@@ -122,6 +129,11 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     );
   }
   return out;
+}
+
+/** Where a quote stands, for messages that must not carry document text (SARIF by default). */
+function evidenceAt(ev: EvidenceRef): string {
+  return `${ev.path.replace(/^.*[\\/]/, '')} line ${ev.line + 1}`;
 }
 
 function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> {

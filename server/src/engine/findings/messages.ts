@@ -45,11 +45,15 @@ export function nearMissText(m: NearMiss): string {
 }
 
 /** The reason alone, for related-information rows next to the quote. */
-export function missReason(m: NearMiss): string {
-  if (m.reason === 'numeric') return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
+export function missReason(m: NearMiss, withText = true): string {
+  // Without text (SARIF's default) neither the figure nor the trigger words read from the note.
+  if (m.reason === 'numeric') {
+    if (!withText) return 'not more than 50% pain reduction';
+    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
+  }
   const words: Record<string, string> = { negated: 'negated', hypothetical: 'hypothetical', experiencer: 'about someone else', historical: 'historical' };
   const what = words[m.reason] ?? m.reason;
-  return m.trigger ? `${what} ("${m.trigger}")` : what;
+  return m.trigger && withText ? `${what} ("${m.trigger}")` : what;
 }
 
 function fmt(n: number): string {

@@ -3,7 +3,8 @@
  * and validated with zod, so every problem is reported at its line and character in that file;
  * a bad file is skipped and every other file still loads.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { describeReadError, isPseudoPath, readBounded } from '../io/read';
 import { dirname, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
@@ -18,6 +19,8 @@ export interface PolicyFileError {
   path: string;
   message: string;
   range: Range;
+  /** Unset: an error (the file or part of it is not loaded). Information: loaded, but worth knowing. */
+  severity?: 'information';
 }
 
 export interface LoadedPolicy {
@@ -293,6 +296,9 @@ function capped(path: string, errs: PolicyFileError[], total = errs.length): Pol
   return kept;
 }
 
+/** Deepest requirement tree (`all` / `any` / `not`) a policy may hold; the bundled ones nest 3 deep. */
+export const MAX_TREE_DEPTH = 32;
+
 /** Semantic checks zod cannot express: duplicate section ids, well-formed code ranges. */
 function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): PolicyFileError[] {
   const errors: PolicyFileError[] = [];
@@ -302,12 +308,17 @@ function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): Pol
       const message = `"${ref}" is not a valid code range: both ends must have the same shape, the first not after the last`;
       errors.push({ path, message, range: at([...where, j]) });
     });
-  const walk = (req: Requirement | undefined, where: Key[]) => {
+  const walk = (req: Requirement | undefined, where: Key[], depth = 1) => {
     if (req === undefined || typeof req === 'string') return;
-    if ('not' in req) return walk(req.not, [...where, 'not']);
+    if (depth > MAX_TREE_DEPTH) {
+      // Checks recurse over the tree: a tree nested thousands deep would exhaust the stack.
+      errors.push({ path, message: `requirement tree nested more than ${MAX_TREE_DEPTH} deep`, range: at(where) });
+      return;
+    }
+    if ('not' in req) return walk(req.not, [...where, 'not'], depth + 1);
     checkRefs(req.codes, [...where, 'codes']);
-    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
+    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i], depth + 1));
+    else req.any.forEach((r, i) => walk(r, [...where, 'any', i], depth + 1));
   };
   const sectionIds = new Set<string>();
   policy.sections.forEach((s, i) => {
@@ -390,43 +401,85 @@ function words(code: string): string {
 /** Folders never searched for policy files. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
 
-/** Largest policy or concept file read (the bundled ones are under 100 KB). */
-const MAX_POLICY_BYTES = 16 * 1024 * 1024;
+/**
+ * Bounds of one policy folder walk: `--policies /` or a home folder must end in seconds with a
+ * message, not read every JSON file on the machine (it took 90 s and 1.6 GB). A policy pack is
+ * a few dozen files a level or two deep.
+ */
+export const POLICY_WALK_LIMITS = {
+  /** Policy and concept files read. */
+  files: 2000,
+  /** Folder levels below the policy folder. */
+  depth: 8,
+  /** Folder entries looked at, all kinds. */
+  entries: 50_000,
+  /** Bytes read in all. */
+  bytes: 64 * 1024 * 1024,
+  /** Errors reported for unreadable entries; the rest are counted. */
+  errors: 100,
+};
 
-/** `*.json` files under `dir`, recursively, except the generated `schema/` folder. */
-export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: PolicyFileError[] } {
+/** `*.json` files under `dir`, recursively (bounded), except the generated `schema/` folder. */
+export function readPolicyDir(dir: string, limits = POLICY_WALK_LIMITS): { files: PolicyFile[]; errors: PolicyFileError[] } {
   const files: PolicyFile[] = [];
   const errors: PolicyFileError[] = [];
   if (!existsSync(dir)) return { files, errors: [{ path: dir, message: `policy folder not found: ${dir}`, range: ZERO }] };
   if (!statSync(dir).isDirectory()) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir}`, range: ZERO }] };
-  const walk = (d: string, top: boolean) => {
+  if (isPseudoPath(realpathSync(dir))) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir} holds system files`, range: ZERO }] };
+  let entriesSeen = 0;
+  let bytes = 0;
+  let stopped: string | undefined;
+  const skipped = { deep: 0, system: 0, errors: 0 };
+  const fail = (path: string, message: string) => {
+    if (errors.length < limits.errors) errors.push({ path, message, range: ZERO });
+    else skipped.errors++;
+  };
+  const walk = (d: string, depth: number) => {
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
     } catch (e) {
-      errors.push({ path: d, message: `cannot read policy folder: ${(e as Error).message}`, range: ZERO });
+      fail(d, `cannot read policy folder: ${describeReadError(e)}`);
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (stopped) return;
+      if (++entriesSeen > limits.entries) {
+        stopped = `after looking at ${limits.entries} folder entries`;
+        return;
+      }
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
         // `--policies .` in a project must not read every package.json under node_modules.
-        if (!(top && entry.name === 'schema') && !SKIP_DIRS.has(entry.name)) walk(p, false);
+        if ((depth === 0 && entry.name === 'schema') || SKIP_DIRS.has(entry.name)) continue;
+        if (isPseudoPath(p)) skipped.system++;
+        else if (depth + 1 > limits.depth) skipped.deep++;
+        else walk(p, depth + 1);
       } else if (entry.name.endsWith('.json')) {
+        if (files.length >= limits.files) {
+          stopped = `after ${limits.files} policy files`;
+          return;
+        }
         try {
-          // Only regular files (a symlink to one is fine): a FIFO or a device named *.json
-          // would block the read forever.
-          const st = statSync(p);
-          if (!st.isFile()) throw new Error('not a regular file');
-          if (st.size > MAX_POLICY_BYTES) throw new Error(`too large (${st.size} bytes; the limit is ${MAX_POLICY_BYTES})`);
-          files.push({ path: p, text: readFileSync(p, 'utf8') });
+          // The bounded reader: a FIFO or a device named *.json is refused, not waited on.
+          const text = readBounded(p);
+          bytes += text.length;
+          files.push({ path: p, text });
+          if (bytes > limits.bytes) stopped = `after reading ${limits.bytes / 1048576} MB of policy files`;
         } catch (e) {
-          errors.push({ path: p, message: `cannot read policy file: ${(e as Error).message}`, range: ZERO });
+          fail(p, `cannot read policy file: ${describeReadError(e)}`);
         }
       }
     }
   };
-  walk(dir, true);
+  walk(dir, 0);
+  const notes = [
+    stopped && `the search stopped ${stopped}`,
+    skipped.deep && `${skipped.deep} folders more than ${limits.depth} levels deep were not searched`,
+    skipped.system && `${skipped.system} system folders (/proc, /sys, /dev) were not searched`,
+    skipped.errors && `${skipped.errors} more unreadable entries were not reported`,
+  ].filter(Boolean);
+  if (notes.length) errors.push({ path: dir, message: `policy folder ${dir} was not searched in full: ${notes.join('; ')}`, range: ZERO });
   return { files, errors };
 }
 
