@@ -1,6 +1,6 @@
-/** ClinLint's custom requests: checklist and rationale markdown, policy reload. */
+/** ClinLint's custom requests: checklist and rationale markdown, policy reload, memory use. */
 import { basename } from 'node:path';
-import { ChecklistRequest, type DocumentParams, type MarkdownResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
+import { ChecklistRequest, type DocumentParams, type MarkdownResult, MemoryRequest, type MemoryResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
 import { renderChecklist } from '../services/checklist';
 import { renderRationale } from '../services/rationale';
 import type { Session } from './session';
@@ -30,6 +30,19 @@ export function registerCommands(s: Session): void {
     s.guard('reloadPolicies', () => {
       s.loadPolicies();
       return { policies: s.catalog.policies.length, errors: s.policyErrors.length };
+    }),
+  );
+  s.connection.onRequest(
+    MemoryRequest,
+    s.guard('memory', (): MemoryResult => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      return {
+        heapUsedBytes: m.heapUsed,
+        rssBytes: m.rss,
+        cache: s.engine?.cacheUse ?? { notes: 0, bytes: 0, budget: 0 },
+        results: s.results.size,
+      };
     }),
   );
 }

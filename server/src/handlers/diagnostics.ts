@@ -48,7 +48,9 @@ export class Diagnostics {
       return;
     }
     if (!this.s.isClinical(uri, languageId)) return;
+    const linked = this.s.results.get(uri)?.linkedNotes;
     this.s.results.delete(uri);
+    this.s.release(uri, linked);
     this.publish(uri, []);
     // Claims that link this note now read it from disk.
     this.recheckDependents(uri);
@@ -122,6 +124,8 @@ export class Diagnostics {
         const text = this.s.host.readText(this.s.pathOf(uri));
         const result = text === undefined ? undefined : this.s.check(uri, text);
         this.publish(uri, result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : []);
+        // Published: the file is not open, so neither its text nor its result is kept.
+        if (result) this.s.release(uri, result.linkedNotes);
       }
       problems += this.s.problems.get(uri) ?? 0;
     }

@@ -44,7 +44,11 @@ export class Session {
   /** Policy folders in use, for the status and to spot edits to policy files. */
   policyDirs: string[] = [];
   snippetEdits = false;
-  /** Latest result per document URI (open documents and workspace checks). */
+  /**
+   * Latest result per open document URI. Results of files that are not open (workspace
+   * checks, a checklist of a closed file) are used once and never kept: memory stays bounded
+   * whatever the number of files checked.
+   */
   readonly results = new Map<string, CheckResult>();
   /** Published problem counts per URI (errors, warnings and infos) for the status item. */
   readonly problems = new Map<string, number>();
@@ -65,7 +69,9 @@ export class Session {
     if (uri.startsWith('file:')) {
       try {
         const p = fileURLToPath(uri);
-        this.uriByPath.set(p, uri);
+        // Only URIs the client spells differently from Node are remembered (a workspace
+        // check would otherwise keep one entry per file it ever saw).
+        if (pathToFileURL(p).href !== uri) this.uriByPath.set(p, uri);
         return p;
       } catch {
         /* fall through */
@@ -163,8 +169,22 @@ export class Session {
       plan: this.settings.defaultPlan,
       includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
     });
-    this.results.set(uri, result);
+    if (this.documents.get(uri)) this.results.set(uri, result);
     return result;
+  }
+
+  /**
+   * Once a file that is not open has been checked and published, the engine forgets its text
+   * and the texts of the notes it linked, unless an open document still uses them.
+   */
+  release(uri: string, linkedNotes: readonly string[] = []): void {
+    if (!this.engine) return;
+    const inUse = new Set<string>();
+    for (const doc of this.documents.all()) {
+      inUse.add(this.pathOf(doc.uri));
+      for (const p of this.results.get(doc.uri)?.linkedNotes ?? []) inUse.add(p);
+    }
+    for (const path of [this.pathOf(uri), ...linkedNotes]) if (!inUse.has(path)) this.engine.forget(path);
   }
 
   /** The latest result of an open document, checking it first if needed. */
@@ -175,7 +195,9 @@ export class Session {
     if (doc) return this.check(uri, doc.getText(), doc.languageId);
     const path = this.pathOf(uri);
     const text = this.host.readText(path);
-    return text === undefined ? undefined : this.check(uri, text);
+    const result = text === undefined ? undefined : this.check(uri, text);
+    if (result) this.release(uri, result.linkedNotes);
+    return result;
   }
 
   // ---- logging and guards ---------------------------------------------------------------
