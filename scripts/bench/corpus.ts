@@ -73,13 +73,7 @@ export function edited(text: string, i: number): string {
  * code, so checking it analyses the whole text. `n` makes each generated note different.
  */
 export function syntheticNote(bytes: number, n: number): string {
-  const dir = join(ROOT, 'examples/notes');
-  const bodies = readdirSync(dir)
-    .filter((f) => f.endsWith('.note'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-    // Their code mentions are dropped: the note bills one code, once.
-    .map((body) => body.replace(/\b(CPT|HCPCS|ICD-10(-CM)?|codes?)\b/gi, 'procedure'));
+  const bodies = exampleBodies();
   const head = `---\npatient: MRN ${String(n).padStart(6, '0')}\npayer: Anthem Blue Cross Connecticut\nplan: commercial\ndate: 2024-03-01\n---\n`;
   const tail = `\nASSESSMENT AND PLAN:\nAutologous fat grafting to the face, CPT 15773 (generated note ${n}).\n`;
   const parts: string[] = [];
@@ -90,4 +84,15 @@ export function syntheticNote(bytes: number, n: number): string {
     size += piece.length;
   }
   return head + parts.join('') + tail;
+}
+
+let bodies: string[] | undefined;
+function exampleBodies(): string[] {
+  const dir = join(ROOT, 'examples/notes');
+  return (bodies ??= readdirSync(dir)
+    .filter((f) => f.endsWith('.note'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+    // Their code mentions are dropped: the note bills one code, once.
+    .map((body) => body.replace(/\b(CPT|HCPCS|ICD-10(-CM)?|codes?)\b/gi, 'procedure')));
 }
