@@ -1,5 +1,5 @@
 /** The ClinLint language server: a connection, the open documents, the handlers. */
-import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCommands } from './handlers/commands';
@@ -10,8 +10,10 @@ import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { Session } from './handlers/session';
 import { registerSymbols } from './handlers/symbols';
+import { createServerConnection } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+// The transport reports only once listening, when the session exists.
+const connection = createServerConnection({ problem: (m) => session.protocolError(m), verbose: () => session.verbose });
 const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);
 

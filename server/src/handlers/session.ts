@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = { policyPaths: [], severity: {}, trace
 /** Largest document checked, in UTF-16 units; larger ones get no diagnostics (10 MB). */
 const MAX_TEXT = 10 * 1024 * 1024;
 
+const stamp = () => `[${new Date().toISOString().slice(11, 23)}]`;
+
 /** A `.json` file inside one of the policy folders (not the generated schema/ folder). */
 export function isPolicyPath(path: string, dirs: string[]): boolean {
   if (!path.endsWith('.json')) return false;
@@ -212,7 +214,12 @@ export class Session {
   }
 
   log(message: string): void {
-    this.connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
+    this.connection.console.log(`${stamp()} ${message}`);
+  }
+
+  /** A malformed frame or envelope from the client (the message says what, never its body). */
+  protocolError(message: string): void {
+    this.connection.console.error(`${stamp()} protocol: ${message}`);
   }
 
   /** Logs an exception without document text (unless verbose). */

@@ -1,0 +1,100 @@
+/**
+ * The connection under hostile input: malformed frames resynchronise with a logged error
+ * (F8), and malformed envelopes never put their body in the log unless the trace is verbose
+ * (F10).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Hover } from 'vscode-languageserver/node';
+import { LspClient, positionOf, scratchWorkspace } from './lsp';
+
+const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+/** Everything the server logged: window/logMessage notifications and stderr. */
+function logged(c: LspClient): string {
+  const messages = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  return [...messages, c.stderr].join('\n');
+}
+
+async function until(test: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  for (const t0 = Date.now(); !test(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** A hover on the open claim's code, answered within 5 s (the server still reads messages). */
+async function answers(c: LspClient, uri: string): Promise<void> {
+  const position = positionOf(c.text(uri), '15773');
+  const h = await Promise.race([
+    c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position }),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the server did not answer within 5 s')), 5000)),
+  ]);
+  assert.ok(h && JSON.stringify(h.contents).includes('15773'));
+}
+
+describe('malformed frames (F8)', () => {
+  for (const [name, bad] of [
+    ['Content-Length: abc', 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":777,"method":"shutdown"}'],
+    ['a header line without a colon', 'hello there\r\n\r\n{"jsonrpc":"2.0","method":"initialized","params":{}}'],
+    ['a Content-Length over the limit', 'Content-Length: 99999999999\r\n\r\n{}'],
+    ['garbage with no header end', 'x'.repeat(20_000)],
+  ] as const) {
+    it(`${name}: logged as an error, and the next message is answered`, async () => {
+      const c = await LspClient.start({ root: scratchWorkspace() });
+      try {
+        const claim = c.open('graft.claim');
+        await c.diagnostics(claim, (d) => d.length > 0);
+        c.proc.stdin!.write(bad);
+        await answers(c, claim);
+        const errors = c.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
+        assert.ok(errors.some((n) => /malformed message header/.test((n.params as { message: string }).message)), logged(c));
+        // Twice more, to show the reader stays in step.
+        c.proc.stdin!.write(bad);
+        await answers(c, claim);
+        assert.ok(c.alive());
+      } finally {
+        await c.stop();
+      }
+    });
+  }
+});
+
+describe('malformed envelopes (F10)', () => {
+  const secret = 'Fictional patient Zyxwv Qrstu has a secret diagnosis';
+  const envelope = JSON.stringify({
+    jsonrpc: '2.0',
+    id: {},
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri: 'file:///tmp/secret.note', languageId: 'clinical-note', version: 1, text: secret } },
+  });
+
+  it('an "id": {} carrying a note is dropped and logged without the note, trace off', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace() });
+    try {
+      const claim = c.open('graft.claim');
+      await c.diagnostics(claim, (d) => d.length > 0);
+      c.proc.stdin!.write(frame(envelope));
+      c.proc.stdin!.write(frame(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 1, message: secret } })));
+      await answers(c, claim);
+      // Both are logged (vscode-jsonrpc's own words, and ours, say "neither" and "without an id").
+      await until(() => /neither/.test(logged(c)) && /without (an )?id/.test(logged(c)), 'both messages logged');
+      assert.ok(!logged(c).includes('Zyxwv'), logged(c));
+      assert.match(logged(c), /dropped a message for textDocument\/didOpen that is neither a request, a notification nor a response \(id: object/);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('with the trace verbose, the body is logged', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace(), settings: { trace: { server: 'verbose' } } });
+    try {
+      const claim = c.open('graft.claim');
+      await c.diagnostics(claim, (d) => d.length > 0);
+      c.proc.stdin!.write(frame(envelope));
+      await answers(c, claim);
+      await until(() => logged(c).includes('Zyxwv'), 'the body in the verbose log');
+    } finally {
+      await c.stop();
+    }
+  });
+});
