@@ -6,6 +6,7 @@ import { registerCommands } from './handlers/commands';
 import { registerCompletion } from './handlers/completion';
 import { registerDefinition } from './handlers/definition';
 import { Diagnostics } from './handlers/diagnostics';
+import { listenDocuments } from './handlers/documentSync';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { Session } from './handlers/session';
@@ -26,5 +27,5 @@ registerSymbols(session);
 registerDefinition(session);
 registerCommands(session);
 
-documents.listen(connection);
+listenDocuments(session);
 connection.listen();

@@ -98,3 +98,53 @@ describe('malformed envelopes (F10)', () => {
     }
   });
 });
+
+describe('document versions (F9)', () => {
+  const DOCUMENTED = 'She is unable to close her mouth fully.\n';
+  const missing = (d: { code?: unknown }[]) => d.some((x) => x.code === 'missing-documentation');
+  /**
+   * Open, then wait for the second publish: the first answers didOpen, the second follows
+   * the settings round trip after `initialized` (which re-checks every open document and
+   * would otherwise re-check a change the test makes).
+   */
+  const opened = async (c: LspClient, rel: string) => {
+    const uri = c.open(rel);
+    await until(() => c.published.filter((p) => p.uri === uri).length >= 2, 'the settings re-check');
+    assert.ok(missing(c.published.filter((p) => p.uri === uri).pop()!.diagnostics));
+    return uri;
+  };
+  const change = (c: LspClient, uri: string, version: number, text: string) =>
+    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+
+  it('a change repeating the current version is applied and re-checked', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace(), settings: { debounceMs: 0 } });
+    try {
+      const note = await opened(c, 'graft.note');
+      const text = c.text(note);
+      await change(c, note, 1, text + DOCUMENTED);
+      await c.nextDiagnostics(note, (d) => !missing(d));
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('an older version after a newer one is ignored and logged', async () => {
+    const c = await LspClient.start({ root: scratchWorkspace(), settings: { debounceMs: 0 } });
+    try {
+      const note = await opened(c, 'graft.note');
+      const text = c.text(note);
+      await change(c, note, 5, text + '\n');
+      await c.nextDiagnostics(note, (d, p) => p.version === 5);
+      const published = c.published.length;
+      await change(c, note, 3, text + DOCUMENTED);
+      await until(() => /version 3 is older than the open document's 5/.test(logged(c)), 'the ignored change logged');
+      // The text stays at version 5: its checklist still lacks the impairment, and nothing new was published.
+      const checklist = await c.request<{ markdown: string }>('clinlint/checklist', { uri: note });
+      assert.match(checklist.markdown, /missing/i);
+      assert.ok(!checklist.markdown.includes('unable to close her mouth'), checklist.markdown);
+      assert.equal(c.published.slice(published).filter((p) => p.uri === note).length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});
