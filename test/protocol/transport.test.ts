@@ -4,9 +4,10 @@
  * (F10).
  */
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
-import { LspClient, positionOf, scratchWorkspace } from './lsp';
+import { LspClient, positionOf, scratchWorkspace, SERVER } from './lsp';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
@@ -82,6 +83,31 @@ describe('malformed envelopes (F10)', () => {
       assert.match(logged(c), /dropped a message for textDocument\/didOpen that is neither a request, a notification nor a response \(id: object/);
     } finally {
       await c.stop();
+    }
+  });
+
+  it('over node IPC, as VS Code runs the server, the same envelope is dropped without the note', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const got: { id?: unknown; method?: string; params?: { message?: string } }[] = [];
+    try {
+      const answered = new Promise<void>((resolve) =>
+        child.on('message', (m: (typeof got)[number]) => {
+          got.push(m);
+          if (m.id === 1) {
+            child.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+            child.send(JSON.parse(envelope));
+            child.send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+          } else if (m.id === 2) resolve();
+          else if (m.method !== undefined && m.id !== undefined) child.send({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? [null] : null });
+        }),
+      );
+      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+      await answered;
+      const log = got.filter((m) => m.method === 'window/logMessage').map((m) => m.params!.message).join('\n');
+      assert.match(log, /dropped a message for textDocument\/didOpen/);
+      assert.ok(!JSON.stringify(got).includes('Zyxwv'), log);
+    } finally {
+      child.kill();
     }
   });
 
