@@ -34,11 +34,13 @@ async function answers(c: LspClient, uri: string): Promise<void> {
 }
 
 describe('malformed frames (F8)', () => {
-  for (const [name, bad] of [
-    ['Content-Length: abc', 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":777,"method":"shutdown"}'],
-    ['a header line without a colon', 'hello there\r\n\r\n{"jsonrpc":"2.0","method":"initialized","params":{}}'],
-    ['a Content-Length over the limit', 'Content-Length: 99999999999\r\n\r\n{}'],
-    ['garbage with no header end', 'x'.repeat(20_000)],
+  const header = /malformed message header/;
+  for (const [name, bad, expected] of [
+    ['Content-Length: abc', 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":777,"method":"shutdown"}', header],
+    ['a header line without a colon', 'hello there\r\n\r\n{"jsonrpc":"2.0","method":"initialized","params":{}}', header],
+    ['a Content-Length over the limit', 'Content-Length: 99999999999\r\n\r\n{}', header],
+    ['garbage with no header end', 'x'.repeat(20_000), header],
+    ['a body that is not JSON', frame('Zyxwv is not JSON at all'), /dropped a message whose body could not be read \(SyntaxError\)/],
   ] as const) {
     it(`${name}: logged as an error, and the next message is answered`, async () => {
       const c = await LspClient.start({ root: scratchWorkspace() });
@@ -48,11 +50,28 @@ describe('malformed frames (F8)', () => {
         c.proc.stdin!.write(bad);
         await answers(c, claim);
         const errors = c.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
-        assert.ok(errors.some((n) => /malformed message header/.test((n.params as { message: string }).message)), logged(c));
+        assert.ok(errors.some((n) => expected.test((n.params as { message: string }).message)), logged(c));
+        assert.ok(!logged(c).includes('Zyxwv'), logged(c));
         // Twice more, to show the reader stays in step.
         c.proc.stdin!.write(bad);
         await answers(c, claim);
         assert.ok(c.alive());
+      } finally {
+        await c.stop();
+      }
+    });
+  }
+});
+
+describe('the end of the input', () => {
+  for (const [what, shutdown, code] of [['after shutdown', true, 0], ['without shutdown', false, 1]] as const) {
+    it(`stdin closing ${what} ends the server with exit code ${code}`, async () => {
+      const c = await LspClient.start({ root: scratchWorkspace() });
+      try {
+        if (shutdown) await c.request('shutdown', null);
+        const exited = new Promise<number | null>((resolve) => c.proc.on('exit', resolve));
+        c.proc.stdin!.end();
+        assert.equal(await exited, code);
       } finally {
         await c.stop();
       }
