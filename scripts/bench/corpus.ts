@@ -66,3 +66,33 @@ export function edited(text: string, i: number): string {
   const at = text.length >> 1;
   return text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at + 1);
 }
+
+/**
+ * A note of about `bytes` characters made from the repository's example notes only (no
+ * shared corpus needed): a header, the example bodies repeated, and a billed fat-grafting
+ * code, so checking it analyses the whole text. `n` makes each generated note different.
+ */
+export function syntheticNote(bytes: number, n: number): string {
+  const bodies = exampleBodies();
+  const head = `---\npatient: MRN ${String(n).padStart(6, '0')}\npayer: Anthem Blue Cross Connecticut\nplan: commercial\ndate: 2024-03-01\n---\n`;
+  const tail = `\nASSESSMENT AND PLAN:\nAutologous fat grafting to the face, CPT 15773 (generated note ${n}).\n`;
+  const parts: string[] = [];
+  let size = head.length + tail.length;
+  for (let i = 0; size < bytes; i++) {
+    const piece = bodies[i % bodies.length].slice(0, bytes - size);
+    parts.push(piece);
+    size += piece.length;
+  }
+  return head + parts.join('') + tail;
+}
+
+let bodies: string[] | undefined;
+function exampleBodies(): string[] {
+  const dir = join(ROOT, 'examples/notes');
+  return (bodies ??= readdirSync(dir)
+    .filter((f) => f.endsWith('.note'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+    // Their code mentions are dropped: the note bills one code, once.
+    .map((body) => body.replace(/\b(CPT|HCPCS|ICD-10(-CM)?|codes?)\b/gi, 'procedure')));
+}

@@ -3,11 +3,13 @@
  * cold started per figure. The debounce is set to 0 through the initialization options, so
  * the keystroke figure is the server's own latency.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CheckFilesRequest, MemoryRequest, type MemoryResult } from '../../server/src/protocol';
 import { BENCH_SERVER } from './build';
-import { buildNote, fixture, MTSAMPLES_NOTES, ROOT } from './corpus';
+import { buildNote, fixture, MTSAMPLES_NOTES, ROOT, syntheticNote } from './corpus';
 import { LspClient, type Message } from './lsp';
 import { figure, median } from './stats';
 
@@ -18,8 +20,8 @@ const uri = (path: string) => pathToFileURL(path).href;
 const isDiagnostics = (u: string, version?: number) => (m: Message) =>
   m.method === 'textDocument/publishDiagnostics' && m.params?.uri === u && (version === undefined || m.params?.version === version);
 
-async function start(): Promise<LspClient> {
-  const client = new LspClient(process.execPath, [SERVER, '--stdio'], ROOT);
+async function start(nodeArgs: string[] = []): Promise<LspClient> {
+  const client = new LspClient(process.execPath, [...nodeArgs, SERVER, '--stdio'], ROOT);
   const init = await client.request('initialize', {
     processId: process.pid,
     rootUri: uri(ROOT),
@@ -106,9 +108,41 @@ async function rssWithDocuments(count: number): Promise<number> {
   return kb / 1024;
 }
 
+/**
+ * Check Workspace over `count` generated closed notes of 1 MB each, in batches of 25 as the
+ * extension sends them: seconds taken, then the server's heap after a garbage collection
+ * (the server runs with --expose-gc; clinlint/memory collects first) and its peak RSS.
+ */
+async function checkWorkspace(count: number): Promise<{ seconds: number; heapMb: number; peakRssMb: number; cacheMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'clinlint-bench-workspace-'));
+  try {
+    const uris: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const path = join(dir, `note-${i}.note`);
+      writeFileSync(path, syntheticNote(1024 * 1024, i));
+      uris.push(uri(path));
+    }
+    const client = await start(['--expose-gc']);
+    const t0 = performance.now();
+    for (let i = 0; i < uris.length; i += 25) {
+      const r = await client.request(CheckFilesRequest, { uris: uris.slice(i, i + 25) });
+      if (r.error) throw new Error(`bench: checkFiles failed: ${JSON.stringify(r.error)}`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const memory = (await client.request(MemoryRequest, {})).result as MemoryResult;
+    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${client.pid}/status`, 'utf8'))?.[1]);
+    await client.shutdown();
+    return { seconds, heapMb: memory.heapUsedBytes / MB, peakRssMb: peakKb / 1024, cacheMb: memory.cache.bytes / MB };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const MB = 1024 * 1024;
+
 export async function serverFigures(): Promise<void> {
   if (!existsSync(SERVER)) {
-    for (const name of ['server.open_to_diagnostics_ms', 'server.keystroke_to_diagnostics_ms', 'server.rss_mb_1000_docs']) {
+    for (const name of ['server.open_to_diagnostics_ms', 'server.keystroke_to_diagnostics_ms', 'server.rss_mb_1000_docs', 'server.heap_mb_after_check_workspace']) {
       figure(name, 'n/a (the server bundle was not built)');
     }
     return;
@@ -121,4 +155,9 @@ export async function serverFigures(): Promise<void> {
   figure('server.open_to_diagnostics_cpu_ms', median(opens.map((o) => o.cpu)));
   figure('server.keystroke_to_diagnostics_ms', median((await keystrokes(60)).slice(10)));
   figure('server.rss_mb_1000_docs', await rssWithDocuments(1000));
+  const ws = await checkWorkspace(1000);
+  figure('server.check_workspace_1000x1mb_s', ws.seconds);
+  figure('server.heap_mb_after_check_workspace', ws.heapMb);
+  figure('server.check_workspace_cache_mb', ws.cacheMb);
+  figure('server.check_workspace_peak_rss_mb', ws.peakRssMb);
 }

@@ -27,6 +27,19 @@ export interface MarkdownResult {
 /** client -> server: reload the policy folders and re-check every open document. */
 export const ReloadPoliciesRequest = 'clinlint/reloadPolicies';
 
+/**
+ * client -> server: the server's memory, for the bench and the tests (no document text):
+ * heap and resident bytes (after a garbage collection when node runs with --expose-gc), the
+ * analysed-note cache against its budget, and how many results are kept.
+ */
+export const MemoryRequest = 'clinlint/memory';
+export interface MemoryResult {
+  heapUsedBytes: number;
+  rssBytes: number;
+  cache: { notes: number; bytes: number; budget: number };
+  results: number;
+}
+
 /** client -> server: the workspace was trusted (user policy folders may now be used). */
 export const TrustNotification = 'clinlint/trust';
 export interface TrustParams {

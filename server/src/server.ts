@@ -1,17 +1,20 @@
 /** The ClinLint language server: a connection, the open documents, the handlers. */
-import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCommands } from './handlers/commands';
 import { registerCompletion } from './handlers/completion';
 import { registerDefinition } from './handlers/definition';
 import { Diagnostics } from './handlers/diagnostics';
+import { listenDocuments } from './handlers/documentSync';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { Session } from './handlers/session';
 import { registerSymbols } from './handlers/symbols';
+import { createServerConnection } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+// The transport reports only once listening, when the session exists.
+const connection = createServerConnection({ problem: (m) => session.protocolError(m), verbose: () => session.verbose });
 const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);
 
@@ -24,5 +27,5 @@ registerSymbols(session);
 registerDefinition(session);
 registerCommands(session);
 
-documents.listen(connection);
+listenDocuments(session);
 connection.listen();

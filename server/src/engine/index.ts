@@ -16,6 +16,7 @@ import type { DocumentKind } from './types';
 
 export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
+export { SOURCE_CACHE_BUDGET_BYTES } from './check/sources';
 export type { PolicyFileError } from './policies/load';
 export * from './results';
 export * from './types';
@@ -114,5 +115,18 @@ export class Engine {
     return kind === 'claim'
       ? checkClaim(this, this.cache, doc.path, doc.text, host, options)
       : checkNote(this, this.cache, doc.path, doc.text, options);
+  }
+
+  /**
+   * Drops what the engine keeps of one file's text (its analysed note), so a caller that
+   * checked a file it does not hold open gives the memory back once the result is used.
+   */
+  forget(path: string): void {
+    this.cache.forget(path);
+  }
+
+  /** The analysed-note cache: its notes and estimated bytes, against its budget. */
+  get cacheUse(): { notes: number; bytes: number; budget: number } {
+    return { notes: this.cache.size, bytes: this.cache.bytes, budget: this.cache.budget };
   }
 }

@@ -1,28 +1,29 @@
-/** ClinLint's custom requests: checklist and rationale markdown, policy reload. */
+/** ClinLint's custom requests: checklist and rationale markdown, policy reload, memory use. */
 import { basename } from 'node:path';
-import { ChecklistRequest, type DocumentParams, type MarkdownResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
+import type { CheckResult } from '../engine/results';
+import { ChecklistRequest, type DocumentParams, type MarkdownResult, MemoryRequest, type MemoryResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
 import { renderChecklist } from '../services/checklist';
 import { renderRationale } from '../services/rationale';
 import type { Session } from './session';
 
 export function registerCommands(s: Session): void {
-  const titleOf = (uri: string) => {
-    const r = s.resultFor(uri);
-    const claimId = r?.document.kind === 'claim' ? r.document.claimId?.value : undefined;
+  // The result is passed in: a file that is not open is checked once per request, never kept.
+  const titleOf = (uri: string, r: CheckResult) => {
+    const claimId = r.document.kind === 'claim' ? r.document.claimId?.value : undefined;
     return claimId ? `claim ${claimId} (${basename(s.pathOf(uri))})` : basename(s.pathOf(uri));
   };
   s.connection.onRequest(
     ChecklistRequest,
     s.guard('checklist', (p: DocumentParams): MarkdownResult => {
       const r = s.resultFor(p.uri);
-      return { markdown: r ? renderChecklist(r, s.catalog, titleOf(p.uri)) : 'ClinLint could not check this document.\n' };
+      return { markdown: r ? renderChecklist(r, s.catalog, titleOf(p.uri, r)) : 'ClinLint could not check this document.\n' };
     }),
   );
   s.connection.onRequest(
     RationaleRequest,
     s.guard('rationale', (p: DocumentParams): MarkdownResult => {
       const r = s.resultFor(p.uri);
-      return { markdown: r ? renderRationale(r, s.catalog, titleOf(p.uri)) : 'ClinLint could not check this document.\n' };
+      return { markdown: r ? renderRationale(r, s.catalog, titleOf(p.uri, r)) : 'ClinLint could not check this document.\n' };
     }),
   );
   s.connection.onRequest(
@@ -30,6 +31,19 @@ export function registerCommands(s: Session): void {
     s.guard('reloadPolicies', () => {
       s.loadPolicies();
       return { policies: s.catalog.policies.length, errors: s.policyErrors.length };
+    }),
+  );
+  s.connection.onRequest(
+    MemoryRequest,
+    s.guard('memory', (): MemoryResult => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      return {
+        heapUsedBytes: m.heapUsed,
+        rssBytes: m.rss,
+        cache: s.engine?.cacheUse ?? { notes: 0, bytes: 0, budget: 0 },
+        results: s.results.size,
+      };
     }),
   );
 }

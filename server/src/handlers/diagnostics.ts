@@ -1,5 +1,5 @@
 /**
- * Diagnostics: checked on open, debounced on change (stale versions dropped), cleared on close;
+ * Diagnostics: checked on open, debounced on change (a text already checked is not re-checked), cleared on close;
  * a changed note re-checks every open claim that links it. Policy files get policy-error
  * diagnostics from the loader.
  */
@@ -10,8 +10,6 @@ import type { Session } from './session';
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Version last checked per open URI, so a pending timer for an old version does nothing. */
-  private readonly checkedVersion = new Map<string, number>();
 
   constructor(private readonly s: Session) {}
 
@@ -41,14 +39,15 @@ export class Diagnostics {
   private closed(uri: string, text: string, languageId: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.checkedVersion.delete(uri);
     if (this.s.isPolicyFile(uri)) {
       // Closed without saving: back to the text on disk.
       if (this.s.policyBufferChanged(uri, text)) this.schedulePolicyReload(0);
       return;
     }
     if (!this.s.isClinical(uri, languageId)) return;
+    const linked = this.s.results.get(uri)?.linkedNotes;
     this.s.results.delete(uri);
+    this.s.release(uri, linked);
     this.publish(uri, []);
     // Claims that link this note now read it from disk.
     this.recheckDependents(uri);
@@ -62,7 +61,9 @@ export class Diagnostics {
         this.s.safe('debounced check', () => {
           this.timers.delete(uri);
           const doc = this.s.documents.get(uri);
-          if (!doc || this.checkedVersion.get(uri) === doc.version) return;
+          // Nothing to do when this exact text was checked already (on open, or for a linked
+          // note). Texts, not versions: a change may repeat the current version number.
+          if (!doc || this.s.results.get(uri)?.document.text === doc.getText()) return;
           this.run(uri);
           this.recheckDependents(uri);
         }),
@@ -77,7 +78,6 @@ export class Diagnostics {
     if (!doc || !this.s.isClinical(uri, doc.languageId)) return;
     const t0 = performance.now();
     const result = this.s.check(uri, doc.getText(), doc.languageId);
-    this.checkedVersion.set(uri, doc.version);
     const diags = result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : [];
     this.publish(uri, diags, doc.version);
     if (this.s.settings.trace !== 'off') this.s.log(`checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`);
@@ -108,7 +108,6 @@ export class Diagnostics {
 
   recheckAll(): void {
     this.publishPolicyErrors();
-    this.checkedVersion.clear();
     for (const doc of this.s.documents.all()) this.run(doc.uri);
     this.sendStatus();
   }
@@ -122,6 +121,8 @@ export class Diagnostics {
         const text = this.s.host.readText(this.s.pathOf(uri));
         const result = text === undefined ? undefined : this.s.check(uri, text);
         this.publish(uri, result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : []);
+        // Published: the file is not open, so neither its text nor its result is kept.
+        if (result) this.s.release(uri, result.linkedNotes);
       }
       problems += this.s.problems.get(uri) ?? 0;
     }

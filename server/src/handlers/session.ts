@@ -32,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = { policyPaths: [], allowedNoteFolders:
 /** Largest document checked, in UTF-16 units; larger ones get no diagnostics (10 MB). */
 const MAX_TEXT = 10 * 1024 * 1024;
 
+const stamp = () => `[${new Date().toISOString().slice(11, 23)}]`;
+
 /** A `.json` file inside one of the policy folders (not the generated schema/ folder). */
 export function isPolicyPath(path: string, dirs: string[]): boolean {
   if (!path.endsWith('.json')) return false;
@@ -47,7 +49,11 @@ export class Session {
   /** Policy folders in use, for the status and to spot edits to policy files. */
   policyDirs: string[] = [];
   snippetEdits = false;
-  /** Latest result per document URI (open documents and workspace checks). */
+  /**
+   * Latest result per open document URI. Results of files that are not open (workspace
+   * checks, a checklist of a closed file) are used once and never kept: memory stays bounded
+   * whatever the number of files checked.
+   */
   readonly results = new Map<string, CheckResult>();
   /** Published problem counts per URI (errors, warnings and infos) for the status item. */
   readonly problems = new Map<string, number>();
@@ -68,7 +74,9 @@ export class Session {
     if (uri.startsWith('file:')) {
       try {
         const p = fileURLToPath(uri);
-        this.uriByPath.set(p, uri);
+        // Only URIs the client spells differently from Node are remembered (a workspace
+        // check would otherwise keep one entry per file it ever saw).
+        if (pathToFileURL(p).href !== uri) this.uriByPath.set(p, uri);
         return p;
       } catch {
         /* fall through */
@@ -190,8 +198,22 @@ export class Session {
       includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
       noteFolders: this.noteFolders(path),
     });
-    this.results.set(uri, result);
+    if (this.documents.get(uri)) this.results.set(uri, result);
     return result;
+  }
+
+  /**
+   * Once a file that is not open has been checked and published, the engine forgets its text
+   * and the texts of the notes it linked, unless an open document still uses them.
+   */
+  release(uri: string, linkedNotes: readonly string[] = []): void {
+    if (!this.engine) return;
+    const inUse = new Set<string>();
+    for (const doc of this.documents.all()) {
+      inUse.add(this.pathOf(doc.uri));
+      for (const p of this.results.get(doc.uri)?.linkedNotes ?? []) inUse.add(p);
+    }
+    for (const path of [this.pathOf(uri), ...linkedNotes]) if (!inUse.has(path)) this.engine.forget(path);
   }
 
   /** The latest result of an open document, checking it first if needed. */
@@ -202,7 +224,9 @@ export class Session {
     if (doc) return this.check(uri, doc.getText(), doc.languageId);
     const path = this.pathOf(uri);
     const text = this.host.readText(path);
-    return text === undefined ? undefined : this.check(uri, text);
+    const result = text === undefined ? undefined : this.check(uri, text);
+    if (result) this.release(uri, result.linkedNotes);
+    return result;
   }
 
   // ---- logging and guards ---------------------------------------------------------------
@@ -217,7 +241,12 @@ export class Session {
   }
 
   log(message: string): void {
-    this.connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
+    this.connection.console.log(`${stamp()} ${message}`);
+  }
+
+  /** A malformed frame or envelope from the client (the message says what, never its body). */
+  protocolError(message: string): void {
+    this.connection.console.error(`${stamp()} protocol: ${message}`);
   }
 
   /** Logs an exception without document text (unless verbose). */

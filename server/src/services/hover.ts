@@ -1,7 +1,8 @@
 /** Hover contents over a checked document: a code, or a piece of evidence. */
 import type { CheckResult, Determination } from '../engine/results';
 import type { Span } from '../engine/types';
-import { type Catalog, criterionLabel } from './catalog';
+import { pathToFileURL } from 'node:url';
+import { type Catalog, criterionLabel, type SectionInfo } from './catalog';
 import { checklistItems, citation, renderItems } from './checklist';
 import { mdEscape, statusWords } from './text';
 
@@ -37,7 +38,7 @@ function codeHover(result: CheckResult, catalog: Catalog, d: Determination): str
     }
     if (s) {
       out.push('', `§${s.id} ${mdEscape(s.title)} (${s.kind}):`, '');
-      out.push(...s.text.split(/\r?\n/).map((l) => `> ${mdEscape(l)}`));
+      for (const line of sectionQuote(s)) out.push(line);
       for (const note of pol?.notes ?? []) out.push('', `_${mdEscape(note)}_`);
     }
     out.push('', `Status: **${statusWords(p.status)}**`);
@@ -46,6 +47,37 @@ function codeHover(result: CheckResult, catalog: Catalog, d: Determination): str
     if (items.length) out.push('', ...items);
   }
   return out.join('\n');
+}
+
+/** A hover quotes at most this much of a section's text; the rest is a link away. */
+const QUOTE_LINES = 40;
+const QUOTE_CHARS = 3000;
+
+/**
+ * The start of a section's verbatim text as quote lines, whatever its length (a policy file
+ * may hold a section of 130,000 lines): only the start is split, and a longer text ends with
+ * what is left and a link to the section in its policy file.
+ */
+export function sectionQuote(s: SectionInfo): string[] {
+  const text = s.text;
+  const lines: string[] = [];
+  let end = 0;
+  while (lines.length < QUOTE_LINES && end < text.length && end < QUOTE_CHARS) {
+    const nl = text.indexOf('\n', end);
+    const stop = Math.min(nl < 0 ? text.length : nl, QUOTE_CHARS);
+    lines.push(text.slice(end, stop).replace(/\r$/, ''));
+    end = stop === nl ? nl + 1 : stop;
+  }
+  const quoted = (lines.length ? lines : ['']).map((l) => `> ${mdEscape(l)}`);
+  if (end >= text.length) return quoted;
+  // What is left, in lines (the rest of a line cut short counts as one).
+  let more = 1;
+  for (let i = text.indexOf('\n', end); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) more++;
+  const file = s.policy.file;
+  const link = file
+    ? `[${mdEscape(file.replace(/^.*[\\/]/, ''))}](${pathToFileURL(file).href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}#L${(s.range?.start.line ?? 0) + 1})`
+    : 'the policy file';
+  return [...quoted, '> …', '', `_The section continues for ${more} more ${more === 1 ? 'line' : 'lines'}: see ${link}, or Go to Definition on the code._`];
 }
 
 /** Evidence in this document: which criterion it supports (or why it does not count). */
