@@ -15,6 +15,7 @@ import type { DocumentKind } from './types';
 export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
 export type { PolicyFileError } from './policies/load';
+export { claimLink, foldIntoClaims, foldLinkedGaps, type ClaimLink } from './findings/linked';
 export * from './results';
 export * from './types';
 export { snippetToText } from './evidence/promptMask';

@@ -6,7 +6,7 @@ import type { PolicyRegistry } from '../policies/registry';
 import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import type { RuleId, Severity, Span } from '../types';
-import { citation, missReason, nearMissText, policyLabel, quote, reportedSection } from './messages';
+import { citation, nearMissText, policyLabel, quote, reportedSection, rowMessage } from './messages';
 import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
@@ -34,7 +34,6 @@ const REASON: Record<string, string> = {
 };
 
 export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[] {
-  const out: Finding[] = [];
   const { determination: d } = cd;
   const make = (
     rule: RuleId,
@@ -58,6 +57,14 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     };
   };
 
+  // The deciding finding first (SPEC 5): a denial, then the gaps, then what is only advisory.
+  // A line that is not covered shows the denial alone; its missing criteria stay in the
+  // determination (hover, JSON), not in extra diagnostics.
+  const denials: Finding[] = [];
+  const gaps: Finding[] = [];
+  const advisories: Finding[] = [];
+  const hints: Finding[] = [];
+  const denied = d.status === 'not-covered';
   for (const pd of d.policies) {
     const lp = ctx.registry.policy(pd.policy)!;
     const section = reportedSection(pd);
@@ -65,59 +72,57 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     const ids = { policy: pd.policy, section };
     if (pd.status === 'not-covered' && pd.exclusion) {
       const ev = pd.exclusion.evidence;
-      const why = ev ? `: ${quote(ev.text)}` : '';
-      out.push(
-        make('not-covered', 'error', `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`, {
+      const reason = REASON[pd.exclusion.reason] ?? pd.exclusion.reason;
+      denials.push(
+        make('not-covered', 'error', rowMessage(d.code, `not covered, ${reason}`, cite), {
           ...ids,
           related: ev ? [ev] : [],
-          relatedMessage: `${pd.exclusion.reason} (${cite})`,
+          relatedMessage: `${ev ? `${quote(ev.text)}: ` : ''}${reason}, ${pd.exclusion.message}`,
         }),
       );
     }
-    if (pd.status === 'documentation-missing' && ctx.reportMissing) {
+    if (denied || !ctx.reportMissing) continue;
+    if (pd.status === 'documentation-missing') {
       for (const criterion of pd.missing) {
         const miss = pd.nearMisses.find((m) => m.criterion === criterion);
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
-        const why = miss ? `: ${nearMissText(miss)}` : '';
-        out.push(
-          make('missing-documentation', 'error', `${d.code}: no documentation of ${label} (${cite})${why}`, {
+        gaps.push(
+          make('missing-documentation', 'error', rowMessage(d.code, `no documentation of ${label}`, cite), {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
             related: miss ? [miss.evidence] : [],
-            relatedMessage: miss ? `does not document ${label}: ${missReason(miss)}` : undefined,
+            relatedMessage: miss ? `does not document ${label}: ${nearMissText(miss)}` : undefined,
           }),
         );
       }
     }
-    if (ctx.reportMissing) {
-      for (const criterion of pd.advisory) {
-        const label = ctx.concepts.get(criterion)?.label ?? criterion;
-        out.push(
-          make('missing-documentation', 'warning', `${d.code}: no documentation of ${label}, as applicable (${cite})`, {
-            ...ids,
-            criterion,
-            ...promptData(ctx, criterion),
-          }),
-        );
-      }
+    for (const criterion of pd.advisory) {
+      const label = ctx.concepts.get(criterion)?.label ?? criterion;
+      advisories.push(
+        make('missing-documentation', 'warning', rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'), {
+          ...ids,
+          criterion,
+          ...promptData(ctx, criterion),
+        }),
+      );
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      out.push(make('criteria-met', 'hint', `${d.code}: criteria met (${cite}): ${met}`, { ...ids, related: pd.met.map((m) => m.evidence) }));
+      hints.push(make('criteria-met', 'hint', rowMessage(d.code, `criteria met: ${met}`, cite), { ...ids, related: pd.met.map((m) => m.evidence) }));
     }
   }
+  const out = [...denials, ...gaps, ...advisories, ...hints];
   for (const n of cd.notices) {
     const cite = citation(n.policy, n.section.id);
     const severity: Severity = n.notice.rule === 'unapproved-drug' ? 'warning' : 'information';
-    const ev = n.evidence ? `: ${quote(n.evidence.text)}` : '';
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
-      make(n.notice.rule, severity, `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
+      make(n.notice.rule, severity, rowMessage(d.code, n.notice.message, cite), {
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
-        relatedMessage: n.notice.rule,
+        relatedMessage: `${n.evidence ? `${quote(n.evidence.text)}: ` : ''}${n.notice.message}${source}`,
       }),
     );
   }
