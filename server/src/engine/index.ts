@@ -16,6 +16,7 @@ export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
 export type { PolicyFileError } from './policies/load';
 export { claimLink, foldIntoClaims, foldLinkedGaps, type ClaimLink } from './findings/linked';
+export { joinSnippets, promptOffset, type PromptSection } from './findings/prompts';
 export * from './results';
 export * from './types';
 export { snippetToText } from './evidence/promptMask';

@@ -1,5 +1,4 @@
 /** Determinations -> findings: rule ids, severities, messages, related evidence, fix data. */
-import type { NoteDocument } from '../documents/model';
 import type { CodeDetermination } from '../determine/determine';
 import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
@@ -7,13 +6,10 @@ import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import type { RuleId, Severity, Span } from '../types';
 import { citation, nearMissText, policyLabel, quote, reportedSection, rowMessage } from './messages';
-import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
 export interface PromptTarget {
   path: string;
-  note: NoteDocument;
-  lines: LineIndex;
 }
 
 export interface BuildContext {
@@ -134,8 +130,7 @@ function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> 
   if (!concept) return {};
   const t = ctx.target;
   if (!t) return { prompt: concept.prompt };
-  const offset = insertionOffset(t.note, concept.promptSection);
-  return { prompt: concept.prompt, insert: { path: t.path, offset, position: t.lines.positionAt(offset) } };
+  return { prompt: concept.prompt, insert: { path: t.path, section: concept.promptSection } };
 }
 
 /** A finding that is not about a code's determination (syntax, payer, notes, dates). */
