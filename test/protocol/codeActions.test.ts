@@ -4,7 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
-import { LspClient, scratchWorkspace } from './lsp';
+import { snippetToText } from '../../server/src/engine';
+import { LspClient, ROOT, scratchWorkspace } from './lsp';
+
+/** A concept's prompt as the policy folder holds it (prompt wording is data: opaque here). */
+const promptOf = (id: string): string => JSON.parse(readFileSync(join(ROOT, 'policies/concepts', `${id}.json`), 'utf8')).prompt;
+/** The prompt's fixed wording before its first placeholder. */
+const leadOf = (id: string): string => promptOf(id).split('${')[0].trim();
 
 describe('code actions', () => {
   let c: LspClient;
@@ -20,7 +26,7 @@ describe('code actions', () => {
       context: { diagnostics, only },
     });
 
-  it('missing-documentation in a claim: the prompt goes into the linked note, then the claim is clean', async () => {
+  it('missing-documentation in a claim: the prompt goes into the linked note; it counts once filled in', async () => {
     const claim = c.open('graft.claim');
     const diags = await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
     const missing = diags.filter((x) => x.code === 'missing-documentation');
@@ -33,8 +39,14 @@ describe('code actions', () => {
     c.applyEdit(fix!.edit!);
     const note = c.uri('graft.note');
     const text = c.text(note);
-    assert.match(text, /ASSESSMENT AND PLAN:\nAutologous fat grafting[^\n]*\nFunctional impairment: describe the function that is limited/);
+    assert.match(text, /ASSESSMENT AND PLAN:\nAutologous fat grafting[^\n]*\n/);
+    assert.ok(text.includes(`improve oral competence.\n${snippetToText(promptOf('functional-impairment'))}\n`), text);
     assert.ok(!text.includes('${'), 'placeholders become their default text without snippet support');
+    // An unfilled prompt documents nothing (SPEC 4.2): the claim, re-checked, still misses it.
+    await c.nextDiagnostics(claim);
+    assert.ok(c.published.filter((p) => p.uri === claim).at(-1)!.diagnostics.some((x) => x.code === 'missing-documentation'));
+    // The clinician's words in place of the placeholder document it.
+    c.change(note, text.replace(/\[[^\]]*\]/, 'she is unable to close her mouth fully and food falls out when she eats'));
     await c.diagnostics(claim, (d) => !d.some((x) => x.code === 'missing-documentation'));
   });
 
@@ -48,7 +60,7 @@ describe('code actions', () => {
       const d = await s.diagnostics(note, (x) => x.some((y) => y.code === 'missing-documentation'));
       const fix = (await s.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: note }, range: d[0].range, context: { diagnostics: d } })).find((a) => a.title.startsWith('Insert'));
       const edit = (fix!.edit!.documentChanges![0] as { edits: { snippet?: { value: string } }[] }).edits[0];
-      assert.match(edit.snippet!.value, /\$\{1:describe the function/);
+      assert.ok(edit.snippet!.value.includes(promptOf('functional-impairment')), edit.snippet!.value);
     } finally {
       await s.stop();
     }
@@ -64,7 +76,12 @@ describe('code actions', () => {
     c.applyEdit(all!.edit!);
     const after = await c.diagnostics(uri, (d, p) => p.version === 2);
     const left = after.filter((x) => x.code === 'missing-documentation' && x.severity === 1).length;
-    assert.ok(left < n, `missing criteria went from ${n} to ${left}`);
+    // Every prompt is in the note, each once; unfilled, they change no finding (SPEC 4.2).
+    const text = c.text(uri);
+    for (const id of ['functional-impairment', 'reconstructive-cause', 'conservative-therapy-failed']) {
+      assert.equal(text.split(snippetToText(promptOf(id))).length, 2, `${id} once in:\n${text}`);
+    }
+    assert.equal(left, n, `missing criteria went from ${n} to ${left}`);
   });
 
   it('no-note: creates the note with every prompt and links it', async () => {
@@ -75,10 +92,9 @@ describe('code actions', () => {
     c.applyEdit(fix!.edit!);
     const notePath = join(c.root, 'draft.note');
     assert.ok(existsSync(notePath), 'note file created');
-    assert.match(c.text(c.uri('draft.note')), /Functional impairment:/);
+    assert.ok(c.text(c.uri('draft.note')).includes(leadOf('functional-impairment')));
     assert.match(c.text(claim), /^note: draft\.note$/m);
     await c.diagnostics(claim, (x) => !x.some((y) => y.code === 'no-note' || y.code === 'note-not-found'));
-    assert.ok(readFileSync(notePath, 'utf8') === '' || true);
   });
 
   it('unknown-payer: replace with a known payer', async () => {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InsertPromptArgs } from '../../../server/src/protocol';
 import { snippetToText } from '../../../server/src/services/text';
@@ -102,7 +104,11 @@ describe('quick fixes', () => {
     assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
     assert.match(editor.document.getText(), /^note: draft\.note$/m);
     const note = await vscode.workspace.openTextDocument(fixture('draft.note'));
-    assert.match(note.getText(), /Functional impairment:/);
+    // The prompt's fixed wording before its first placeholder (data: the installed concept file).
+    const ext = vscode.extensions.getExtension('clinlint.clinlint')!;
+    const concept = JSON.parse(readFileSync(join(ext.extensionPath, 'policies/concepts/functional-impairment.json'), 'utf8')) as { prompt: string };
+    const lead = concept.prompt.split('${')[0].trim();
+    assert.ok(note.getText().includes(lead), note.getText());
     await diagnostics(uri, lacks('no-note'));
   });
 
