@@ -27,7 +27,7 @@ import {
   type PlanPromptsResult,
 } from '../protocol';
 import { criterionLabel } from '../services/catalog';
-import { disableLineInsert, newNotePath, noteLinkInsert, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
+import { disableLineInsert, newNotePath, noteLinkInsert, type PlannedSnippet, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
 import type { Session } from './session';
@@ -137,22 +137,20 @@ function insertAll(s: Session, datas: FindingData[], kind: string): CodeAction |
  * plans on its text then), else one workspace edit planned on each note's current text.
  */
 function promptAction(s: Session, title: string, reqs: PromptRequest[], kind: string): CodeAction | undefined {
-  if (reqs.length === 0) return undefined;
-  if (reqs.length === 1 && s.clientCommands.has(InsertPromptCommand)) {
-    const args: InsertPromptArgs = { uri: s.uriOf(reqs[0].path), prompts: reqs[0].prompts };
+  // Only notes that can be read now (open, or on disk): a deleted note gets no prompt fix.
+  const notes = reqs.map((req) => ({ req, text: s.host.readText(req.path) })).filter((n): n is { req: PromptRequest; text: string } => n.text !== undefined);
+  if (notes.length === 0) return undefined;
+  if (notes.length === 1 && s.clientCommands.has(InsertPromptCommand)) {
+    const args: InsertPromptArgs = { uri: s.uriOf(notes[0].req.path), prompts: notes[0].req.prompts };
     const command: Command = { title, command: InsertPromptCommand, arguments: [args] };
     return { title, kind, command };
   }
-  const changes: TextDocumentEdit[] = [];
-  for (const req of reqs) {
-    const text = s.host.readText(req.path);
-    if (text === undefined) continue;
+  const changes = notes.map(({ req, text }): TextDocumentEdit => {
     const uri = s.uriOf(req.path);
-    const plans = planPrompts(text, req.prompts);
-    const at = (p: (typeof plans)[number]) => ({ start: p.position, end: p.position });
-    changes.push(textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, plans.map((p) => ({ range: at(p), text: p.snippet }))));
-  }
-  return changes.length ? { title, kind, edit: { documentChanges: changes } } : undefined;
+    const at = (p: PlannedSnippet) => ({ start: p.position, end: p.position });
+    return textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, planPrompts(text, req.prompts).map((p) => ({ range: at(p), text: p.snippet })));
+  });
+  return { title, kind, edit: { documentChanges: changes } };
 }
 
 /** Snippet edits when the client takes them (LSP 3.18), else the snippet's plain text. */
