@@ -1,9 +1,10 @@
 /** Activates ClinLint: the language client (server over IPC), status item, commands. */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { type InitOptions, StatusNotification, type ServerStatus, TrustNotification } from '../../server/src/protocol';
+import { type InitOptions, InsertPromptCommand, StatusNotification, type ServerStatus, TrustNotification } from '../../server/src/protocol';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerDocumentReports } from './commands/documentReports';
+import { registerInsertPrompt } from './commands/insertPrompt';
 import { registerReloadPolicies } from './commands/reloadPolicies';
 import { StatusItem } from './status';
 
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const initializationOptions: InitOptions = {
     trusted: vscode.workspace.isTrusted,
     settings: vscode.workspace.getConfiguration('clinlint'),
+    // Prompt fixes run this client command: the note opens and the snippet goes in at the cursor.
+    clientCommands: [InsertPromptCommand],
   };
   const clientOptions: LanguageClientOptions = {
     // Policy files too: their unsaved edits reload the policies (policy-error diagnostics live).
@@ -37,8 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
     outputChannel: output,
     initializationOptions,
     diagnosticCollectionName: 'clinlint',
-    // Files changed outside the editor: policy files reload the policies, notes re-check their claims.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,note}') },
+    // Files changed outside the editor: policy files reload the policies, notes re-check their claims,
+    // and files Check Workspace published are checked again (or cleared when deleted).
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,note,claim}') },
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes): keep it.
   };
   client = new LanguageClient('clinlint', 'ClinLint', serverOptions, clientOptions);
@@ -67,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event };
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
+  registerInsertPrompt(context, handle);
   registerReloadPolicies(context, handle);
   return handle;
 }

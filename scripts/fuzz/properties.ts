@@ -13,7 +13,7 @@
  * - loading mutated policy files never throws and every policy-error lies inside its file.
  */
 import assert from 'node:assert/strict';
-import { Engine, type CheckResult, type Host, type Range, type Span } from '../../server/src/engine';
+import { Engine, promptOffset, type CheckResult, type Host, type Range, type Span } from '../../server/src/engine';
 import { parseClaim, printClaim } from '../../server/src/engine/documents/claim';
 import type { ClaimDocument } from '../../server/src/engine/documents/model';
 import { checkCriteria, loadPolicyFiles, type PolicyFileError } from '../../server/src/engine/policies/load';
@@ -113,6 +113,7 @@ export function assertResultInside(result: CheckResult, text: string, texts: (pa
     assertSpanIn(l, e.span, e.range, what);
     assert.ok(e.line >= 0 && e.line < l.count, `${what}: evidence line ${e.line} outside the document`);
   };
+  const offsets = new Map<string, number>();
   result.findings.forEach((f, i) => {
     const what = `finding ${i} (${f.rule}: ${f.message.slice(0, 60)})`;
     assertRangeIn(lines, f.range, what);
@@ -125,8 +126,12 @@ export function assertResultInside(result: CheckResult, text: string, texts: (pa
     if (ins) {
       const l = linesOf(ins.path);
       if (l) {
-        assert.ok(ins.offset >= 0 && ins.offset <= l.text.length, `${what}: insert offset ${ins.offset} outside ${ins.path}`);
-        assertRangeIn(l, { start: ins.position, end: ins.position }, `${what} insert position`);
+        // The fix computes the offset from the note's text when it runs: it must fall inside it
+        // (once per note and section: a big note has thousands of findings).
+        const key = `${ins.path}\u0000${ins.section}`;
+        let offset = offsets.get(key);
+        if (offset === undefined) offsets.set(key, (offset = promptOffset(l.text, ins.section)));
+        assert.ok(offset >= 0 && offset <= l.text.length, `${what}: insert offset ${offset} outside ${ins.path}`);
       }
     }
   });

@@ -59,9 +59,34 @@ export interface ServerStatus {
   pid: number;
 }
 
+/**
+ * A client-side command (as vscode-eslint has): a prompt fix opens the note (beside a claim),
+ * asks the server where the prompts go in the note's text at that moment, and inserts them as
+ * snippets, cursor in the first placeholder. Servers offer it only to clients that declare it
+ * in `InitOptions.clientCommands`; others get a workspace edit.
+ */
+export const InsertPromptCommand = 'clinlint.insertPrompt';
+export interface InsertPromptArgs {
+  /** The note to edit. */
+  uri: string;
+  /** Opaque snippets and the kind of note section each belongs in. */
+  prompts: { snippet: string; section: string }[];
+}
+
+/** client -> server: where InsertPromptArgs' prompts go in `text`, the note's current text. */
+export const PlanPromptsRequest = 'clinlint/planPrompts';
+export interface PlanPromptsParams extends InsertPromptArgs {
+  text: string;
+}
+export interface PlanPromptsResult {
+  inserts: { position: { line: number; character: number }; snippet: string }[];
+}
+
 /** Passed by the client in `initializationOptions`. */
 export interface InitOptions {
   trusted?: boolean;
+  /** Client-side commands the server may put in code actions (InsertPromptCommand). */
+  clientCommands?: string[];
   /** Settings snapshot, for clients that cannot answer workspace/configuration. */
   settings?: unknown;
 }

@@ -37,6 +37,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Arguments for node instead of `dist/server.js --stdio` (e.g. the bin shim). */
   args?: string[];
+  /** Client-side commands the client declares (InitOptions.clientCommands). */
+  clientCommands?: string[];
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -83,7 +85,7 @@ export class LspClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
       capabilities: opts.capabilities ?? CAPABILITIES,
-      initializationOptions: { trusted: opts.trusted ?? true, settings: c.settings },
+      initializationOptions: { trusted: opts.trusted ?? true, settings: c.settings, clientCommands: opts.clientCommands },
     })) as { capabilities: Record<string, unknown> };
     c.capabilities = init.capabilities;
     await conn.sendNotification('initialized', {});

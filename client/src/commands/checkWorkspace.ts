@@ -9,7 +9,11 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
   context.subscriptions.push(
     vscode.commands.registerCommand('clinlint.checkWorkspace', async (): Promise<CheckFilesResult> => {
       const client = await handle.ready();
-      const uris = await vscode.workspace.findFiles('**/*.{note,claim}', '**/{node_modules,.git}/**');
+      const found = await vscode.workspace.findFiles('**/*.{note,claim}', '**/{node_modules,.git}/**');
+      // Claims first: a note checked after the claims that link it is published once, with its
+      // gaps already pointing at the claims (one gap, one diagnostic).
+      const isClaim = (u: vscode.Uri) => (/\.claim$/i.test(u.path) ? 0 : 1);
+      const uris = [...found].sort((a, b) => isClaim(a) - isClaim(b));
       const total: CheckFilesResult = { files: 0, problems: 0 };
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'ClinLint: checking the workspace', cancellable: true },

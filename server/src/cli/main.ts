@@ -3,7 +3,7 @@
  * Exit status: 0 no errors, 1 errors found, 2 usage, unreadable input or invalid policy.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Engine } from '../engine';
+import { Engine, foldLinkedGaps } from '../engine';
 import type { CheckResult } from '../engine/results';
 import { parseArgs, USAGE, UsageError } from './args';
 import { findCases, newTally, runCase, summary } from './cases';
@@ -70,7 +70,7 @@ export function run(argv: string[], io: Io): number {
     allowed: args.allowNotesIn.map((p) => resolve(io.cwd, p)),
     howToAllow: 'allow its folder with --allow-notes-in DIR',
   };
-  const results: CheckResult[] = [];
+  const checked: CheckResult[] = [];
   for (const file of expanded.files) {
     let text: string;
     try {
@@ -80,8 +80,10 @@ export function run(argv: string[], io: Io): number {
       status = 2;
       continue;
     }
-    results.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan, noteFolders }));
+    checked.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan, noteFolders }));
   }
+  // One gap, one diagnostic: a note's mention of a code its claim bills points at the claim line.
+  const results = foldLinkedGaps(checked);
   const out =
     args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION, args.includeText) : toText(results, display);
   io.stdout(out);

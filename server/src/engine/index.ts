@@ -18,6 +18,8 @@ export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
 export { SOURCE_CACHE_BUDGET_BYTES } from './check/sources';
 export type { PolicyFileError } from './policies/load';
+export { claimLink, foldIntoClaims, foldLinkedGaps, type ClaimLink } from './findings/linked';
+export { joinSnippets, promptOffset, type PromptSection } from './findings/prompts';
 export * from './results';
 export * from './types';
 export { snippetToText } from './evidence/promptMask';

@@ -1,5 +1,6 @@
 /** What the engine returns for one document: determinations per code, findings per rule. */
 import type { ParsedDocument } from './documents/model';
+import type { PromptSection } from './findings/prompts';
 import type { Range, RuleId, Severity, Span, Status } from './types';
 
 /** Where a piece of evidence was found: the document, its 0-based line, the quoted text. */
@@ -62,8 +63,12 @@ export interface FindingData {
   code?: string;
   /** Documentation prompt to insert, as a snippet with ${n:placeholders}. */
   prompt?: string;
-  /** Where the prompt goes: a note path (absolute or as resolved) and the offset/position. */
-  insert?: { path: string; offset: number; position: { line: number; character: number } };
+  /**
+   * Where the prompt goes: the note (absolute path) and the kind of section. The offset is not
+   * here: a fix computes it from the note's text when it runs, so an edit made since the check
+   * cannot put the prompt in the middle of a word.
+   */
+  insert?: { path: string; section: PromptSection };
   /** Quick-fix replacements, e.g. known payer names for unknown-payer. */
   suggestions?: string[];
   /** For no-note: the template of a new note holding every prompt. */

@@ -1,11 +1,15 @@
 /**
  * textDocument/codeAction: quick fixes built from the diagnostic's `data` (the engine's
  * FindingData, so no second look-up), plus a source action inserting every missing prompt.
+ * What to insert and where is the fix pipeline's (services/fixes.ts); this file translates it:
+ * a client command for clients that declare one (the note opens, the snippet goes in at the
+ * cursor), else a workspace edit planned on the note's current text.
  */
 import {
   type CodeAction,
   CodeActionKind,
   type CodeActionParams,
+  type Command,
   type Diagnostic,
   type TextDocumentEdit,
   type TextEdit,
@@ -14,9 +18,16 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../engine/lineIndex';
-import type { FindingData } from '../engine/results';
+import type { FindingData, PromptSection } from '../engine';
+import {
+  type InsertPromptArgs,
+  InsertPromptCommand,
+  type PlanPromptsParams,
+  PlanPromptsRequest,
+  type PlanPromptsResult,
+} from '../protocol';
 import { criterionLabel } from '../services/catalog';
-import { allPromptInserts, disableLineInsert, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
+import { disableLineInsert, newNotePath, noteLinkInsert, type PlannedSnippet, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
 import type { Session } from './session';
@@ -26,6 +37,12 @@ export const INSERT_ALL_PROMPTS = `${CodeActionKind.Source}.clinlint.insertAllPr
 
 export function registerCodeActions(s: Session): void {
   s.connection.onCodeAction(s.guard('codeAction', (p: CodeActionParams) => codeActions(s, p)));
+  s.connection.onRequest(
+    PlanPromptsRequest,
+    s.guard('planPrompts', (p: PlanPromptsParams): PlanPromptsResult => ({
+      inserts: planPrompts(p.text, p.prompts.map((x) => ({ snippet: x.snippet, section: x.section as PromptSection }))).map((i) => ({ position: i.position, snippet: i.snippet })),
+    })),
+  );
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -47,20 +64,22 @@ function codeActions(s: Session, p: CodeActionParams): CodeAction[] {
       .filter((d): d is Diagnostic => Boolean(d) && overlaps(d!.range, p.range));
   }
 
+  const missing = () => (s.resultFor(uri)?.findings ?? []).filter((f) => f.rule === 'missing-documentation').map((f) => f.data);
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of ours) actions.push(...quickFixes(s, uri, d));
-    const missing = (s.resultFor(uri)?.findings ?? []).filter((f) => f.rule === 'missing-documentation');
-    if (ours.some((d) => d.code === 'missing-documentation') && missing.length > 1) {
-      const all = insertAll(s, missing.map((f) => f.data), CodeActionKind.QuickFix);
-      if (all) actions.push(all);
+    const all = missing();
+    if (ours.some((d) => d.code === 'missing-documentation') && all.length > 1) {
+      const fix = insertAll(s, all, CodeActionKind.QuickFix);
+      if (fix) actions.push(fix);
     }
   }
   if (wants(only, INSERT_ALL_PROMPTS)) {
-    const missing = (s.resultFor(uri)?.findings ?? []).filter((f) => f.rule === 'missing-documentation');
-    const all = insertAll(s, missing.map((f) => f.data), INSERT_ALL_PROMPTS);
-    if (all) actions.push(all);
+    const fix = insertAll(s, missing(), INSERT_ALL_PROMPTS);
+    if (fix) actions.push(fix);
   }
-  return actions;
+  // Several diagnostics on one line offer the same disable fix: offer it once.
+  const titles = new Set<string>();
+  return actions.filter((a) => !titles.has(a.title) && Boolean(titles.add(a.title)));
 }
 
 function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
@@ -68,13 +87,13 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
   const out: CodeAction[] = [];
   const fix = (title: string, edit: WorkspaceEdit, preferred = false): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, isPreferred: preferred || undefined });
 
-  if (data.rule === 'missing-documentation' && data.prompt && data.insert) {
-    const text = s.host.readText(data.insert.path);
-    if (text !== undefined) {
-      const ins = promptInsert(text, data.insert.offset, data.prompt);
+  if (data.rule === 'missing-documentation') {
+    const [req] = promptRequests([data]);
+    if (req) {
       const label = data.criterion ? criterionLabel(s.catalog, data.criterion) : 'documentation';
-      const target = data.insert.path === s.pathOf(uri) ? '' : ` in ${data.insert.path.replace(/^.*[\\/]/, '')}`;
-      out.push(fix(`Insert documentation prompt: ${label}${target}`, edits(s, data.insert.path, text, [{ offset: ins.offset, snippet: ins.snippet }]), true));
+      const target = req.path === s.pathOf(uri) ? '' : ` in ${req.path.replace(/^.*[\\/]/, '')}`;
+      const action = promptAction(s, `Insert documentation prompt: ${label}${target}`, [req], CodeActionKind.QuickFix);
+      if (action) out.push({ ...action, diagnostics: [d], isPreferred: true });
     }
   }
   if (data.rule === 'no-note' && data.noteTemplate) {
@@ -110,23 +129,31 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
 }
 
 function insertAll(s: Session, datas: FindingData[], kind: string): CodeAction | undefined {
-  const plans = allPromptInserts(datas, (p) => s.host.readText(p));
-  if (plans.length === 0) return undefined;
-  const changes: TextDocumentEdit[] = [];
-  for (const path of new Set(plans.map((x) => x.path))) {
-    const text = s.host.readText(path) ?? '';
-    changes.push(...edits(s, path, text, plans.filter((x) => x.path === path)).documentChanges as TextDocumentEdit[]);
+  return promptAction(s, 'Insert all missing documentation prompts', promptRequests(datas), kind);
+}
+
+/**
+ * A prompt fix as the client can run it: its insert command (one note: the command opens it and
+ * plans on its text then), else one workspace edit planned on each note's current text.
+ */
+function promptAction(s: Session, title: string, reqs: PromptRequest[], kind: string): CodeAction | undefined {
+  // Only notes that can be read now (open, or on disk): a deleted note gets no prompt fix.
+  const notes = reqs.map((req) => ({ req, text: s.host.readText(req.path) })).filter((n): n is { req: PromptRequest; text: string } => n.text !== undefined);
+  if (notes.length === 0) return undefined;
+  if (notes.length === 1 && s.clientCommands.has(InsertPromptCommand)) {
+    const args: InsertPromptArgs = { uri: s.uriOf(notes[0].req.path), prompts: notes[0].req.prompts };
+    const command: Command = { title, command: InsertPromptCommand, arguments: [args] };
+    return { title, kind, command };
   }
-  return { title: 'Insert all missing documentation prompts', kind, edit: { documentChanges: changes } };
+  const changes = notes.map(({ req, text }): TextDocumentEdit => {
+    const uri = s.uriOf(req.path);
+    const at = (p: PlannedSnippet) => ({ start: p.position, end: p.position });
+    return textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, planPrompts(text, req.prompts).map((p) => ({ range: at(p), text: p.snippet })));
+  });
+  return { title, kind, edit: { documentChanges: changes } };
 }
 
 /** Snippet edits when the client takes them (LSP 3.18), else the snippet's plain text. */
-function edits(s: Session, path: string, text: string, inserts: { offset: number; snippet: string }[]): WorkspaceEdit {
-  const uri = s.uriOf(path);
-  const version = s.documents.get(uri)?.version ?? null;
-  return { documentChanges: [textDocEdit(s, uri, version, inserts.map((i) => ({ range: rangeOf(text, i.offset, i.offset), text: i.snippet })))] };
-}
-
 function textDocEdit(s: Session, uri: string, version: number | null, items: { range: TextEdit['range']; text: string }[]): TextDocumentEdit {
   return {
     textDocument: { uri, version },

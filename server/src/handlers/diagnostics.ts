@@ -1,9 +1,13 @@
 /**
- * Diagnostics: checked on open, debounced on change (a text already checked is not re-checked), cleared on close;
- * a changed note re-checks every open claim that links it. Policy files get policy-error
- * diagnostics from the loader.
+ * Diagnostics: checked on open, debounced on change (a text already checked is not re-checked),
+ * cleared on close (unless Check Workspace published the file: then they stay, from disk, until
+ * the file changes or is deleted); a changed note re-checks every open claim that links it. One
+ * gap, one diagnostic: a note's mention of a code that a published claim linking it bills is
+ * shown as information pointing at the claim. Policy files get policy-error diagnostics from the
+ * loader. Texts and results of files that are not open are dropped once published.
  */
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { type Diagnostic, FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { claimLink, type CheckResult, foldIntoClaims } from '../engine';
 import { type CheckFilesParams, CheckFilesRequest, type CheckFilesResult, StatusNotification, type ServerStatus } from '../protocol';
 import { policyErrorDiagnostic, toDiagnostic } from './convert';
 import type { Session } from './session';
@@ -24,7 +28,7 @@ export class Diagnostics {
       }),
     );
     s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText(), e.document.languageId)));
-    s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes.map((c) => c.uri))));
+    s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes)));
     s.connection.onRequest(CheckFilesRequest, s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)));
     s.onReload.push(() => this.recheckAll());
   }
@@ -48,7 +52,12 @@ export class Diagnostics {
     const linked = this.s.results.get(uri)?.linkedNotes;
     this.s.results.delete(uri);
     this.s.release(uri, linked);
-    this.publish(uri, []);
+    // A file Check Workspace published keeps its diagnostics: those of the file as on disk.
+    if (this.s.workspaceUris.has(uri)) this.runFromDisk(uri);
+    else {
+      this.publish(uri, []);
+      this.linkClaim(uri, undefined);
+    }
     // Claims that link this note now read it from disk.
     this.recheckDependents(uri);
   }
@@ -78,15 +87,64 @@ export class Diagnostics {
     if (!doc || !this.s.isClinical(uri, doc.languageId)) return;
     const t0 = performance.now();
     const result = this.s.check(uri, doc.getText(), doc.languageId);
-    const diags = result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : [];
+    const diags = this.diagnosticsOf(result);
     this.publish(uri, diags, doc.version);
+    this.linkClaim(uri, result);
     if (this.s.settings.trace !== 'off') this.s.log(`checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`);
   }
 
-  /** Files changed on disk: a policy file reloads the policies; a note re-checks its claims. */
-  private watched(uris: string[]): void {
-    if (uris.some((u) => this.s.isPolicyFile(u))) this.schedulePolicyReload(0);
-    for (const uri of uris) if (/\.note$/i.test(uri) && !this.s.documents.get(uri)) this.recheckDependents(uri);
+  /** Checks a file that is not open, as on disk, publishes, and drops its text and result. */
+  private runFromDisk(uri: string): void {
+    const text = this.s.host.readText(this.s.pathOf(uri));
+    const result = text === undefined ? undefined : this.s.check(uri, text);
+    this.publish(uri, this.diagnosticsOf(result));
+    this.linkClaim(uri, result);
+    // Published: the file is not open, so neither its text nor its result is kept.
+    if (!this.s.documents.get(uri)) {
+      this.s.results.delete(uri);
+      if (result) this.s.release(uri, result.linkedNotes);
+    }
+  }
+
+  /** A result's diagnostics; a note's mentions that a published claim bills point at the claim. */
+  private diagnosticsOf(result: CheckResult | undefined): Diagnostic[] {
+    if (!result) return [];
+    const findings = result.kind === 'note' ? foldIntoClaims(result, this.s.claimLinks.values()) : result.findings;
+    return findings.map((f) => toDiagnostic(this.s, f)).filter((d): d is Diagnostic => Boolean(d));
+  }
+
+  /**
+   * Records what a published claim links and bills (undefined: it is no longer published). When
+   * that changes, the notes it links (before or now) are published again, pointing at it or not.
+   */
+  private linkClaim(uri: string, result: CheckResult | undefined): void {
+    const before = this.s.claimLinks.get(uri);
+    const now = result ? claimLink(result) : undefined;
+    if (JSON.stringify(before) === JSON.stringify(now)) return;
+    if (now) this.s.claimLinks.set(uri, now);
+    else this.s.claimLinks.delete(uri);
+    for (const path of new Set([...(before?.notes ?? []), ...(now?.notes ?? [])])) {
+      const note = this.s.uriOf(path);
+      if (this.s.documents.get(note)) this.run(note);
+      else if (this.s.workspaceUris.has(note)) this.runFromDisk(note);
+    }
+  }
+
+  /**
+   * Files changed on disk: a policy file reloads the policies; a note re-checks its claims; a
+   * file Check Workspace published is checked again, or cleared when deleted.
+   */
+  private watched(changes: FileEvent[]): void {
+    if (changes.some((c) => this.s.isPolicyFile(c.uri))) this.schedulePolicyReload(0);
+    for (const { uri, type } of changes) {
+      if (this.s.documents.get(uri) || !/\.(note|claim)$/i.test(uri)) continue;
+      if (type === FileChangeType.Deleted && this.s.workspaceUris.delete(uri)) {
+        this.s.results.delete(uri);
+        this.publish(uri, []);
+        this.linkClaim(uri, undefined);
+      } else if (this.s.workspaceUris.has(uri)) this.runFromDisk(uri);
+      if (/\.note$/i.test(uri)) this.recheckDependents(uri);
+    }
   }
 
   private policyTimer: NodeJS.Timeout | undefined;
@@ -115,17 +173,13 @@ export class Diagnostics {
   private checkFiles(p: CheckFilesParams): CheckFilesResult {
     let problems = 0;
     for (const uri of p.uris) {
-      if (this.s.documents.get(uri)) {
-        this.run(uri);
-      } else {
-        const text = this.s.host.readText(this.s.pathOf(uri));
-        const result = text === undefined ? undefined : this.s.check(uri, text);
-        this.publish(uri, result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : []);
-        // Published: the file is not open, so neither its text nor its result is kept.
-        if (result) this.s.release(uri, result.linkedNotes);
-      }
-      problems += this.s.problems.get(uri) ?? 0;
+      this.s.workspaceUris.add(uri);
+      if (this.s.documents.get(uri)) this.run(uri);
+      else this.runFromDisk(uri);
     }
+    // Counted after the batch: a claim checked after its note has turned the note's gaps into
+    // pointers at the claim.
+    for (const uri of p.uris) problems += this.s.problems.get(uri) ?? 0;
     return { files: p.uris.length, problems };
   }
 

@@ -17,6 +17,7 @@ export function registerLifecycle(s: Session): void {
     s.snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     const opts = (params.initializationOptions ?? {}) as InitOptions;
     s.trusted = opts.trusted !== false;
+    s.clientCommands = new Set(Array.isArray(opts.clientCommands) ? opts.clientCommands.filter((c) => typeof c === 'string') : []);
     s.settings = normalizeSettings(opts.settings);
     s.workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
     if (!s.workspaceFolders.length && params.rootUri?.startsWith('file:')) s.workspaceFolders = [fileURLToPath(params.rootUri)];

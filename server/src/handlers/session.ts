@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine } from '../engine';
+import { Engine, type ClaimLink } from '../engine';
 import { readBounded, readOrWhy } from '../engine/io/read';
 import type { NoteFolders } from '../engine/check/noteAccess';
 import { bundledPolicyDir, type PolicyFileError } from '../engine/policies/load';
@@ -49,12 +49,21 @@ export class Session {
   /** Policy folders in use, for the status and to spot edits to policy files. */
   policyDirs: string[] = [];
   snippetEdits = false;
+  /** Client-side commands the client declared (InitOptions.clientCommands). */
+  clientCommands = new Set<string>();
   /**
    * Latest result per open document URI. Results of files that are not open (workspace
    * checks, a checklist of a closed file) are used once and never kept: memory stays bounded
-   * whatever the number of files checked.
+   * whatever the number of files checked (a published claim leaves only its small ClaimLink).
    */
   readonly results = new Map<string, CheckResult>();
+  /**
+   * Claims whose diagnostics are published, by URI: the notes they link and the codes they bill.
+   * A note's mention of a code such a claim bills shows as information pointing at the claim.
+   */
+  readonly claimLinks = new Map<string, ClaimLink>();
+  /** Files Check Workspace published: their diagnostics stay until the file changes or is deleted. */
+  readonly workspaceUris = new Set<string>();
   /** Published problem counts per URI (errors, warnings and infos) for the status item. */
   readonly problems = new Map<string, number>();
   /** URIs of policy files that carry policy-error diagnostics. */

@@ -1,68 +1,86 @@
 /**
- * Plans the text edits of ClinLint's quick fixes, as plain data (offsets into known texts);
- * the code-action handler turns them into LSP workspace edits.
+ * The fix pipeline (SPEC 6): which prompts a fix inserts, into which note, and where, as plain
+ * data. A prompt fix is replayed against the note's current text when it runs (the diagnostic's
+ * data names the note and the kind of section, never an offset from an earlier check), so an
+ * edit made since cannot put the prompt inside a word. The code-action handler only translates
+ * these plans into LSP edits or the client's insert command.
  */
 import { basename, dirname, extname, join, relative } from 'node:path';
+import { joinSnippets, promptOffset, type FindingData, type Position, type PromptSection } from '../engine';
 import type { ClaimDocument } from '../engine/documents/model';
-import type { FindingData } from '../engine/results';
 import { LineIndex } from '../engine/lineIndex';
 
-export interface PlannedInsert {
-  /** Absolute path of the document to edit. */
+/** One prompt to insert: an opaque snippet (with ${n:placeholders}) and the section it belongs in. */
+export interface PromptItem {
+  snippet: string;
+  section: PromptSection;
+}
+
+/** The prompts one fix inserts into one note (absolute path). */
+export interface PromptRequest {
   path: string;
+  prompts: PromptItem[];
+}
+
+/** An insert planned on a note's current text: where (offset and position, computed once) and what. */
+export interface PlannedSnippet {
   offset: number;
-  /** Snippet text (with ${n:placeholders}) and its plain-text equivalent. */
+  position: Position;
   snippet: string;
 }
 
-/** Puts a prompt on its own line(s) at `offset` of `text`. */
-export function promptInsert(text: string, offset: number, prompt: string): { offset: number; snippet: string } {
-  const at = Math.max(0, Math.min(offset, text.length));
-  const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-  const body = prompt.replace(/\n+$/, '');
-  // End the prompt's line unless the insertion point already sits at a line end.
-  const after = at < text.length && (text[at] === '\n' || text[at] === '\r') ? '' : '\n';
-  return { offset: at, snippet: `${before}${body}${after}` };
-}
-
-/**
- * Every missing prompt of a document, grouped per target note and position; each criterion
- * once per note (a claim with two codes missing the same criterion needs one prompt).
- */
-export function allPromptInserts(datas: FindingData[], readText: (path: string) => string | undefined): PlannedInsert[] {
+/** The prompt fixes that findings ask for, one request per note; each criterion once per note. */
+export function promptRequests(datas: readonly FindingData[]): PromptRequest[] {
   const seen = new Set<string>();
-  const byPlace = new Map<string, { path: string; offset: number; prompts: string[] }>();
+  const byNote = new Map<string, PromptRequest>();
   for (const d of datas) {
     if (d.rule !== 'missing-documentation' || !d.prompt || !d.insert) continue;
     const key = `${d.insert.path}\u0000${d.criterion ?? d.prompt}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const place = `${d.insert.path}\u0000${d.insert.offset}`;
-    const entry = byPlace.get(place) ?? { path: d.insert.path, offset: d.insert.offset, prompts: [] };
-    entry.prompts.push(d.prompt.replace(/\n+$/, ''));
-    byPlace.set(place, entry);
+    const req = byNote.get(d.insert.path) ?? { path: d.insert.path, prompts: [] };
+    req.prompts.push({ snippet: d.prompt, section: d.insert.section });
+    byNote.set(d.insert.path, req);
   }
-  const out: PlannedInsert[] = [];
-  for (const e of byPlace.values()) {
-    const text = readText(e.path);
-    if (text === undefined) continue;
-    // Renumber placeholders so the combined snippet keeps distinct tab stops.
-    let n = 0;
-    const combined = e.prompts.map((p) => renumber(p, () => ++n)).join('\n');
-    const ins = promptInsert(text, e.offset, combined);
-    out.push({ path: e.path, ...ins });
-  }
-  return out;
+  return [...byNote.values()];
 }
 
-function renumber(snippet: string, next: () => number): string {
-  const map = new Map<string, number>();
-  return snippet.replace(/(?<!\\)\$(\{)?(\d+)/g, (_m, brace: string | undefined, num: string) => {
-    if (num === '0') return brace ? '${0' : '$0';
-    let k = map.get(num);
-    if (k === undefined) map.set(num, (k = next()));
-    return brace ? `\${${k}` : `$${k}`;
+/**
+ * Where the prompts go in `text` (the note as it is now): prompts for one place are joined into
+ * one snippet with distinct tab stops, on lines of their own, with the note's line endings.
+ */
+export function planPrompts(text: string, prompts: readonly PromptItem[]): PlannedSnippet[] {
+  const offsets = new Map<PromptSection, number>();
+  const byOffset = new Map<number, string[]>();
+  for (const p of prompts) {
+    let offset = offsets.get(p.section);
+    if (offset === undefined) offsets.set(p.section, (offset = promptOffset(text, p.section)));
+    byOffset.set(offset, [...(byOffset.get(offset) ?? []), p.snippet]);
+  }
+  const lines = new LineIndex(text);
+  return [...byOffset].map(([offset, snippets]) => {
+    const ins = promptInsert(text, offset, joinSnippets(snippets));
+    return { offset: ins.offset, position: lines.positionAt(ins.offset), snippet: ins.snippet };
   });
+}
+
+/** The line ending a text uses (its first one); LF for a text with none. */
+export function eolOf(text: string): '\r\n' | '\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Puts a prompt on its own line(s) at `offset` of `text`, with the text's line endings. */
+export function promptInsert(text: string, offset: number, prompt: string): { offset: number; snippet: string } {
+  const eol = eolOf(text);
+  const at = Math.max(0, Math.min(offset, text.length));
+  const lineStart = at === 0 || text[at - 1] === '\n';
+  const body = prompt.replace(/(\r?\n)+$/, '').replace(/\r?\n/g, eol);
+  // At a line start the prompt is a line of its own; after text it starts a new line, and ends
+  // it unless the rest of that line is empty (the text's own line break follows).
+  const before = lineStart ? '' : eol;
+  const after = lineStart || at === text.length || (text[at] !== '\n' && text[at] !== '\r') ? eol : '';
+  return { offset: at, snippet: `${before}${body}${after}` };
 }
 
 /** The `# clinlint-disable-line <rule>` edit for one claim line. */

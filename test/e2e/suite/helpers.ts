@@ -43,6 +43,32 @@ export function diagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => b
   });
 }
 
+/** Resolves with the file's ClinLint diagnostics at their next publication (call before the change). */
+export function nextChange(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return publishedAfter(uri, uri, timeoutMs);
+}
+
+/**
+ * Resolves once `then` is published in or after a publication of `first` (call before the
+ * change): a claim re-checked after its note changed. The extension host merges close events.
+ */
+export function publishedAfter(first: vscode.Uri, then: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  let seen = false;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`${then.path} was not published after ${first.path} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      seen ||= e.uris.some((u) => u.toString() === first.toString());
+      if (!seen || !e.uris.some((u) => u.toString() === then.toString())) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(ours(then));
+    });
+  });
+}
+
 export const has = (rule: string) => (d: vscode.Diagnostic[]) => d.some((x) => ruleOf(x) === rule);
 export const lacks = (rule: string) => (d: vscode.Diagnostic[]) => !d.some((x) => ruleOf(x) === rule);
 

@@ -14,7 +14,8 @@
  *                         "exclusion": "cosmetic" } ] } ],     // optional: the exclusion reason
  *     "findings": [ { "rule": "...", "severity": "...", "code": "...", "criterion": "...",
  *                     "policy": "...", "section": "...", "line": 9,
- *                     "messageIncludes": ["..."], "suggestions": ["..."] } ],  // each must exist
+ *                     "messageIncludes": ["..."], "relatedIncludes": ["..."], // related rows' text
+ *                     "suggestions": ["..."] } ],                         // each must exist
  *     "rules": ["benefit-limitation"],                         // exact multiset of finding rules
  *     "absentRules": ["missing-documentation"]                 // rules that must not appear
  *   }
@@ -50,6 +51,8 @@ interface ExpectedFinding {
   section?: string;
   line?: number;
   messageIncludes?: string[];
+  /** Each must be in the message of one of the finding's relatedInformation rows. */
+  relatedIncludes?: string[];
   suggestions?: string[];
 }
 interface Expected {
@@ -89,6 +92,7 @@ function matches(f: Finding, e: ExpectedFinding): boolean {
     (e.section === undefined || f.section === e.section) &&
     (e.line === undefined || f.range.start.line === e.line) &&
     (e.messageIncludes ?? []).every((s) => f.message.includes(s)) &&
+    (e.relatedIncludes ?? []).every((s) => f.related.some((r) => r.message.includes(s))) &&
     (e.suggestions === undefined || JSON.stringify(sorted(f.data.suggestions ?? [])) === JSON.stringify(sorted(e.suggestions)))
   );
 }
@@ -119,7 +123,7 @@ function compare(result: CheckResult, expected: Expected) {
       if (ep.exclusion !== undefined) assert.equal(p.exclusion?.reason, ep.exclusion, `${where}: exclusion`);
     });
   });
-  const show = () => result.findings.map((f) => `${f.range.start.line}: ${f.severity} [${f.rule}] ${f.message}`).join('\n');
+  const show = () => result.findings.map((f) => `${f.range.start.line}: ${f.severity} [${f.rule}] ${f.message}${f.related.map((r) => `\n    related: ${r.message}`).join('')}`).join('\n');
   for (const e of expected.findings ?? []) {
     assert.ok(result.findings.some((f) => matches(f, e)), `finding ${JSON.stringify(e)} not among:\n${show()}`);
   }

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { snippetToText } from '../../../server/src/engine';
 import type { CheckResult } from '../../../server/src/engine';
+import { planPrompts } from '../../../server/src/services/fixes';
 import { checkClaim, criterionIn, engine } from './helpers';
 
 /** What a clinician might write in place of each prompt's placeholder. */
@@ -101,11 +102,11 @@ function documents(note: string, criterion: string): boolean {
 /** The note with the prompt inserted where the quick fix puts it (or at the end), as plain text. */
 function withPrompt(r: CheckResult, note: string, prompt: string, fill?: string): string {
   const finding = r.findings.find((f) => f.data.prompt === prompt && f.data.insert);
-  const at = finding?.data.insert?.offset ?? note.length;
-  let text = snippetToText(prompt);
+  // Where the fix pipeline puts it, planned on this text (the quick fix's own plan).
+  const [plan] = planPrompts(note, [{ snippet: prompt, section: finding?.data.insert?.section ?? 'end' }]);
+  let text = snippetToText(plan.snippet);
   if (fill !== undefined) text = text.replace(/\[[^\]]*\]/, fill);
-  const before = at > 0 && note[at - 1] !== '\n' ? '\n' : '';
-  return note.slice(0, at) + before + text + '\n' + note.slice(at);
+  return note.slice(0, plan.offset) + text + note.slice(plan.offset);
 }
 
 const all = cases();

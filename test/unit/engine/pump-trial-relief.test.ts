@@ -57,12 +57,14 @@ test('the diagnostic for 8/10 to 5/10 quotes the span and says 37.5%', () => {
   const [f] = findingsOf(r, 'missing-documentation', '62362').filter((x) => x.criterion === 'pump-trial-relief');
   assert.ok(f, 'a missing-documentation finding for pump-trial-relief');
   assert.equal(f.severity, 'error');
-  assert.ok(f.message.includes('"Pain decreased from 8/10 to 5/10 during the trial."'), f.message);
-  assert.ok(f.message.includes('37.5%'), f.message);
+  // The message fits one Problems row; the quote and the reading go to relatedInformation (SPEC 5).
   assert.ok(f.message.includes('MP-442'), f.message);
-  // relatedInformation points at the near-miss span.
+  assert.ok(!f.message.includes('8/10'), f.message);
+  // relatedInformation points at the near-miss span, quoting it with the percentage read.
   assert.equal(f.related.length, 1);
   assert.equal(f.related[0].range.start.line, 7);
+  assert.ok(f.related[0].message.includes('"Pain decreased from 8/10 to 5/10 during the trial."'), f.related[0].message);
+  assert.ok(f.related[0].message.includes('37.5%'), f.related[0].message);
 });
 
 test('62.5% documented with intractable pain: the implant is supported', () => {

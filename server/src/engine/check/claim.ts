@@ -72,7 +72,7 @@ export function checkClaim(
       date: claim.date?.value,
       sources: notes,
       dx,
-      target: first ? { path: first.path, note: first.note, lines: first.lines } : undefined,
+      target: first ? { path: first.path } : undefined,
       reportMissing: notes.length > 0,
     },
     occurrences,

@@ -25,7 +25,7 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
       date: note.date?.value,
       sources: [src],
       dx,
-      target: { path, note, lines },
+      target: { path },
       reportMissing: true,
     },
     occurrences,

@@ -1,19 +1,15 @@
 /** Determinations -> findings: rule ids, severities, messages, related evidence, fix data. */
-import type { NoteDocument } from '../documents/model';
 import type { CodeDetermination } from '../determine/determine';
 import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
 import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import type { RuleId, Severity, Span } from '../types';
-import { citation, missReason, nearMissText, policyLabel, quote, reportedSection } from './messages';
-import { insertionOffset } from './prompts';
+import { citation, missReason, nearMissText, policyLabel, quote, reportedSection, rowMessage } from './messages';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
 export interface PromptTarget {
   path: string;
-  note: NoteDocument;
-  lines: LineIndex;
 }
 
 export interface BuildContext {
@@ -34,31 +30,46 @@ const REASON: Record<string, string> = {
 };
 
 export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[] {
-  const out: Finding[] = [];
   const { determination: d } = cd;
   const make = (
     rule: RuleId,
     severity: Severity,
     message: string,
-    extra: Partial<FindingData> & { related?: EvidenceRef[]; relatedMessage?: string; plain?: string; relatedPlain?: string } = {},
+    extra: Partial<FindingData> & { related?: EvidenceRef[]; relatedMessage?: string; relatedPlain?: string } = {},
   ): Finding => {
-    const { related = [], relatedMessage = 'evidence', plain, relatedPlain, ...data } = extra;
+    // relatedPlain: the related rows' wording without note text, for reports meant to be
+    // uploaded (SARIF without --include-text); the message itself never quotes the note.
+    const { related = [], relatedMessage = 'evidence', relatedPlain, ...data } = extra;
     return {
       rule,
       severity,
       message,
-      ...(plain !== undefined ? { plainMessage: plain } : {}),
       span: d.span,
       range: d.range,
       criterion: data.criterion,
       policy: data.policy,
       section: data.section,
       code: d.code,
-      related: related.map((r): RelatedInfo => ({ path: r.path, range: r.range, message: relatedMessage, ...(relatedPlain !== undefined ? { plainMessage: relatedPlain } : {}) })),
+      related: related.map(
+        (r): RelatedInfo => ({
+          path: r.path,
+          range: r.range,
+          message: relatedMessage,
+          ...(relatedPlain !== undefined ? { plainMessage: relatedPlain } : {}),
+        }),
+      ),
       data: { rule, code: d.code, ...data },
     };
   };
 
+  // The deciding finding first (SPEC 5): a denial, then the gaps, then what is only advisory.
+  // A line that is not covered shows the denial alone; its missing criteria stay in the
+  // determination (hover, JSON), not in extra diagnostics.
+  const denials: Finding[] = [];
+  const gaps: Finding[] = [];
+  const advisories: Finding[] = [];
+  const hints: Finding[] = [];
+  const denied = d.status === 'not-covered';
   for (const pd of d.policies) {
     const lp = ctx.registry.policy(pd.policy)!;
     const section = reportedSection(pd);
@@ -66,74 +77,64 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     const ids = { policy: pd.policy, section };
     if (pd.status === 'not-covered' && pd.exclusion) {
       const ev = pd.exclusion.evidence;
-      const why = ev ? `: ${quote(ev.text)}` : '';
-      const head = `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})`;
-      out.push(
-        make('not-covered', 'error', head + why, {
+      const reason = REASON[pd.exclusion.reason] ?? pd.exclusion.reason;
+      denials.push(
+        make('not-covered', 'error', rowMessage(d.code, `not covered, ${reason}`, cite), {
           ...ids,
-          plain: ev ? `${head}: evidence at ${evidenceAt(ev)}` : undefined,
           related: ev ? [ev] : [],
-          relatedMessage: `${pd.exclusion.reason} (${cite})`,
+          relatedMessage: `${ev ? `${quote(ev.text)}: ` : ''}${reason}, ${pd.exclusion.message}`,
+          relatedPlain: `${reason}, ${pd.exclusion.message}`,
         }),
       );
     }
-    if (pd.status === 'documentation-missing' && ctx.reportMissing) {
+    if (denied || !ctx.reportMissing) continue;
+    if (pd.status === 'documentation-missing') {
       for (const criterion of pd.missing) {
         const miss = pd.nearMisses.find((m) => m.criterion === criterion);
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
-        const why = miss ? `: ${nearMissText(miss)}` : '';
-        const head = `${d.code}: no documentation of ${label} (${cite})`;
-        out.push(
-          make('missing-documentation', 'error', head + why, {
+        gaps.push(
+          make('missing-documentation', 'error', rowMessage(d.code, `no documentation of ${label}`, cite), {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
             related: miss ? [miss.evidence] : [],
-            relatedMessage: miss ? `does not document ${label}: ${missReason(miss)}` : undefined,
-            plain: miss ? `${head}: the text at ${evidenceAt(miss.evidence)} does not count (${missReason(miss, false)})` : undefined,
+            relatedMessage: miss ? `does not document ${label}: ${nearMissText(miss)}` : undefined,
             relatedPlain: miss ? `does not document ${label}: ${missReason(miss, false)}` : undefined,
           }),
         );
       }
     }
-    if (ctx.reportMissing) {
-      for (const criterion of pd.advisory) {
-        const label = ctx.concepts.get(criterion)?.label ?? criterion;
-        out.push(
-          make('missing-documentation', 'warning', `${d.code}: no documentation of ${label}, as applicable (${cite})`, {
-            ...ids,
-            criterion,
-            ...promptData(ctx, criterion),
-          }),
-        );
-      }
+    for (const criterion of pd.advisory) {
+      const label = ctx.concepts.get(criterion)?.label ?? criterion;
+      advisories.push(
+        make('missing-documentation', 'warning', rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'), {
+          ...ids,
+          criterion,
+          ...promptData(ctx, criterion),
+        }),
+      );
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      out.push(make('criteria-met', 'hint', `${d.code}: criteria met (${cite}): ${met}`, { ...ids, related: pd.met.map((m) => m.evidence) }));
+      hints.push(make('criteria-met', 'hint', rowMessage(d.code, `criteria met: ${met}`, cite), { ...ids, related: pd.met.map((m) => m.evidence) }));
     }
   }
+  const out = [...denials, ...gaps, ...advisories, ...hints];
   for (const n of cd.notices) {
     const cite = citation(n.policy, n.section.id);
     const severity: Severity = n.notice.rule === 'unapproved-drug' ? 'warning' : 'information';
-    const ev = n.evidence ? `: ${quote(n.evidence.text)}` : '';
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
-      make(n.notice.rule, severity, `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
-        plain: n.evidence ? `${d.code}: ${n.notice.message} (${cite}): evidence at ${evidenceAt(n.evidence)}.${source}` : undefined,
+      make(n.notice.rule, severity, rowMessage(d.code, n.notice.message, cite), {
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
-        relatedMessage: n.notice.rule,
+        relatedMessage: `${n.evidence ? `${quote(n.evidence.text)}: ` : ''}${n.notice.message}${source}`,
+        relatedPlain: `${n.notice.message}${source}`,
       }),
     );
   }
   return out;
-}
-
-/** Where a quote stands, for messages that must not carry document text (SARIF by default). */
-function evidenceAt(ev: EvidenceRef): string {
-  return `${ev.path.replace(/^.*[\\/]/, '')} line ${ev.line + 1}`;
 }
 
 function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> {
@@ -141,8 +142,7 @@ function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> 
   if (!concept) return {};
   const t = ctx.target;
   if (!t) return { prompt: concept.prompt };
-  const offset = insertionOffset(t.note, concept.promptSection);
-  return { prompt: concept.prompt, insert: { path: t.path, offset, position: t.lines.positionAt(offset) } };
+  return { prompt: concept.prompt, insert: { path: t.path, section: concept.promptSection } };
 }
 
 /** A finding that is not about a code's determination (syntax, payer, notes, dates). */

@@ -1,4 +1,5 @@
 /** How findings read: the code, the criterion in words, the citation, the evidence. */
+import { basename } from 'node:path';
 import type { LoadedPolicy } from '../policies/load';
 import type { NearMiss, PolicyDetermination } from '../results';
 
@@ -16,6 +17,35 @@ export function reportedSection(d: PolicyDetermination): string {
 
 export function citation(p: LoadedPolicy, section: string): string {
   return `${policyLabel(p)} §${section}`;
+}
+
+/**
+ * One Problems row is about 100 columns (SPEC 5): a message holds the code, what is missing and
+ * the citation; quotes and reasons go to relatedInformation and the hover.
+ */
+export const MESSAGE_COLUMNS = 100;
+
+/**
+ * `<code>: <what><tail> (<citation>)` within MESSAGE_COLUMNS: a long `what` keeps its head (the
+ * words before a parenthesis, colon, dash or sentence end), else is cut at a word with "…".
+ */
+export function rowMessage(code: string, what: string, cite: string, tail = ''): string {
+  const room = MESSAGE_COLUMNS - `${code}: ${tail} (${cite})`.length;
+  return `${code}: ${fitWords(what, room)}${tail} (${cite})`;
+}
+
+function fitWords(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const head = text.split(/ \(| — |: |\. /)[0].replace(/[.,;:]+$/, '');
+  if (head.length <= room) return head;
+  const cut = head.slice(0, Math.max(1, room - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${space > room / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** The related row of a note's mention whose finding the linking claim carries (0-based line). */
+export function reportedOnClaim(claimPath: string, line: number): string {
+  return `reported on the claim: ${basename(claimPath)} line ${line + 1}`;
 }
 
 export function quote(text: string, max = 90): string {
@@ -44,7 +74,11 @@ export function nearMissText(m: NearMiss): string {
   }
 }
 
-/** The reason alone, for related-information rows next to the quote. */
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+}
+
+/** The reason alone; without text (SARIF's default) it carries nothing read from the note. */
 export function missReason(m: NearMiss, withText = true): string {
   // Without text (SARIF's default) neither the figure nor the trigger words read from the note.
   if (m.reason === 'numeric') {
@@ -54,8 +88,4 @@ export function missReason(m: NearMiss, withText = true): string {
   const words: Record<string, string> = { negated: 'negated', hypothetical: 'hypothetical', experiencer: 'about someone else', historical: 'historical' };
   const what = words[m.reason] ?? m.reason;
   return m.trigger && withText ? `${what} ("${m.trigger}")` : what;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
 }

@@ -1,11 +1,16 @@
 /**
- * Where a documentation prompt goes and what a new note holds: prompts land at the end of the
- * note's Assessment/Plan section (or the criterion's preferred section), else at the end.
+ * Where a documentation prompt goes and what a new note holds. A prompt lands at the end of the
+ * section its concept names (`promptSection`: a trial result under PROCEDURE when there is one,
+ * else Assessment/Plan), else at the end of the note. Prompts are opaque snippets here.
  */
 import type { NoteDocument, SectionKind } from '../documents/model';
+import { parseNote } from '../documents/note';
 import type { Concept } from '../policies/schema';
 
-const PREFERRED: Record<Concept['promptSection'], SectionKind[]> = {
+export type PromptSection = Concept['promptSection'];
+
+const PREFERRED: Record<PromptSection, SectionKind[]> = {
+  procedure: ['procedure', 'assessment', 'plan'],
   assessment: ['assessment', 'plan'],
   plan: ['plan', 'assessment'],
   hpi: ['hpi', 'assessment'],
@@ -13,12 +18,17 @@ const PREFERRED: Record<Concept['promptSection'], SectionKind[]> = {
 };
 
 /** Offset at which to insert a prompt into the note, on a line of its own. */
-export function insertionOffset(note: NoteDocument, where: Concept['promptSection']): number {
-  for (const kind of PREFERRED[where]) {
+function insertionOffset(note: NoteDocument, where: PromptSection): number {
+  for (const kind of PREFERRED[where] ?? []) {
     const s = [...note.sections].reverse().find((x) => x.kind === kind);
     if (s) return endOfContent(note.text, s.span.end);
   }
   return note.text.length;
+}
+
+/** The same, read from a note's current text (fixes replay against what the editor holds now). */
+export function promptOffset(noteText: string, where: PromptSection): number {
+  return insertionOffset(parseNote(noteText), where);
 }
 
 /** Just after the last non-blank line before `end`, so the prompt joins the section. */
@@ -29,11 +39,23 @@ function endOfContent(text: string, end: number): number {
   return nl === -1 || nl >= end ? Math.min(end, text.length) : nl + 1;
 }
 
-/** The text to insert at `offset`: the prompt on its own line. */
-export function promptInsertText(text: string, offset: number, prompt: string): string {
-  const before = offset > 0 && text[offset - 1] !== '\n' ? '\n' : '';
-  const after = offset < text.length ? '\n' : '\n';
-  return `${before}${prompt}${after}`;
+/**
+ * Several snippets as one: each prompt on its own line, placeholders renumbered so they keep
+ * distinct tab stops in order (`$0`, the final cursor, is left alone).
+ */
+export function joinSnippets(prompts: readonly string[]): string {
+  let n = 0;
+  return prompts.map((p) => renumber(p.replace(/\n+$/, ''), () => ++n)).join('\n');
+}
+
+function renumber(snippet: string, next: () => number): string {
+  const map = new Map<string, number>();
+  return snippet.replace(/(?<!\\)\$(\{)?(\d+)/g, (_m, brace: string | undefined, num: string) => {
+    if (num === '0') return brace ? '${0' : '$0';
+    let k = map.get(num);
+    if (k === undefined) map.set(num, (k = next()));
+    return brace ? `\${${k}` : `$${k}`;
+  });
 }
 
 /** A new note for a claim with no note: front matter from the claim, then every prompt. */
@@ -41,8 +63,5 @@ export function noteTemplate(fields: { patient?: string; payer?: string; plan?: 
   const header = Object.entries(fields)
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`);
-  let n = 0;
-  // Renumber placeholders so the snippets of several prompts do not share tab stops.
-  const body = prompts.map((p) => p.replace(/\$\{(\d+):/g, () => `\${${++n}:`)).join('\n');
-  return ['---', ...header, '---', 'HISTORY OF PRESENT ILLNESS:', '', 'ASSESSMENT AND PLAN:', body, ''].join('\n');
+  return ['---', ...header, '---', 'HISTORY OF PRESENT ILLNESS:', '', 'ASSESSMENT AND PLAN:', joinSnippets(prompts), ''].join('\n');
 }

@@ -147,7 +147,8 @@ export const concept = z.strictObject({
   /** The most tokens from the first to the last word of a `together` combination (default 14). */
   window: z.number().int().min(2).max(30).optional(),
   prompt: z.string().min(1).describe('documentation prompt, a snippet with ${1:placeholders}'),
-  promptSection: z.enum(['assessment', 'plan', 'hpi', 'end']).default('assessment'),
+  /** The note section a prompt goes in: `procedure` (a trial result) falls back to Assessment/Plan. */
+  promptSection: z.enum(['procedure', 'assessment', 'plan', 'hpi', 'end']).default('assessment'),
 });
 
 /**
