@@ -6,6 +6,7 @@ import { registerCommands } from './handlers/commands';
 import { registerCompletion } from './handlers/completion';
 import { registerDefinition } from './handlers/definition';
 import { Diagnostics } from './handlers/diagnostics';
+import { registerEvidence } from './handlers/evidence';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { Session } from './handlers/session';
@@ -23,6 +24,7 @@ registerCompletion(session);
 registerSymbols(session);
 registerDefinition(session);
 registerCommands(session);
+registerEvidence(session);
 
 documents.listen(connection);
 connection.listen();

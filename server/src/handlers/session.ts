@@ -178,6 +178,17 @@ export class Session {
     return text === undefined ? undefined : this.check(uri, text);
   }
 
+  /** The latest results of other documents (claims) that draw evidence from this note. */
+  linkedResults(uri: string): CheckResult[] {
+    const path = this.pathOf(uri);
+    const out: CheckResult[] = [];
+    for (const [other, r] of this.results) if (other !== uri && r.linkedNotes.includes(path)) out.push(r);
+    return out;
+  }
+
+  /** A markdown link target for a line of a document: its URI with a `#L<line>` fragment (1-based). */
+  readonly lineLink = (path: string, line: number): string => `${this.uriOf(path)}#L${line + 1}`;
+
   // ---- logging and guards ---------------------------------------------------------------
 
   get verbose(): boolean {
