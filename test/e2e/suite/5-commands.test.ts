@@ -10,8 +10,11 @@ describe('commands', () => {
     const md = await vscode.commands.executeCommand<string>('clinlint.showChecklist');
     assert.match(md, /^# Coverage checklist: claim E2E-0001/);
     assert.match(md, /❌ \*\*significant functional impairment\*\*/);
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
-    assert.ok(shown, 'the checklist opens beside the claim');
+    // Rendered, not raw markdown: a markdown preview (a webview tab), and no markdown text editor.
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /Coverage checklist - graft\.claim/.test(t.label));
+    assert.ok(preview, `the checklist opens as a preview; tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown'), 'no raw markdown editor');
   });
 
   it('clinlint.draftRationale drafts the coverage rationale with evidence and citations', async () => {
