@@ -49,6 +49,9 @@ export function run(argv: string[], io: Io): number {
     io.stderr(`${display(e.path)}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
     status = 2;
   }
+  for (const e of engine.policyNotices) {
+    io.stderr(`${display(e.path)}:${e.range.start.line + 1}:${e.range.start.character + 1} information ${e.message} [policy-error]\n`);
+  }
   if (engine.registry.policies.length === 0) {
     io.stderr('clinlint: no policies loaded (check --policies and --no-bundled-policies)\n');
     return 2;

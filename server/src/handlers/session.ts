@@ -130,6 +130,7 @@ export class Session {
     this.results.clear();
     this.log(`loaded ${engine.registry.policies.length} policies in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
     for (const line of policyFileReport(engine.policyErrors)) this.log(line);
+    for (const n of engine.policyNotices) this.log(`${n.path}: ${n.message}`);
     for (const f of this.onReload) f();
   }
 

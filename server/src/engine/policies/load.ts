@@ -73,6 +73,8 @@ export function rangeInLiteral(lit: StringLiteral, start: number, end: number): 
 export interface PolicyFile {
   path: string;
   text: string;
+  /** From the folder bundled with ClinLint: a user's file with the same id replaces it. */
+  bundled?: boolean;
 }
 
 /** A JSON path: property names and array indexes. */
@@ -94,14 +96,18 @@ export function loadPolicyFiles(files: PolicyFile[]): {
   concepts: LoadedConcept[];
   classes: LexicalClass[];
   errors: PolicyFileError[];
+  /** Information, not errors: a user's policy that replaces a bundled one. */
+  notices: PolicyFileError[];
 } {
   const policies: LoadedPolicy[] = [];
   const concepts: LoadedConcept[] = [];
   const classes: LexicalClass[] = [];
   const classIds = new Map<string, string>();
   const errors: PolicyFileError[] = [];
-  const policyIds = new Map<string, string>();
-  const conceptIds = new Map<string, string>();
+  const notices: PolicyFileError[] = [];
+  // id -> the file it was loaded from, and whether that file is a bundled one.
+  const policyIds = new Map<string, { path: string; bundled: boolean }>();
+  const conceptIds = new Map<string, { path: string; bundled: boolean }>();
 
   for (const file of files) {
     try {
@@ -113,7 +119,7 @@ export function loadPolicyFiles(files: PolicyFile[]): {
       errors.push({ path: file.path, message: `cannot load this file: ${why}`, range: ZERO });
     }
   }
-  return { policies, concepts, classes, errors };
+  return { policies, concepts, classes, errors, notices };
 
   function loadOne(file: PolicyFile): void {
     if (isLexiconPath(file.path)) return loadClass(file);
@@ -127,14 +133,18 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     const idRange = (path: Key[]) => nodeRange(index, findNodeAtLocation(tree, path) ?? tree);
     const seen = isConcept ? conceptIds : policyIds;
     const id = (parsed.value as { id: string }).id;
+    const what = isConcept ? 'concept' : 'policy';
     const first = seen.get(id);
-    if (first !== undefined) {
-      const what = isConcept ? 'concept' : 'policy';
-      errors.push({ path: file.path, message: `duplicate ${what} id "${id}" (already loaded from ${first})`, range: idRange(['id']) });
+    // A user's policy with a bundled policy's id is a newer revision: it replaces the bundled one
+    // once it is valid. Two bundled files, or two user files, with one id stay an error; so does
+    // a concept id (every policy reads a concept: one set of definitions, no silent override).
+    const replaces = !isConcept && first !== undefined && first.bundled && !file.bundled;
+    if (first !== undefined && !replaces) {
+      errors.push({ path: file.path, message: `duplicate ${what} id "${id}" (already loaded from ${first.path})`, range: idRange(['id']) });
       return;
     }
     if (isConcept) {
-      seen.set(id, file.path);
+      seen.set(id, { path: file.path, bundled: !!file.bundled });
       const literals = (key: 'patterns' | 'near' | 'except' | 'outOfScope'): StringLiteral[] =>
         (findNodeAtLocation(tree, [key])?.children ?? []).map((n) => ({
           range: nodeRange(index, n),
@@ -159,7 +169,12 @@ export function loadPolicyFiles(files: PolicyFile[]): {
       for (const e of capped(file.path, problems)) errors.push(e);
       return;
     }
-    seen.set(id, file.path);
+    if (replaces) {
+      const i = policies.findIndex((x) => x.path === first.path);
+      if (i >= 0) policies.splice(i, 1);
+      notices.push({ path: file.path, message: `policy ${id} replaces the bundled policy of the same id (${first.path})`, range: idRange(['id']) });
+    }
+    seen.set(id, { path: file.path, bundled: !!file.bundled });
     const sectionRanges = new Map<string, Range>();
     policy.sections.forEach((s, i) => sectionRanges.set(s.id, idRange(['sections', i, 'id'])));
     policies.push({ policy, path: file.path, sectionRanges, criterionRefs: criterionRefs(policy, idRange) });
