@@ -27,7 +27,7 @@ describe('user policies and bundled ones', () => {
       const diags = await c.diagnostics(pathToFileURL(files[0]).href, (d) => d.length > 0);
       const idLine = readFileSync(files[0], 'utf8').split('\n').findIndex((l) => l.includes('"id": "MED.00132"'));
       assert.deepEqual(diags.map((d) => [d.severity, d.code, d.range.start.line]), [[DiagnosticSeverity.Information, 'policy-error', idLine]]);
-      assert.match(diags[0].message, /^policy MED\.00132 replaces the bundled policy of the same id \(.*policies\/anthem-med-00132\.json\)$/);
+      assert.match(String(diags[0].message), /^policy MED\.00132 replaces the bundled policy of the same id \(.*policies\/anthem-med-00132\.json\)$/);
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
       const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policies: number; policyErrors: number };
@@ -45,7 +45,7 @@ describe('user policies and bundled ones', () => {
     try {
       const second = await c.diagnostics(pathToFileURL(files[1]).href, (d) => d.length > 0);
       assert.deepEqual(second.map((d) => [d.severity, d.code]), [[DiagnosticSeverity.Error, 'policy-error']]);
-      assert.match(second[0].message, /duplicate policy id "MED\.00132" \(already loaded from .*med-00132-1\.json\)/);
+      assert.match(String(second[0].message), /duplicate policy id "MED\.00132" \(already loaded from .*med-00132-1\.json\)/);
     } finally {
       await c.stop();
     }

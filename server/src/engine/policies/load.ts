@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { editDistance } from '../documents/text';
 import { LineIndex } from '../lineIndex';
 import type { Range } from '../types';
 import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as policySchema } from './schema';
@@ -255,16 +256,11 @@ function nearest(id: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestD = 4;
   for (const k of known) {
-    if (Math.abs(k.length - id.length) >= bestD || k.length > 64 || id.length > 64) continue;
-    let prev = Array.from({ length: k.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= id.length; i++) {
-      const cur = [i];
-      for (let j = 1; j <= k.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (id[i - 1] === k[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-    if (prev[k.length] < bestD) {
+    if (Math.abs(k.length - id.length) >= bestD) continue;
+    const d = editDistance(id, k);
+    if (d < bestD) {
       best = k;
-      bestD = prev[k.length];
+      bestD = d;
     }
   }
   return best;
