@@ -31,7 +31,7 @@ export function registerDocumentReports(context: vscode.ExtensionContext, handle
   const reports = new Reports();
   context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
 
-  const fetch = async (request: string, what: string, arg?: vscode.Uri) => {
+  const ask = async (request: string, what: string, arg?: vscode.Uri) => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showWarningMessage(`ClinLint: open a claim or note to ${what}.`);
@@ -45,14 +45,14 @@ export function registerDocumentReports(context: vscode.ExtensionContext, handle
   context.subscriptions.push(
     // The checklist is for reading: it opens rendered (the markdown preview), beside the file.
     vscode.commands.registerCommand('clinlint.showChecklist', async (arg?: vscode.Uri): Promise<string | undefined> => {
-      const r = await fetch(ChecklistRequest, 'show its checklist', arg);
+      const r = await ask(ChecklistRequest, 'show its checklist', arg);
       if (!r) return undefined;
       const name = `Coverage checklist - ${r.uri.path.replace(/^.*\//, '')}`;
       await vscode.commands.executeCommand('markdown.showPreviewToSide', reports.set(name, r.markdown));
       return r.markdown;
     }),
     vscode.commands.registerCommand('clinlint.draftRationale', async (arg?: vscode.Uri): Promise<string | undefined> => {
-      const r = await fetch(RationaleRequest, 'draft a rationale', arg);
+      const r = await ask(RationaleRequest, 'draft a rationale', arg);
       if (!r) return undefined;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
