@@ -51,9 +51,13 @@ export function policyLineMarkdown(line: string): string {
   return out + escapeText(text.slice(last));
 }
 
-/** Section text as markdown lines, each quoted (`> `) so the hover sets it apart. */
+/**
+ * Section text as markdown lines, quoted (`> `) so the hover sets it apart. Each line of the
+ * policy is its own block (an empty quoted line between), so a paragraph after a list item
+ * does not run on into the item.
+ */
 export function policyTextMarkdown(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => `> ${policyLineMarkdown(l)}`);
+  return text.split(/\r?\n/).flatMap((l, i) => (i === 0 ? [`> ${policyLineMarkdown(l)}`] : ['>', `> ${policyLineMarkdown(l)}`]));
 }
 
 function skipStars(text: string, i: number): number {
