@@ -11,9 +11,17 @@ describe('commands', () => {
     assert.match(md, /^# Coverage checklist: claim E2E-0001/);
     assert.match(md, /❌ \*\*significant functional impairment\*\*/);
     // Rendered, not raw markdown: a markdown preview (a webview tab), and no markdown text editor.
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /Coverage checklist - graft\.claim/.test(t.label));
-    assert.ok(preview, `the checklist opens as a preview; tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /Coverage checklist - graft\.claim/.test(t.label));
+    if (!preview()) {
+      // The preview's tab opens once the markdown extension has rendered it.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no checklist preview; tabs: ${tabs().map((t) => t.label).join(', ')}`))), 15_000);
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (preview()) (clearTimeout(timer), sub.dispose(), resolve());
+        });
+      });
+    }
     assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown'), 'no raw markdown editor');
   });
 
