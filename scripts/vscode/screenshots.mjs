@@ -136,7 +136,7 @@ async function main() {
     //    decorations render as `ced-*` spans), the 37.5% trial dashed as a near miss, with its hover.
     await page.keyboard.press('Escape');
     await openFile(page, NOTE);
-    await page.locator('.editor-instance .monaco-editor .view-lines span[class*="ced-"]').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('.editor-instance .monaco-editor [class*="ced-"]').first().waitFor({ timeout: UI_TIMEOUT });
     await page.locator('.monaco-editor .view-lines').first().click();
     await goTo(page, NEAR_MISS_AT);
     await page.keyboard.press('Control+K');

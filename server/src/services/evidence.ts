@@ -4,6 +4,7 @@
  * own code mentions and for every claim that links the note. The editor marks these sentences
  * and the hover over one names the criterion and the code.
  */
+import { evidenceQuote } from '../engine/determine/evidenceSet';
 import type { CheckResult, NearMiss } from '../engine/results';
 import type { Span } from '../engine/types';
 import { type Catalog, criterionLabel } from './catalog';
@@ -32,7 +33,7 @@ export function evidenceIn(path: string, text: string, results: readonly CheckRe
   const out: EvidenceEntry[] = [];
   const seen = new Set<string>();
   const add = (e: EvidenceEntry, quoted: string) => {
-    if (text.slice(e.span.start, e.span.end) !== quoted) return;
+    if (evidenceQuote(text, e.span) !== quoted) return;
     const key = `${e.kind}\u0000${e.span.start}\u0000${e.span.end}\u0000${e.criterion}\u0000${e.code}\u0000${e.citation}`;
     if (seen.has(key)) return;
     seen.add(key);

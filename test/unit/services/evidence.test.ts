@@ -35,6 +35,12 @@ describe('evidence in a note', () => {
     assert.equal(evidenceIn('/w/v.note', edited, [check(edited)], catalog).length, 2);
   });
 
+  it('a sentence over two lines is marked whole', () => {
+    const note = 'ASSESSMENT AND PLAN:\nThe grafting is expected to improve\noral competence.\n';
+    const [e] = evidenceIn('/w/v.note', note, [check(note)], catalog);
+    assert.equal(note.slice(e.span.start, e.span.end), 'The grafting is expected to improve\noral competence.');
+  });
+
   it('evidence from another note is not this note’s', () => {
     assert.deepEqual(evidenceIn('/w/other.note', NOTE, [check(NOTE)], catalog), []);
   });
