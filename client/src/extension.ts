@@ -6,6 +6,8 @@ import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerDocumentReports } from './commands/documentReports';
 import { registerInsertPrompt } from './commands/insertPrompt';
 import { registerReloadPolicies } from './commands/reloadPolicies';
+import { BundledPolicies } from './bundledPolicies';
+import { EvidenceDecorations } from './evidence';
 import { StatusItem } from './status';
 
 export const SELECTOR = [{ language: 'clinical-note' }, { language: 'claim-draft' }];
@@ -19,11 +21,16 @@ export interface ClientHandle {
   /** The last status the server sent (the extension's exports, for tests). */
   status(): ServerStatus | undefined;
   onStatus: vscode.Event<ServerStatus>;
+  /** Evidence marks applied in visible notes (for tests). */
+  evidence: EvidenceDecorations;
+  /** What the language status item shows (for tests). */
+  statusText(): string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ClientHandle> {
   const output = vscode.window.createOutputChannel('ClinLint', { log: true });
   const module = context.asAbsolutePath('dist/server.js');
+  const bundled = BundledPolicies.register(context);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -36,13 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   };
   const clientOptions: LanguageClientOptions = {
     // Policy files too: their unsaved edits reload the policies (policy-error diagnostics live).
-    documentSelector: [...SELECTOR, { language: 'json', pattern: '**/policies/**/*.json' }],
+    // (`file:` only: the read-only view of a bundled policy is not a file the server should load.)
+    documentSelector: [...SELECTOR, { language: 'json', scheme: 'file', pattern: '**/policies/**/*.json' }],
     outputChannel: output,
     initializationOptions,
     diagnosticCollectionName: 'clinlint',
     // Files changed outside the editor: policy files reload the policies, notes re-check their claims,
     // and files Check Workspace published are checked again (or cleared when deleted).
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,note,claim}') },
+    middleware: bundled.middleware(),
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes): keep it.
   };
   client = new LanguageClient('clinlint', 'ClinLint', serverOptions, clientOptions);
@@ -68,7 +77,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
 
   const started = client.start().then(() => client!);
   started.catch((err) => output.appendLine(`ClinLint server failed to start: ${err instanceof Error ? err.message : String(err)}`));
-  const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event };
+  const evidence = new EvidenceDecorations(() => started);
+  context.subscriptions.push(evidence);
+  const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event, evidence, statusText: () => status.text };
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
   registerInsertPrompt(context, handle);

@@ -5,6 +5,7 @@
 //   problems.png  a claim with its squiggle and the Problems panel (Ctrl+Shift+M)
 //   hover.png     the hover on a billed code: policy text and checklist
 //   quickfix.png  the quick-fix menu on a missing-documentation diagnostic (Ctrl+.)
+//   evidence.png  the claim's note: evidence sentences marked, a near miss underlined, its hover
 // Waits on the workbench's own elements, not on fixed sleeps. `--no-package` reuses clinlint.vsix.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +19,8 @@ import {
 const OUT = join(ROOT, 'docs/images');
 const CLAIM = 'claims/2024-1021-pump-partial-trial.claim';
 const CODE_AT = { line: 10, column: 9 }; // `62362` on `line 1:`, the missing-documentation error
+const NOTE = 'notes/2024-10-07-pump-trial-partial.note';
+const NEAR_MISS_AT = { line: 12, column: 60 }; // "Pain decreased from 8/10 to 5/10": 37.5%, not more than 50%
 const VIEWPORT = { width: 1400, height: 900 };
 const say = logger('screenshots');
 
@@ -106,7 +109,7 @@ async function main() {
     for (let attempt = 1; ; attempt++) {
       try {
         await showHover(page);
-        await page.locator('.monaco-hover:visible', { hasText: 'Status:' }).first().waitFor({ timeout: 10_000 });
+        await page.locator('.monaco-hover:visible', { hasText: 'not documented' }).first().waitFor({ timeout: 10_000 });
         break;
       } catch (err) {
         if (attempt === 3) throw err;
@@ -128,6 +131,18 @@ async function main() {
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT });
     await shoot(page, 'quickfix.png');
+
+    // 4. The claim's note: the sentences the claim's determination used are marked (extension
+    //    decorations render as `ced-*` spans), the 37.5% trial dashed as a near miss, with its hover.
+    await page.keyboard.press('Escape');
+    await openFile(page, NOTE);
+    await page.locator('.editor-instance .monaco-editor [class*="ced-"]').first().waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(page, NEAR_MISS_AT);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover:visible', { hasText: 'Does not document' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await shoot(page, 'evidence.png');
     ok = true;
   } finally {
     await browser?.close().catch(() => {});

@@ -2,6 +2,8 @@
  * Custom requests and notifications between the ClinLint client and server. Shared by both
  * sides (the client bundles this file too); plain data only, no vscode imports.
  */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
 
 /** client -> server: check these files (read from disk unless open) and publish diagnostics. */
 export const CheckFilesRequest = 'clinlint/checkFiles';
@@ -23,6 +25,32 @@ export interface DocumentParams {
 export interface MarkdownResult {
   markdown: string;
 }
+
+/**
+ * client -> server: the evidence in a note, for the client to mark (as vscode-eslint and
+ * rust-analyzer do: the server computes the ranges, the client decorates). Sentences that
+ * document a criterion for the note's own code mentions or for a claim that links the note are
+ * `met`; sentences weighed and set aside (negated, hypothetical, someone else's, a number too
+ * low) are `near`. A document that is not a note gets no marks.
+ */
+export interface EvidenceMark {
+  range: Range;
+  kind: 'met' | 'near';
+  criterion: string;
+  /** The criterion in words. */
+  label: string;
+  code: string;
+  citation: string;
+  /** For a near miss: why it did not count. */
+  reason?: string;
+}
+export interface EvidenceResult {
+  uri: string;
+  /** The document version the marks were computed on (the client drops stale answers). */
+  version?: number;
+  marks: EvidenceMark[];
+}
+export const EvidenceRequest = new RequestType<DocumentParams, EvidenceResult, void>('clinlint/evidence');
 
 /** client -> server: reload the policy folders and re-check every open document. */
 export const ReloadPoliciesRequest = 'clinlint/reloadPolicies';

@@ -7,6 +7,7 @@ import { registerCompletion } from './handlers/completion';
 import { registerDefinition } from './handlers/definition';
 import { Diagnostics } from './handlers/diagnostics';
 import { listenDocuments } from './handlers/documentSync';
+import { registerEvidence } from './handlers/evidence';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { Session } from './handlers/session';
@@ -26,6 +27,7 @@ registerCompletion(session);
 registerSymbols(session);
 registerDefinition(session);
 registerCommands(session);
+registerEvidence(session);
 
 listenDocuments(session);
 connection.listen();

@@ -31,7 +31,20 @@ describe('editor features', () => {
     assert.match(md, /plans: commercial/);
     assert.match(md, /^> /m, 'quotes the section text');
     assert.match(md, /❌ \*\*significant functional impairment\*\*: not documented/);
-    assert.match(md, /✅ \*\*expectation that the procedure will improve the functional impairment\*\*: "The grafting is expected to improve oral competence\." \(graft\.note line 11\)/);
+    // The evidence line links to the note line (1-based, as VS Code opens `#L11`).
+    assert.match(md, /✅ \*\*expectation that the procedure will improve the functional impairment\*\*: "The grafting is expected to improve oral competence\." \(\[graft\.note line 11\]\(file:\/\/\/[^)]*\/graft\.note#L11\)\)/);
+    // Status and checklist first, reachable without scrolling; the policy's own text after.
+    assert.ok(md.indexOf('❌') < md.indexOf('\n> '), 'the checklist comes before the quoted section text');
+    assert.ok(md.indexOf('MED.00132 §II**: documentation missing') < md.indexOf('---'), 'the status per policy comes first');
+  });
+
+  it('hover renders policy text as markdown: paired emphasis kept, no stray ** nor [®]', async () => {
+    const uri = c.open('centene.claim', 'claim-draft', 'payer: Centene\nplan: commercial\ndate: 2025-01-02\nnote: graft.note\ndx A: M34.0\nline 1: 15877 dx A\n');
+    await c.diagnostics(uri, (d) => d.length > 0);
+    const md = await hover(uri, '15877');
+    const quoted = md.split('\n').filter((l) => l.startsWith('> ')).join('\n');
+    assert.match(quoted, /Centene Corporation® that \*reconstructive procedures\* are considered \*\*medically necessary\*\*/);
+    assert.doesNotMatch(quoted, /\[®\]|\[™\]/, 'no bracketed marks');
   });
 
   it('hover on a code mention in a note, and on evidence', async () => {

@@ -3,8 +3,35 @@ import * as vscode from 'vscode';
 import { ChecklistRequest, type MarkdownResult, RationaleRequest } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
+/** Read-only report documents (`clinlint-report:/Coverage checklist - x.claim.md`), shown rendered. */
+const REPORT_SCHEME = 'clinlint-report';
+
+class Reports implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+
+  set(name: string, markdown: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+    this.texts.set(uri.toString(), markdown);
+    this.emitter.fire(uri); // an open preview of the same report refreshes
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
 export function registerDocumentReports(context: vscode.ExtensionContext, handle: ClientHandle): void {
-  const report = (request: string, what: string) => async (arg?: vscode.Uri): Promise<string | undefined> => {
+  const reports = new Reports();
+  context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+
+  const ask = async (request: string, what: string, arg?: vscode.Uri) => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showWarningMessage(`ClinLint: open a claim or note to ${what}.`);
@@ -12,12 +39,24 @@ export function registerDocumentReports(context: vscode.ExtensionContext, handle
     }
     const client = await handle.ready();
     const { markdown } = await client.sendRequest<MarkdownResult>(request, { uri: client.code2ProtocolConverter.asUri(uri) });
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-    return markdown;
+    return { uri, markdown };
   };
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('clinlint.showChecklist', report(ChecklistRequest, 'show its checklist')),
-    vscode.commands.registerCommand('clinlint.draftRationale', report(RationaleRequest, 'draft a rationale')),
+    // The checklist is for reading: it opens rendered (the markdown preview), beside the file.
+    vscode.commands.registerCommand('clinlint.showChecklist', async (arg?: vscode.Uri): Promise<string | undefined> => {
+      const r = await ask(ChecklistRequest, 'show its checklist', arg);
+      if (!r) return undefined;
+      const name = `Coverage checklist - ${r.uri.path.replace(/^.*\//, '')}`;
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', reports.set(name, r.markdown));
+      return r.markdown;
+    }),
+    vscode.commands.registerCommand('clinlint.draftRationale', async (arg?: vscode.Uri): Promise<string | undefined> => {
+      const r = await ask(RationaleRequest, 'draft a rationale', arg);
+      if (!r) return undefined;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      return r.markdown;
+    }),
   );
 }

@@ -69,6 +69,7 @@ export class Engine {
         return { path: file?.path ?? p.concept, message: `${p.field}[${p.index}]: ${p.message}`, range };
       }),
     ];
+    this.policyNotices = loaded.notices;
     this.concepts = loaded.concepts;
     this.cache = new SourceCache(this.compiled);
     const bundledDir = bundledPolicyDir();
@@ -77,27 +78,26 @@ export class Engine {
   }
 
   readonly policyErrors: PolicyFileError[];
-  /** Information on loaded policy files (a user policy overlapping a bundled one), not errors. */
+  /** Information on the policy files, not errors: a user policy that replaces or overlaps a bundled one. */
   readonly policyNotices: PolicyFileError[];
   readonly concepts: ReturnType<typeof loadPolicyFiles>['concepts'];
 
   static load(options: LoadOptions = {}): Engine {
     const dirs: string[] = [];
-    if (options.bundled !== false) {
-      const bundled = bundledPolicyDir();
-      if (bundled) dirs.push(bundled);
-    }
+    const bundledDir = options.bundled !== false ? bundledPolicyDir() : undefined;
+    if (bundledDir) dirs.push(bundledDir);
     dirs.push(...(options.policyDirs ?? []));
     const files: PolicyFile[] = [];
     const errors: PolicyFileError[] = [];
     for (const dir of dirs) {
       const r = readPolicyDir(dir);
-      for (const f of r.files) files.push(f); // loops: a folder may hold 100,000+ files
+      const bundled = dir === bundledDir;
+      for (const f of r.files) files.push(bundled ? { ...f, bundled } : f); // loops: a folder may hold 100,000+ files
       for (const e of r.errors) errors.push(e);
     }
     for (const o of options.overrides ?? []) {
       const i = files.findIndex((f) => f.path === o.path);
-      if (i >= 0) files[i] = o;
+      if (i >= 0) files[i] = { ...o, bundled: files[i].bundled };
       else files.push(o);
     }
     return new Engine(files, errors, dirs);

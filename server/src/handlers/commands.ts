@@ -16,7 +16,7 @@ export function registerCommands(s: Session): void {
     ChecklistRequest,
     s.guard('checklist', (p: DocumentParams): MarkdownResult => {
       const r = s.resultFor(p.uri);
-      return { markdown: r ? renderChecklist(r, s.catalog, titleOf(p.uri, r)) : 'ClinLint could not check this document.\n' };
+      return { markdown: r ? renderChecklist(r, s.catalog, titleOf(p.uri, r), s.lineLink) : 'ClinLint could not check this document.\n' };
     }),
   );
   s.connection.onRequest(

@@ -1,10 +1,10 @@
 /** textDocument/completion in claim drafts: keys, codes, payers, plans, dx letters, note paths. */
 import { readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { ClaimDocument } from '../engine/documents/model';
 import { PLANS } from '../engine/types';
-import { CLAIM_KEYS, claimSlot } from '../services/completion';
+import { CLAIM_KEYS, claimSlot, rankNotePaths } from '../services/completion';
 import type { Session } from './session';
 
 export function registerCompletion(s: Session): void {
@@ -24,13 +24,22 @@ export function registerCompletion(s: Session): void {
           return s.catalog.payers().map((name, i) => ({ label: name, kind: CompletionItemKind.Value, sortText: String(i).padStart(4, '0'), textEdit: replace(name) }));
         case 'plan':
           return PLANS.map((plan) => ({ label: plan, kind: CompletionItemKind.EnumMember, textEdit: replace(plan) }));
-        case 'code':
-          return s.catalog.codes().map(({ code, descriptor }) => ({
+        case 'code': {
+          // The claim's payer's codes, on its plan when it names one (all codes for no or an unknown payer).
+          const claim = s.resultFor(doc.uri)?.document;
+          const scope = claim?.kind === 'claim' ? { payer: claim.payer?.value ?? s.settings.defaultPayer, plan: claim.plan?.value } : {};
+          return s.catalog.codes(scope).map(({ code, descriptor }) => ({
             label: code,
             kind: CompletionItemKind.Value,
             detail: descriptor,
             documentation: policiesOf(s, code),
           }));
+        }
+        case 'drug': {
+          // The drugs approved for the pump of a line whose code a policy governs with a drug notice (MP-442).
+          const drugs = [...new Set(s.catalog.sectionsFor(slot.code).flatMap((x) => x.drugs))];
+          return drugs.map((name) => ({ label: name, kind: CompletionItemKind.Value, detail: 'FDA-approved for intrathecal pump use', textEdit: replace(name) }));
+        }
         case 'dx-letter': {
           const claim = s.resultFor(doc.uri)?.document;
           const dx = claim?.kind === 'claim' ? claim.dx : [];
@@ -39,7 +48,7 @@ export function registerCompletion(s: Session): void {
         case 'line-field':
           return ['dx', 'date', 'drug'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));
         case 'note':
-          return notePaths(s.pathOf(doc.uri)).map((rel) => ({ label: rel, kind: CompletionItemKind.File, textEdit: replace(rel) }));
+          return notePaths(s.pathOf(doc.uri), s.workspaceFolders).map((rel, i) => ({ label: rel, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: replace(rel) }));
         default:
           return [];
       }
@@ -64,9 +73,14 @@ function policiesOf(s: Session, code: string) {
   return { kind: MarkupKind.Markdown, value: sections.map((x) => `- ${x.policy.payer} ${x.policy.id} §${x.id}: ${x.title}`).join('\n') };
 }
 
-/** `*.note` files below the claim's folder (a few levels), relative to the claim. */
-function notePaths(claimPath: string, maxDepth = 3, max = 200): string[] {
+/**
+ * `*.note` files a claim may link, relative to the claim: below the workspace folder that holds
+ * the claim (`../notes/x.note` for a claims/ and notes/ layout), else below the claim's folder
+ * (notes outside the workspace are refused, SPEC 9). Nearest first.
+ */
+function notePaths(claimPath: string, workspaceFolders: readonly string[], maxDepth = 4, max = 200): string[] {
   const base = dirname(claimPath);
+  const root = workspaceFolders.filter((f) => base === f || base.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0] ?? base;
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
     let entries;
@@ -83,6 +97,6 @@ function notePaths(claimPath: string, maxDepth = 3, max = 200): string[] {
       else if (e.isFile() && e.name.endsWith('.note')) out.push(relative(base, p).split('\\').join('/'));
     }
   };
-  walk(base, 0);
-  return out.sort();
+  walk(root, 0);
+  return rankNotePaths(out);
 }

@@ -45,11 +45,12 @@ export function toDiagnostic(s: Session, f: Finding): Diagnostic | undefined {
   return d;
 }
 
-export function policyErrorDiagnostic(e: PolicyFileError): Diagnostic {
+/** A policy file problem (an error), or a notice about it (information: a replaced bundled policy). */
+export function policyErrorDiagnostic(e: PolicyFileError, severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
   const href = ruleHref('policy-error');
   return {
     range: e.range,
-    severity: e.severity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
+    severity: e.severity === 'information' ? DiagnosticSeverity.Information : severity,
     source: 'clinlint',
     code: 'policy-error',
     message: e.message,

@@ -6,9 +6,10 @@
  * shown as information pointing at the claim. Policy files get policy-error diagnostics from the
  * loader. Texts and results of files that are not open are dropped once published.
  */
-import { type Diagnostic, FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { type Diagnostic, DiagnosticSeverity, FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import { claimLink, type CheckResult, foldIntoClaims } from '../engine';
 import { type CheckFilesParams, CheckFilesRequest, type CheckFilesResult, StatusNotification, type ServerStatus } from '../protocol';
+import type { PolicyFileError } from '../engine/policies/load';
 import { policyErrorDiagnostic, toDiagnostic } from './convert';
 import type { Session } from './session';
 
@@ -185,10 +186,12 @@ export class Diagnostics {
 
   private publishPolicyErrors(): void {
     const byUri = new Map<string, Diagnostic[]>();
-    for (const e of [...this.s.policyErrors, ...(this.s.engine?.policyNotices ?? [])]) {
+    const add = (e: PolicyFileError, severity: DiagnosticSeverity) => {
       const uri = this.s.uriOf(e.path);
-      byUri.set(uri, [...(byUri.get(uri) ?? []), policyErrorDiagnostic(e)]);
-    }
+      byUri.set(uri, [...(byUri.get(uri) ?? []), policyErrorDiagnostic(e, severity)]);
+    };
+    for (const e of this.s.policyErrors) add(e, DiagnosticSeverity.Error);
+    for (const e of this.s.engine?.policyNotices ?? []) add(e, DiagnosticSeverity.Information);
     for (const uri of this.s.policyErrorUris) if (!byUri.has(uri)) this.s.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) this.s.connection.sendDiagnostics({ uri, diagnostics });
     this.s.policyErrorUris = new Set(byUri.keys());

@@ -10,7 +10,7 @@ export function registerHover(s: Session): void {
       if (!doc || !s.isClinical(doc.uri, doc.languageId)) return null;
       const result = s.resultFor(doc.uri);
       if (!result) return null;
-      const h = hoverAt(result, s.catalog, doc.offsetAt(p.position));
+      const h = hoverAt(result, s.catalog, doc.offsetAt(p.position), { related: s.linkedResults(doc.uri), link: s.lineLink });
       if (!h) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: h.markdown },

@@ -40,6 +40,20 @@ export function isPolicyPath(path: string, dirs: string[]): boolean {
   return dirs.some((d) => path.startsWith(d + sep) && !path.startsWith(join(d, 'schema') + sep));
 }
 
+/**
+ * One output line per policy file with errors, naming the file (policy files are not patient
+ * data): its problem count, and the first problem with its 1-based line.
+ */
+export function policyFileReport(errors: readonly PolicyFileError[]): string[] {
+  const byPath = new Map<string, PolicyFileError[]>();
+  for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  return [...byPath].map(([path, es]) => {
+    const first = es[0];
+    const n = es.length === 1 ? '1 problem' : `${es.length} problems`;
+    return `policy file failed to load: ${path} (${n}; line ${first.range.start.line + 1}: ${first.message.slice(0, 200)})`;
+  });
+}
+
 export class Session {
   engine: Engine | undefined;
   catalog: Catalog = EMPTY_CATALOG;
@@ -157,7 +171,9 @@ export class Session {
     this.catalog = catalogFrom(engine.registry, engine.concepts);
     this.policyDirs = engine.policyDirs;
     this.results.clear();
-    this.log(`loaded ${engine.registry.policies.length} policies (${engine.policyErrors.length} errors) in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
+    this.log(`loaded ${engine.registry.policies.length} policies in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
+    for (const line of policyFileReport(engine.policyErrors)) this.log(line);
+    for (const n of engine.policyNotices) this.log(`${n.path}: ${n.message}`);
     for (const f of this.onReload) f();
   }
 
@@ -237,6 +253,17 @@ export class Session {
     if (result) this.release(uri, result.linkedNotes);
     return result;
   }
+
+  /** The latest results of other documents (claims) that draw evidence from this note. */
+  linkedResults(uri: string): CheckResult[] {
+    const path = this.pathOf(uri);
+    const out: CheckResult[] = [];
+    for (const [other, r] of this.results) if (other !== uri && r.linkedNotes.includes(path)) out.push(r);
+    return out;
+  }
+
+  /** A markdown link target for a line of a document: its URI with a `#L<line>` fragment (1-based). */
+  readonly lineLink = (path: string, line: number): string => `${this.uriOf(path)}#L${line + 1}`;
 
   // ---- logging and guards ---------------------------------------------------------------
 

@@ -26,6 +26,8 @@ export interface SectionInfo {
   codes: string[];
   /** Where the section object sits in its policy file (for go to definition). */
   range?: Range;
+  /** Drugs approved for the pump the section governs (completion in a line's `drug` field). */
+  drugs: string[];
 }
 
 export interface ConceptInfo {
@@ -41,8 +43,11 @@ export interface Catalog {
   section(policyId: string, sectionId: string): SectionInfo | undefined;
   /** The descriptor the policies' code tables give. */
   descriptor(code: string): string | undefined;
-  /** Every code the loaded policies govern, with its descriptor when one is known. */
-  codes(): { code: string; descriptor?: string }[];
+  /**
+   * Every code the loaded policies govern, with its descriptor when one is known; with a scope,
+   * only the codes of that payer's policies (all policies when the payer is unknown) on that plan.
+   */
+  codes(scope?: { payer?: string; plan?: string }): { code: string; descriptor?: string }[];
   /** Payer names and aliases, as a claim may write them. */
   payers(): string[];
   concept(id: string): ConceptInfo | undefined;

@@ -39,7 +39,7 @@ export function checklist(result: CheckResult, catalog: Catalog): ChecklistEntry
   );
 }
 
-const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
+export const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
   negated: 'negated',
   hypothetical: 'hypothetical',
   experiencer: 'about someone else',
@@ -48,11 +48,21 @@ const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
   scope: 'about another site or procedure',
 };
 
+/** A link target for a document line (hovers link evidence to the note line), if any. */
+export type LineLink = (path: string, line: number) => string | undefined;
+
+/** `line 12` / `visit.note line 12`, as a markdown link when `link` gives a target. */
+function placeOf(path: string, line: number, currentPath: string, link?: LineLink): string {
+  const text = where(path, line, currentPath);
+  const target = link?.(path, line);
+  return target ? `[${text}](${target})` : text;
+}
+
 /** One markdown bullet per criterion. */
-export function renderItems(items: ChecklistItem[], currentPath: string): string[] {
+export function renderItems(items: ChecklistItem[], currentPath: string, link?: LineLink): string[] {
   return items.map((it) => {
     if (it.state === 'met' && it.evidence) {
-      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${where(it.evidence.path, it.evidence.line, currentPath)})`;
+      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${placeOf(it.evidence.path, it.evidence.line, currentPath, link)})`;
     }
     const mark = it.state === 'advisory' ? '⚠️' : '❌';
     const tail = it.state === 'advisory' ? 'not documented (as applicable)' : 'not documented';
@@ -60,7 +70,7 @@ export function renderItems(items: ChecklistItem[], currentPath: string): string
     const nm = it.nearMiss;
     if (nm) {
       const why = NEAR_MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
-      line += `; ${quote(nm.evidence.text)} at ${where(nm.evidence.path, nm.evidence.line, currentPath)} does not count: ${why}`;
+      line += `; ${quote(nm.evidence.text)} at ${placeOf(nm.evidence.path, nm.evidence.line, currentPath, link)} does not count: ${why}`;
     }
     return line;
   });
@@ -73,7 +83,7 @@ export function citation(pd: PolicyDetermination, section: SectionInfo | undefin
 }
 
 /** The checklist command's document: every code, every governing policy, every criterion. */
-export function renderChecklist(result: CheckResult, catalog: Catalog, title: string): string {
+export function renderChecklist(result: CheckResult, catalog: Catalog, title: string, link?: LineLink): string {
   const out = [`# Coverage checklist: ${mdEscape(title)}`, ''];
   if (result.determinations.length === 0) {
     out.push(result.kind === 'claim' ? 'No billed codes on this claim.' : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).');
@@ -88,7 +98,7 @@ export function renderChecklist(result: CheckResult, catalog: Catalog, title: st
       const s = catalog.section(p.policy, p.section);
       out.push('', `### ${citation(p, s)}${s ? `: ${mdEscape(s.title)}` : ''} (${statusWords(p.status)})`, '');
       if (p.exclusion) out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${p.exclusion.evidence ? `: ${quote(p.exclusion.evidence.text)} (${where(p.exclusion.evidence.path, p.exclusion.evidence.line, result.path)})` : ''}`);
-      const items = renderItems(checklistItems(p, catalog), result.path);
+      const items = renderItems(checklistItems(p, catalog), result.path, link);
       out.push(...(items.length ? items : ['- No documentation criteria for this section.']));
     }
     out.push('');

@@ -1,6 +1,7 @@
 /** Builds the editor's Catalog from the engine's policy registry. */
 import type { LoadedConcept, LoadedPolicy } from '../engine/policies/load';
 import type { PolicyRegistry } from '../engine/policies/registry';
+import type { Plan } from '../engine/types';
 import type { Catalog, ConceptInfo, PolicyInfo, SectionInfo } from './catalog';
 
 export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedConcept[] = []): Catalog {
@@ -19,7 +20,8 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
     for (const s of p.policy.sections) {
       const key = `${p.policy.id}\u0000${s.id}`;
       if (sections.has(key)) continue;
-      sections.set(key, { policy: info(p), id: s.id, title: s.title, kind: s.kind, text: s.text, codes: s.codes, range: p.sectionRanges.get(s.id) });
+      const drugs = (s.notices ?? []).flatMap((n) => n.drugs ?? []);
+      sections.set(key, { policy: info(p), id: s.id, title: s.title, kind: s.kind, text: s.text, codes: s.codes, range: p.sectionRanges.get(s.id), drugs });
     }
   }
   const conceptMap = new Map<string, ConceptInfo>(concepts.map((c) => [c.concept.id, { id: c.concept.id, label: c.concept.label, prompt: c.concept.prompt }]));
@@ -28,7 +30,12 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
     sectionsFor: (code) => registry.sectionsFor(code).map((g) => sections.get(`${g.policy.policy.id}\u0000${g.section.id}`)!).filter(Boolean),
     section: (policyId, sectionId) => sections.get(`${policyId}\u0000${sectionId}`),
     descriptor: (code) => registry.descriptor(code),
-    codes: () => registry.allCodes().map((code) => ({ code, descriptor: registry.descriptor(code) })),
+    codes: (scope) => {
+      let policies = scope?.payer ? (registry.matchPayer(scope.payer) ?? registry.policies) : registry.policies;
+      if (scope?.plan) policies = policies.filter((p) => p.policy.plans.includes(scope.plan as Plan));
+      const ids = policies.map((p) => p.policy.id);
+      return registry.allCodes(policies).map((code) => ({ code, descriptor: ids.map((id) => registry.descriptor(code, id)).find(Boolean) ?? registry.descriptor(code) }));
+    },
     payers: () => registry.payers(),
     concept: (id) => conceptMap.get(id),
   };

@@ -1,9 +1,12 @@
 /** Hover contents over a checked document: a code, or a piece of evidence. */
+import { basename } from 'node:path';
 import type { CheckResult, Determination } from '../engine/results';
 import type { Span } from '../engine/types';
 import { pathToFileURL } from 'node:url';
-import { type Catalog, criterionLabel, type SectionInfo } from './catalog';
-import { checklistItems, citation, renderItems } from './checklist';
+import type { Catalog, SectionInfo } from './catalog';
+import { checklistItems, citation, type LineLink, NEAR_MISS_WORDS, renderItems } from './checklist';
+import { evidenceIn } from './evidence';
+import { policyTextMarkdown } from './policyText';
 import { mdEscape, statusWords } from './text';
 
 export interface HoverModel {
@@ -13,17 +16,35 @@ export interface HoverModel {
 
 const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
-export function hoverAt(result: CheckResult, catalog: Catalog, offset: number): HoverModel | undefined {
-  const d = result.determinations.find((x) => inside(x.span, offset));
-  if (d) return { markdown: codeHover(result, catalog, d), span: d.span };
-  return evidenceHover(result, catalog, offset);
+export interface HoverOptions {
+  /** Results of the claims that link this note: their evidence in it is hovered too. */
+  related?: readonly CheckResult[];
+  /** Link target of a document line (evidence lines link to the note line). */
+  link?: LineLink;
 }
 
-function codeHover(result: CheckResult, catalog: Catalog, d: Determination): string {
+export function hoverAt(result: CheckResult, catalog: Catalog, offset: number, options: HoverOptions = {}): HoverModel | undefined {
+  const d = result.determinations.find((x) => inside(x.span, offset));
+  if (d) return { markdown: codeHover(result, catalog, d, options.link), span: d.span };
+  return evidenceHover(result, catalog, offset, options.related ?? []);
+}
+
+/**
+ * Status and checklist first (what the coder acts on, reachable without scrolling), then each
+ * policy's details and its verbatim text.
+ */
+function codeHover(result: CheckResult, catalog: Catalog, d: Determination, link?: LineLink): string {
   const desc = catalog.descriptor(d.code);
   const out = [`**${d.code}**${desc ? `: ${mdEscape(desc)}` : ''}`, '', `ClinLint: **${statusWords(d.status)}**`];
   if (d.policies.length === 0) {
     out.push('', 'No loaded policy governs this code for this payer, plan and date.');
+  }
+  for (const p of d.policies) {
+    const s = catalog.section(p.policy, p.section);
+    out.push('', `**${citation(p, s)}**: ${statusWords(p.status)}`);
+    if (p.exclusion) out.push('', `⛔ ${mdEscape(p.exclusion.message)}`);
+    const items = renderItems(checklistItems(p, catalog), result.path, link);
+    if (items.length) out.push('', ...items);
   }
   for (const p of d.policies) {
     const s = catalog.section(p.policy, p.section);
@@ -38,15 +59,20 @@ function codeHover(result: CheckResult, catalog: Catalog, d: Determination): str
     }
     if (s) {
       out.push('', `§${s.id} ${mdEscape(s.title)} (${s.kind}):`, '');
-      for (const line of sectionQuote(s)) out.push(line);
+      // A section of ordinary length renders as markdown; a very long one quotes its start (F11).
+      const long = s.text.length > QUOTE_CHARS || lineCountOver(s.text, QUOTE_LINES);
+      for (const line of long ? sectionQuote(s) : policyTextMarkdown(s.text)) out.push(line);
       for (const note of pol?.notes ?? []) out.push('', `_${mdEscape(note)}_`);
     }
-    out.push('', `Status: **${statusWords(p.status)}**`);
-    if (p.exclusion) out.push('', `⛔ ${mdEscape(p.exclusion.message)}`);
-    const items = renderItems(checklistItems(p, catalog), result.path);
-    if (items.length) out.push('', ...items);
   }
   return out.join('\n');
+}
+
+/** Whether `text` has more than `n` lines (stops counting there). */
+function lineCountOver(text: string, n: number): boolean {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++lines > n) return true;
+  return false;
 }
 
 /** A hover quotes at most this much of a section's text; the rest is a link away. */
@@ -80,28 +106,21 @@ export function sectionQuote(s: SectionInfo): string[] {
   return [...quoted, '> …', '', `_The section continues for ${more} more ${more === 1 ? 'line' : 'lines'}: see ${link}, or Go to Definition on the code._`];
 }
 
-/** Evidence in this document: which criterion it supports (or why it does not count). */
-function evidenceHover(result: CheckResult, catalog: Catalog, offset: number): HoverModel | undefined {
+/** Evidence in this document: which criterion it supports (or why it does not count), for which code. */
+function evidenceHover(result: CheckResult, catalog: Catalog, offset: number, related: readonly CheckResult[]): HoverModel | undefined {
+  const text = result.document.text;
+  const here = evidenceIn(result.path, text, [result, ...related], catalog).filter((e) => inside(e.span, offset));
+  if (here.length === 0) return undefined;
   const lines: string[] = [];
-  let span: Span | undefined;
-  const seen = new Set<string>();
-  for (const d of result.determinations) {
-    for (const p of d.policies) {
-      for (const m of p.met) {
-        const ev = m.evidence;
-        if (ev.path !== result.path || !inside(ev.span, offset)) continue;
-        span ??= ev.span;
-        const line = `✅ Documents **${mdEscape(criterionLabel(catalog, m.criterion))}** for ${d.code} (${citation(p, catalog.section(p.policy, p.section))})`;
-        if (!seen.has(line)) lines.push(line), seen.add(line);
-      }
-      for (const n of p.nearMisses) {
-        const ev = n.evidence;
-        if (ev.path !== result.path || !inside(ev.span, offset)) continue;
-        span ??= ev.span;
-        const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${n.reason}${n.value !== undefined ? ` (${n.value}%)` : ''}`;
-        if (!seen.has(line)) lines.push(line), seen.add(line);
-      }
-    }
+  for (const e of here) {
+    const from = e.source === result.path ? '' : ` on ${basename(e.source)}`;
+    const line =
+      e.kind === 'met'
+        ? `✅ Documents **${mdEscape(e.label)}** for ${e.code}${from} (${mdEscape(e.citation)})`
+        : `❌ Does not document **${mdEscape(e.label)}** for ${e.code}${from}: ${NEAR_MISS_WORDS[e.reason!]}${e.value !== undefined ? ` (${e.value}%)` : ''}`;
+    if (!lines.includes(line)) lines.push(line);
   }
-  return span ? { markdown: lines.join('\n\n'), span } : undefined;
+  // The innermost span under the cursor.
+  const span = here.reduce((a, b) => (b.span.end - b.span.start < a.span.end - a.span.start ? b : a)).span;
+  return { markdown: lines.join('\n\n'), span };
 }

@@ -14,7 +14,8 @@ describe('hover, completion, symbols, definition', () => {
     assert.match(text, /Anthem Blue Cross Connecticut MED\.00132 §II/);
     assert.match(text, /Autologous fat grafting is considered medically necessary when both of the following criteria have been met/);
     assert.match(text, /❌ \*\*significant functional impairment\*\*: not documented/);
-    assert.match(text, /✅ \*\*expectation that the procedure will improve the functional impairment\*\*: "The grafting is expected to improve oral competence\." \(graft\.note line 11\)/);
+    assert.match(text, /✅ \*\*expectation that the procedure will improve the functional impairment\*\*: "The grafting is expected to improve oral competence\." \(\[graft\.note line 11\]\(file:[^)]*graft\.note#L11\)\)/);
+    assert.ok(text.indexOf('❌') < text.indexOf('\n> '), 'the checklist comes before the policy text');
   });
 
   it('hover on evidence in a note names the criterion it supports', async () => {

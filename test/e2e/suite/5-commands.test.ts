@@ -10,8 +10,19 @@ describe('commands', () => {
     const md = await vscode.commands.executeCommand<string>('clinlint.showChecklist');
     assert.match(md, /^# Coverage checklist: claim E2E-0001/);
     assert.match(md, /❌ \*\*significant functional impairment\*\*/);
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
-    assert.ok(shown, 'the checklist opens beside the claim');
+    // Rendered, not raw markdown: a markdown preview (a webview tab), and no markdown text editor.
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const preview = () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /Coverage checklist - graft\.claim/.test(t.label));
+    if (!preview()) {
+      // The preview's tab opens once the markdown extension has rendered it.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no checklist preview; tabs: ${tabs().map((t) => t.label).join(', ')}`))), 15_000);
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (preview()) (clearTimeout(timer), sub.dispose(), resolve());
+        });
+      });
+    }
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown'), 'no raw markdown editor');
   });
 
   it('clinlint.draftRationale drafts the coverage rationale with evidence and citations', async () => {

@@ -140,6 +140,28 @@ test('duplicate policy and concept ids are errors on the second file', () => {
   assert.deepEqual(at(errors[0]), [1, 8], 'at the id value');
 });
 
+test('a user policy with a bundled id replaces the bundled one, with a notice; two user policies with one id stay an error', () => {
+  const { policies, errors, notices } = loadPolicyFiles([
+    { path: '/ext/policies/a.json', text: policyText('MED.1'), bundled: true },
+    { path: '/ext/policies/b.json', text: policyText('KEEP.1'), bundled: true },
+    { path: '/me/policies/a-2025.json', text: policyText('MED.1') },
+    { path: '/me/policies/a-copy.json', text: policyText('MED.1') },
+  ]);
+  assert.deepEqual(policies.map((p) => p.path), ['/ext/policies/b.json', '/me/policies/a-2025.json']);
+  assert.deepEqual(notices.map((n) => [n.path, n.message, ...at(n)]), [['/me/policies/a-2025.json', 'policy MED.1 replaces the bundled policy of the same id (/ext/policies/a.json)', 1, 8]]);
+  assert.deepEqual(errors.map((e) => [e.path, e.message]), [['/me/policies/a-copy.json', 'duplicate policy id "MED.1" (already loaded from /me/policies/a-2025.json)']]);
+});
+
+test('an invalid user policy does not unload the bundled one of its id', () => {
+  const { policies, errors, notices } = loadPolicyFiles([
+    { path: '/ext/policies/a.json', text: policyText('MED.1'), bundled: true },
+    { path: '/me/policies/a.json', text: policyText('MED.1').replace('"kind": "coverage"', '"kind": "nonsense"') },
+  ]);
+  assert.deepEqual(policies.map((p) => p.path), ['/ext/policies/a.json']);
+  assert.equal(notices.length, 0);
+  assert.equal(errors.length, 1);
+});
+
 test('section ranges and concept ranges point at their ids', () => {
   const text = policyText('S.1');
   const { policies, concepts } = loadPolicyFiles([

@@ -11,6 +11,7 @@ const section = (text: string, file?: string): SectionInfo => ({
   kind: 'coverage',
   text,
   codes: ['15773'],
+  drugs: [],
   range: { start: { line: 41, character: 4 }, end: { line: 41, character: 9 } },
 });
 

@@ -10,7 +10,7 @@ import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
 import type { Determination, Finding } from '../results';
 import type { Plan, Span } from '../types';
-import { quote } from '../documents/text';
+import { bySimilarity, quote } from '../documents/text';
 import type { NoteFolders } from './noteAccess';
 
 export interface CheckOptions {
@@ -89,7 +89,8 @@ export function checkCodes(
         'warning',
         `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
         facts.payer.span ?? { start: 0, end: 0 },
-        { suggestions: known },
+        // The quick fixes, closest name first ("BCSB" -> "BCBS").
+        { suggestions: bySimilarity(facts.payer.value, known) },
       ),
     );
   }

@@ -33,10 +33,14 @@ export interface Found {
 /** Longest quote kept as evidence text. */
 const QUOTE_MAX = 240;
 
+/** The quote of `span` as evidence carries it: whitespace collapsed, shortened to QUOTE_MAX. */
+export function evidenceQuote(text: string, span: Span): string {
+  const quote = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  return quote.length > QUOTE_MAX ? quote.slice(0, QUOTE_MAX - 1) + '…' : quote;
+}
+
 export function evidenceRef(path: string, text: string, lines: LineIndex, span: Span): EvidenceRef {
-  let quote = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-  if (quote.length > QUOTE_MAX) quote = quote.slice(0, QUOTE_MAX - 1) + '…';
-  return { path, line: lines.lineOf(span.start), text: quote, span, range: lines.range(span) };
+  return { path, line: lines.lineOf(span.start), text: evidenceQuote(text, span), span, range: lines.range(span) };
 }
 
 export class EvidenceSet {

@@ -89,9 +89,12 @@ export function isAsciiAlnum(c: number): boolean {
   return isAsciiLetter(c) || (c >= 48 && c <= 57);
 }
 
-/** Levenshtein distance, for "did you mean" hints on short words only. */
+/**
+ * Levenshtein distance: ClinLint's one edit distance ("did you mean" hints, payer suggestions,
+ * misspelt criterion ids). Bounded: strings over 64 characters count as their length apart.
+ */
 export function editDistance(a: string, b: string): number {
-  if (a.length > 32 || b.length > 32) return Math.max(a.length, b.length);
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -101,6 +104,15 @@ export function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/** Candidates ordered by edit distance to `word`, ignoring case; ties keep their order. */
+export function bySimilarity(word: string, candidates: readonly string[]): string[] {
+  const w = word.toLowerCase();
+  return candidates
+    .map((c, i) => ({ c, i, d: editDistance(w, c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /** The closest candidate within distance 2, if any. */

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { editDistance } from '../documents/text';
 import { LineIndex } from '../lineIndex';
 import type { Range } from '../types';
 import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as policySchema } from './schema';
@@ -76,6 +77,8 @@ export function rangeInLiteral(lit: StringLiteral, start: number, end: number): 
 export interface PolicyFile {
   path: string;
   text: string;
+  /** From the folder bundled with ClinLint: a user's file with the same id replaces it. */
+  bundled?: boolean;
 }
 
 /** A JSON path: property names and array indexes. */
@@ -97,14 +100,18 @@ export function loadPolicyFiles(files: PolicyFile[]): {
   concepts: LoadedConcept[];
   classes: LexicalClass[];
   errors: PolicyFileError[];
+  /** Information, not errors: a user's policy that replaces a bundled one. */
+  notices: PolicyFileError[];
 } {
   const policies: LoadedPolicy[] = [];
   const concepts: LoadedConcept[] = [];
   const classes: LexicalClass[] = [];
   const classIds = new Map<string, string>();
   const errors: PolicyFileError[] = [];
-  const policyIds = new Map<string, string>();
-  const conceptIds = new Map<string, string>();
+  const notices: PolicyFileError[] = [];
+  // id -> the file it was loaded from, and whether that file is a bundled one.
+  const policyIds = new Map<string, { path: string; bundled: boolean }>();
+  const conceptIds = new Map<string, { path: string; bundled: boolean }>();
 
   for (const file of files) {
     try {
@@ -116,7 +123,7 @@ export function loadPolicyFiles(files: PolicyFile[]): {
       errors.push({ path: file.path, message: `cannot load this file: ${why}`, range: ZERO });
     }
   }
-  return { policies, concepts, classes, errors };
+  return { policies, concepts, classes, errors, notices };
 
   function loadOne(file: PolicyFile): void {
     if (isLexiconPath(file.path)) return loadClass(file);
@@ -130,14 +137,18 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     const idRange = (path: Key[]) => nodeRange(index, findNodeAtLocation(tree, path) ?? tree);
     const seen = isConcept ? conceptIds : policyIds;
     const id = (parsed.value as { id: string }).id;
+    const what = isConcept ? 'concept' : 'policy';
     const first = seen.get(id);
-    if (first !== undefined) {
-      const what = isConcept ? 'concept' : 'policy';
-      errors.push({ path: file.path, message: `duplicate ${what} id "${id}" (already loaded from ${first})`, range: idRange(['id']) });
+    // A user's policy with a bundled policy's id is a newer revision: it replaces the bundled one
+    // once it is valid. Two bundled files, or two user files, with one id stay an error; so does
+    // a concept id (every policy reads a concept: one set of definitions, no silent override).
+    const replaces = !isConcept && first !== undefined && first.bundled && !file.bundled;
+    if (first !== undefined && !replaces) {
+      errors.push({ path: file.path, message: `duplicate ${what} id "${id}" (already loaded from ${first.path})`, range: idRange(['id']) });
       return;
     }
     if (isConcept) {
-      seen.set(id, file.path);
+      seen.set(id, { path: file.path, bundled: !!file.bundled });
       const literals = (key: 'patterns' | 'near' | 'except' | 'outOfScope'): StringLiteral[] =>
         (findNodeAtLocation(tree, [key])?.children ?? []).map((n) => ({
           range: nodeRange(index, n),
@@ -162,7 +173,12 @@ export function loadPolicyFiles(files: PolicyFile[]): {
       for (const e of capped(file.path, problems)) errors.push(e);
       return;
     }
-    seen.set(id, file.path);
+    if (replaces) {
+      const i = policies.findIndex((x) => x.path === first.path);
+      if (i >= 0) policies.splice(i, 1);
+      notices.push({ path: file.path, message: `policy ${id} replaces the bundled policy of the same id (${first.path})`, range: idRange(['id']) });
+    }
+    seen.set(id, { path: file.path, bundled: !!file.bundled });
     const sectionRanges = new Map<string, Range>();
     policy.sections.forEach((s, i) => sectionRanges.set(s.id, idRange(['sections', i, 'id'])));
     policies.push({ policy, path: file.path, sectionRanges, criterionRefs: criterionRefs(policy, idRange) });
@@ -243,16 +259,11 @@ function nearest(id: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestD = 4;
   for (const k of known) {
-    if (Math.abs(k.length - id.length) >= bestD || k.length > 64 || id.length > 64) continue;
-    let prev = Array.from({ length: k.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= id.length; i++) {
-      const cur = [i];
-      for (let j = 1; j <= k.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (id[i - 1] === k[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-    if (prev[k.length] < bestD) {
+    if (Math.abs(k.length - id.length) >= bestD) continue;
+    const d = editDistance(id, k);
+    if (d < bestD) {
       best = k;
-      bestD = prev[k.length];
+      bestD = d;
     }
   }
   return best;

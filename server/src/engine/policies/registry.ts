@@ -168,9 +168,9 @@ export class PolicyRegistry {
   }
 
   /** Every code in a policy code table or named singly by a section, sorted (for completion). */
-  allCodes(): string[] {
+  allCodes(policies: readonly LoadedPolicy[] = this.policies): string[] {
     const codes = new Set<string>();
-    for (const p of this.policies) {
+    for (const p of policies) {
       for (const c of Object.keys(p.policy.codes)) codes.add(c);
       for (const s of p.policy.sections) for (const ref of s.codes) if (!ref.includes('-')) codes.add(ref);
     }

@@ -63,6 +63,10 @@ export const notice = z.strictObject({
   rule: z.enum(['benefit-limitation', 'unapproved-drug']),
   message: z.string().min(1),
   citation: z.string().optional(),
+  drugs: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("for unapproved-drug: the drugs approved for the route, offered by completion in a claim line's drug field"),
 });
 
 export const section = z.strictObject({
