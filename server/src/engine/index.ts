@@ -69,12 +69,14 @@ export class Engine {
         return { path: file?.path ?? p.concept, message: `${p.field}[${p.index}]: ${p.message}`, range };
       }),
     ];
-    this.policyNotices = loaded.notices;
     this.concepts = loaded.concepts;
     this.cache = new SourceCache(this.compiled);
     const bundledDir = bundledPolicyDir();
     const isBundled = (p: { path: string }) => bundledDir !== undefined && p.path.startsWith(bundledDir + sep);
-    this.policyNotices = overlapNotices(checked.policies.filter(isBundled), checked.policies.filter((p) => !isBundled(p)));
+    this.policyNotices = [
+      ...loaded.notices,
+      ...overlapNotices(checked.policies.filter(isBundled), checked.policies.filter((p) => !isBundled(p))),
+    ];
   }
 
   readonly policyErrors: PolicyFileError[];
