@@ -5,11 +5,12 @@
 import { compileConcepts, type CompiledConcepts } from './evidence/compile';
 import { checkClaim, type Host } from './check/claim';
 import type { CheckOptions } from './check/common';
+import { documentedIn } from './check/documented';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
 import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
 import { PolicyRegistry } from './policies/registry';
-import type { CheckResult } from './results';
+import type { CheckResult, EvidenceRef } from './results';
 import type { DocumentKind } from './types';
 
 export type { Host } from './check/claim';
@@ -107,5 +108,13 @@ export class Engine {
     return kind === 'claim'
       ? checkClaim(this, this.cache, doc.path, doc.text, host, options)
       : checkNote(this, this.cache, doc.path, doc.text, options);
+  }
+
+  /**
+   * Every statement in a checked document's evidence that documents each criterion, in text
+   * order (a determination quotes only the first): what a coverage rationale cites.
+   */
+  documented(result: CheckResult, host: Host, criteria: Iterable<string>): Map<string, EvidenceRef[]> {
+    return documentedIn(this.compiled, this.cache, result, host, criteria);
   }
 }

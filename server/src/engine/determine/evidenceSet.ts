@@ -73,6 +73,24 @@ export class EvidenceSet {
     return hit ? { met: evidenceRef(claim.path, claim.text, claim.lines, span) } : general;
   }
 
+  /**
+   * Every statement that documents the criterion, in source order (each note, then the dx
+   * codes): what a rationale quotes. Not scoped to a billed line (that is each line's `met`).
+   */
+  all(criterion: string): EvidenceRef[] {
+    const out: EvidenceRef[] = [];
+    for (const src of this.sources) {
+      for (const m of src.evidence.byConcept.get(criterion) ?? []) {
+        if (m.counts) out.push(evidenceRef(src.path, src.text, src.lines, m.sentence));
+      }
+    }
+    const concept = this.compiled.concepts.get(criterion);
+    for (const d of this.dx) {
+      if (concept?.icd10.some((p) => d.code.startsWith(normalizeIcd10(p)))) out.push(evidenceRef(d.path, d.lines.text, d.lines, lineSpan(d)));
+    }
+    return out;
+  }
+
   private search(criterion: string): Found {
     let miss: NearMiss | undefined;
     for (const src of this.sources) {
