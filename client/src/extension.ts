@@ -4,6 +4,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { type InitOptions, StatusNotification, type ServerStatus, TrustNotification } from '../../server/src/protocol';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerDocumentReports } from './commands/documentReports';
+import { registerDraftRationale } from './commands/draftRationale';
 import { registerReloadPolicies } from './commands/reloadPolicies';
 import { StatusItem } from './status';
 
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event };
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
+  registerDraftRationale(context, handle);
   registerReloadPolicies(context, handle);
   return handle;
 }

@@ -16,7 +16,7 @@ import type { Engine, Host } from '../engine';
 import type { ClaimDocument, ClaimLine } from '../engine/documents/model';
 import type { CheckResult, Determination, EvidenceRef, PolicyDetermination } from '../engine/results';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
-import { citation } from './checklist';
+import { reportedSection } from '../engine/findings/messages';
 import type { Icd10List } from './icd10';
 import { policyQuote } from './policyQuote';
 import { mdEscape, quote, snippetToText, statusWords, where } from './text';
@@ -134,7 +134,8 @@ function siteOf(ctx: Ctx, d: Determination): string {
   const l = lineOf(ctx, d);
   if (!l) return '';
   const mods = l.modifiers.map((m) => m.value.toUpperCase());
-  return [mods.length ? `-${mods.join('-')}` : '', l.description?.value.trim() ?? ''].filter(Boolean).join(' ');
+  const desc = l.description?.value.trim() ?? '';
+  return mods.length ? `${desc}${desc ? ' ' : ''}(modifier ${mods.join(', ')})` : desc;
 }
 
 function diagnoses(ctx: Ctx): string[] {
@@ -195,7 +196,8 @@ function citeSection(ctx: Ctx, p: PolicyDetermination | PolicyBlock): string {
   const s = sectionOf(ctx, p);
   const pd = 'entries' in p ? { ...p.entries[0].p } : p;
   const key = `policy:${p.policy}:${p.section}:${p.alternative ?? ''}`;
-  return `${citation(pd, s)}${s ? ` (${mdEscape(s.title)})` : ''} ${ctx.cite(key, () => policyRef(pd, s))}`;
+  const payer = s ? `${mdEscape(s.policy.payer)} ` : '';
+  return `${payer}${mdEscape(pd.policy)} §${mdEscape(reportedSection(pd))}${s ? ` (${mdEscape(s.title)})` : ''} ${ctx.cite(key, () => policyRef(pd, s))}`;
 }
 
 function policyRef(p: PolicyDetermination, s: SectionInfo | undefined): string {
@@ -233,7 +235,7 @@ function summary(ctx: Ctx, blocks: PolicyBlock[]): string[] {
       const missing = [...new Set(gap.flatMap((e) => e.p.missing.map((c) => criterionLabel(ctx.catalog, c))))];
       out.push(`- ${codesOf(ctx, gap)}: cannot be approved as documented under ${cite}: ClinLint found no documentation of ${missing.join('; ')}.`);
     }
-    for (const e of no) out.push(`- ${codeAt(ctx, e.d)}: not covered under ${cite}: ${mdEscape(e.p.exclusion?.message ?? 'the policy excludes it')}.`);
+    for (const e of no) out.push(`- ${codeAt(ctx, e.d)}: not covered under ${cite}: ${mdEscape(sentence(e.p.exclusion?.message ?? 'the policy excludes it'))}`);
   }
   const none = ds.filter((d) => d.status === 'no-policy');
   if (none.length) out.push(`- ${none.map((d) => codeAt(ctx, d)).join(', ')}: no loaded policy governs ${none.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
@@ -294,20 +296,20 @@ function dedupe(evs: readonly EvidenceRef[]): EvidenceRef[] {
 /** The cause or the failed conservative care, quoted when the record documents it. */
 function documentedConcept(ctx: Ctx, criterion: string, heading: string, lead: string): string[] {
   const evs = ctx.documented.get(criterion) ?? [];
-  if (evs.length === 0) return [];
+  // Documented and not asked for by a criterion (where it is quoted already, as under Centene I.A.1).
+  const argued = ctx.result.determinations.some((d) => d.policies.some((p) => p.met.some((m) => m.criterion === criterion) || p.missing.includes(criterion)));
+  if (evs.length === 0 || argued) return [];
   const policyWords = causeCitations(ctx, criterion);
   return [`## ${heading}`, '', lead, '', ...evs.map((ev) => bullet(ctx, ev)), '', ...policyWords];
 }
 
-/** Where the applied policies speak of this criterion: the sections that require it or whose notice it triggers. */
+/** The applied sections whose benefit-limitation notice the documented cause triggers. */
 function causeCitations(ctx: Ctx, criterion: string): string[] {
   const cites = new Set<string>();
   for (const d of ctx.result.determinations) {
     for (const p of d.policies) {
-      const requires = p.met.some((m) => m.criterion === criterion) || p.missing.includes(criterion);
       const notice = criterion === CAUSE && ctx.result.findings.some((f) => f.rule === 'benefit-limitation' && f.code === d.code && f.policy === p.policy && f.section === p.section);
-      if (requires) cites.add(`Required by ${citeSection(ctx, p)}.`);
-      else if (notice) cites.add(`See ${citeSection(ctx, p)}: its benefit-limitation notice for reconstructive services applies (below).`);
+      if (notice) cites.add(`See ${citeSection(ctx, p)}: its benefit-limitation notice for reconstructive services applies (below).`);
     }
   }
   return cites.size ? [...cites, ''] : [];
@@ -426,10 +428,15 @@ function determinationBlock(ctx: Ctx): string[] {
     } else if (d.status === 'not-covered') {
       const p = d.policies.find((x) => x.status === 'not-covered')!;
       const ev = p.exclusion?.evidence;
-      out.push(`- **DENY** ${codes}: not covered, ${mdEscape(p.exclusion?.reason ?? statusWords(p.status))}, under ${citeSection(ctx, p)}: ${quote(p.exclusion?.message ?? '', 400)}${ev ? `; documented as ${quote(ev.text, 200)} (${ctx.at(ev)})` : ''}.${same}`);
+      const ex = sectionOf(ctx, p)?.exclusions.find((x) => x.reason === p.exclusion?.reason && x.message === p.exclusion?.message);
+      const absent = (ex?.unless ?? []).filter((c) => (ctx.documented.get(c) ?? []).length === 0).map((c) => mdEscape(criterionLabel(ctx.catalog, c)));
+      const without = absent.length ? ` ClinLint found no statement documenting ${absent.join(' or ')}.` : '';
+      out.push(`- **DENY** ${codes}: not covered, ${mdEscape(p.exclusion?.reason ?? statusWords(p.status))}, under ${citeSection(ctx, p)}: ${quote(p.exclusion?.message ?? '', 400)}${ev ? `; documented as ${quote(ev.text, 200)} (${ctx.at(ev)})` : ''}.${without}${same}`);
     } else out.push(`- **NO POLICY** ${codes}: no loaded policy governs ${g.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
   }
   return [...out, ''];
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Text ending with exactly one full stop. */
+const sentence = (s: string) => s.replace(/[\s.]+$/, '') + '.';
