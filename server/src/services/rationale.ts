@@ -95,8 +95,8 @@ export function renderRationale(input: RationaleInput): string {
   out.push('## Decision summary', '', ...summary(ctx, blocks), '');
   out.push(...diagnoses(ctx));
   for (const b of blocks) out.push(...criteriaBlock(ctx, b));
-  out.push(...documentedConcept(ctx, CAUSE, 'Cause of the condition', 'The record documents the cause of the condition treated:'));
-  out.push(...documentedConcept(ctx, CONSERVATIVE, 'Conservative care', 'The record documents conservative care that failed:'));
+  out.push(...documentedConcept(ctx, CAUSE, 'Cause of the condition'));
+  out.push(...documentedConcept(ctx, CONSERVATIVE, 'Conservative care'));
   out.push(...exclusionsBlock(ctx, blocks));
   out.push(...benefitLimitation(ctx));
   out.push(...gapsBlock(ctx, blocks));
@@ -272,7 +272,7 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
     const used = new Set<string>();
     if (sites.size > 1) {
       for (const [site, es] of sites) {
-        out.push(`**${site ? `Site: ${mdEscape(site)}` : 'No site on the claim line'}** (${codesOf(ctx, es)})`, '');
+        out.push(`**${site ? `Site: ${mdEscape(site)}` : 'No site on the claim line'}**: ${codesOf(ctx, es)}`, '');
         const evs = dedupe(es.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence)));
         for (const ev of evs) used.add(evKey(ev));
         out.push(...(evs.length ? evs.map((ev) => bullet(ctx, ev)) : [`- ClinLint found no statement documenting ${mdEscape(label)} for this line.`]), '');
@@ -294,12 +294,13 @@ function dedupe(evs: readonly EvidenceRef[]): EvidenceRef[] {
 }
 
 /** The cause or the failed conservative care, quoted when the record documents it. */
-function documentedConcept(ctx: Ctx, criterion: string, heading: string, lead: string): string[] {
+function documentedConcept(ctx: Ctx, criterion: string, heading: string): string[] {
   const evs = ctx.documented.get(criterion) ?? [];
   // Documented and not asked for by a criterion (where it is quoted already, as under Centene I.A.1).
   const argued = ctx.result.determinations.some((d) => d.policies.some((p) => p.met.some((m) => m.criterion === criterion) || p.missing.includes(criterion)));
   if (evs.length === 0 || argued) return [];
   const policyWords = causeCitations(ctx, criterion);
+  const lead = `Statements in the record documenting ${mdEscape(criterionLabel(ctx.catalog, criterion))}:`;
   return [`## ${heading}`, '', lead, '', ...evs.map((ev) => bullet(ctx, ev)), '', ...policyWords];
 }
 

@@ -55,8 +55,8 @@ describe('clinlint rationale: golden claims', () => {
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0, 'a supported claim has no errors');
     golden('supported', r.stdout);
-    assert.match(r.stdout, /\*\*Site: fat grafting, upper and lower lip\*\* \(15773 \(claim line 1\)\)/);
-    assert.match(r.stdout, /\*\*Site: fat grafting, left heel \(modifier LT\)\*\* \(15774 \(claim line 2\)\)/);
+    assert.match(r.stdout, /\*\*Site: fat grafting, upper and lower lip\*\*: 15773 \(claim line 1\)\n/);
+    assert.match(r.stdout, /\*\*Site: fat grafting, left heel \(modifier LT\)\*\*: 15774 \(claim line 2\)\n/);
     assert.match(r.stdout, /\*\*APPROVE\*\* 15773 \(claim line 1\), 15774 \(claim line 2\)/);
     assert.doesNotMatch(r.stdout, /## What is missing/);
   });
@@ -137,8 +137,8 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
 
   it('the functional deficits, grouped by site (face, feet)', () => {
     const fi = md.slice(md.indexOf('### Significant functional impairment'), md.indexOf('### Expectation'));
-    assert.match(fi, /\*\*Site: fat grafting, perioral face\*\* \(15773 \(claim line 1\)\)/);
-    assert.match(fi, /\*\*Site: fat grafting, plantar surfaces of both feet\*\* \(15774 \(claim line 2\)\)/);
+    assert.match(fi, /\*\*Site: fat grafting, perioral face\*\*: 15773 \(claim line 1\)\n/);
+    assert.match(fi, /\*\*Site: fat grafting, plantar surfaces of both feet\*\*: 15774 \(claim line 2\)\n/);
     // Every statement the engine reads as a deficit is quoted with its note and line.
     for (const [quoteText, line] of [
       ['The pain limits which shoes he can wear and he can only walk about two blocks.', 16],
