@@ -33,7 +33,9 @@ export function policyQuote(text: string, section: string, alternative?: string)
       continue;
     }
     skipped = false;
-    const plain = plainPolicyText(lines[i].text);
+    // A line longer than the whole quote (a hostile policy file) is shortened, and says so.
+    const raw = lines[i].text;
+    const plain = plainPolicyText(raw.length > QUOTE_MAX ? `${raw.slice(0, QUOTE_MAX)}…` : raw);
     if (!plain) continue;
     if (size + plain.length > QUOTE_MAX && out.length > 0) {
       out.push('[… the section continues in the policy]');

@@ -140,7 +140,8 @@ function siteOf(ctx: Ctx, d: Determination): string {
 
 function diagnoses(ctx: Ctx): string[] {
   const out = ['## Diagnoses', ''];
-  const missing = ctx.icd10 ? `not described on the claim or in ${mdEscape(ctx.icd10.source)}` : 'not described on the claim (no ICD-10-CM list loaded)';
+  const on = ctx.claim ? 'on the claim' : 'in the note';
+  const missing = ctx.icd10 ? `not described ${on} or in ${mdEscape(ctx.icd10.source)}` : `not described ${on} (no ICD-10-CM list loaded)`;
   const describe = (code: string, own?: string) => {
     if (own) return mdEscape(own);
     const listed = ctx.icd10?.describe(code);
@@ -239,7 +240,7 @@ function summary(ctx: Ctx, blocks: PolicyBlock[]): string[] {
   }
   const none = ds.filter((d) => d.status === 'no-policy');
   if (none.length) out.push(`- ${none.map((d) => codeAt(ctx, d)).join(', ')}: no loaded policy governs ${none.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
-  if (hasGaps(ds)) out.push('', `**The claim is not ready for approval**: ${gapCount(ds)} documentation gap(s), listed under "What is missing" with the prompt that would close each.`);
+  if (hasGaps(ds)) out.push('', `**Not ready for approval**: ${gapCount(ds)} documentation gap(s), listed under "What is missing" with the prompt that would close each.`);
   return out;
 }
 

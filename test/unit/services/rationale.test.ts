@@ -66,7 +66,7 @@ describe('clinlint rationale: golden claims', () => {
     assert.equal(r.status, 1, 'a gap is an error, as `clinlint gaps.claim` reports it');
     golden('gaps', r.stdout);
     assert.doesNotMatch(r.stdout, /APPROVE/);
-    assert.match(r.stdout, /\*\*The claim is not ready for approval\*\*: 1 documentation gap/);
+    assert.match(r.stdout, /\*\*Not ready for approval\*\*: 1 documentation gap/);
     const missing = section(r.stdout, 'What is missing');
     // Each gap with its prompt, placeholders as blanks (never as facts).
     assert.match(missing, /### Failure of conservative therapy[^\n]*: 15773 \(claim line 1\), Centene CP\.MP\.31 §I\.A\.1/);

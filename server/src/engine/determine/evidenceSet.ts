@@ -85,8 +85,12 @@ export class EvidenceSet {
       }
     }
     const concept = this.compiled.concepts.get(criterion);
+    // A code in a line already quoted (`HIV infection (ICD-10 B20)`) adds nothing to the quote.
+    const quoted = new Set(out.map((e) => `${e.path}\u0000${e.line}`));
     for (const d of this.dx) {
-      if (concept?.icd10.some((p) => d.code.startsWith(normalizeIcd10(p)))) out.push(evidenceRef(d.path, d.lines.text, d.lines, lineSpan(d)));
+      if (!concept?.icd10.some((p) => d.code.startsWith(normalizeIcd10(p)))) continue;
+      const ref = evidenceRef(d.path, d.lines.text, d.lines, lineSpan(d));
+      if (!quoted.has(`${ref.path}\u0000${ref.line}`)) out.push(ref);
     }
     return out;
   }
