@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { plainPolicyText, policyQuote } from '../../../server/src/services/policyQuote';
-import { snippetToText } from '../../../server/src/services/text';
 
 const policy = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'policies', file), 'utf8'));
 
@@ -42,13 +41,5 @@ describe('policyQuote', () => {
     const long = policyQuote('x'.repeat(5_000_000), 'X');
     assert.equal(long.length, 1);
     assert.ok(long[0].length < 3000 && long[0].endsWith('…'));
-  });
-});
-
-describe('snippetToText with blanks: a prompt shown as a form', () => {
-  it('each placeholder, choice and tab stop becomes a blank', () => {
-    const blank = (t: string) => `[${t || '…'}]`;
-    assert.equal(snippetToText('Cause: ${1:deformity} from ${2|disease,trauma|}$3.$0', blank), 'Cause: [deformity] from [disease / trauma][…].');
-    assert.equal(snippetToText('Cause: ${1:deformity} from ${2|disease,trauma|}.'), 'Cause: deformity from disease.', 'without blanks: the defaults, as before');
   });
 });

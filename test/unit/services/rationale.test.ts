@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { run } from '../../../server/src/cli/main';
+import { mdEscape, snippetToText } from '../../../server/src/services/text';
 import { SHARED } from '../engine/helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -70,7 +71,9 @@ describe('clinlint rationale: golden claims', () => {
     const missing = section(r.stdout, 'What is missing');
     // Each gap with its prompt, placeholders as blanks (never as facts).
     assert.match(missing, /### Failure of conservative therapy[^\n]*: 15773 \(claim line 1\), Centene CP\.MP\.31 §I\.A\.1/);
-    assert.match(missing, /Documentation prompt for the clinician[^\n]*"Conservative therapy: \\\[treatments tried/);
+    // The concept's own prompt text (the lead's wording, through the engine's one snippet reader).
+    const prompt = JSON.parse(readFileSync(join(ROOT, 'policies', 'concepts', 'conservative-therapy-failed.json'), 'utf8')).prompt;
+    assert.ok(missing.includes(`- Documentation prompt for the clinician, to complete in their own words: "${mdEscape(snippetToText(prompt))}"`), missing);
     assert.match(missing, /### Photographs in the record \(as applicable\)/);
     assert.match(r.stdout, /\*\*PEND\*\* 15773 \(claim line 1\): documentation incomplete/);
     // The citation quotes the alternative applied, in full, and leaves the others out.
