@@ -67,6 +67,8 @@ export function promptForm(catalog: Catalog, criterion: string): string | undefi
 
 interface Ctx extends RationaleInput {
   claim?: ClaimDocument;
+  /** The claim line of each billed code, by the code's offset (a claim may bill thousands). */
+  lines: Map<number, ClaimLine>;
   cite: (key: string, text: () => string) => string;
   at: (ev: EvidenceRef) => string;
 }
@@ -77,6 +79,7 @@ export function renderRationale(input: RationaleInput): string {
   const ctx: Ctx = {
     ...input,
     claim: result.document.kind === 'claim' ? result.document : undefined,
+    lines: new Map(result.document.kind === 'claim' ? result.document.lines.map((l) => [l.code.span.start, l]) : []),
     cite: (key, text) => {
       let i = refs.findIndex((r) => r.key === key);
       if (i < 0) i = refs.push({ key, text: text() }) - 1;
@@ -120,7 +123,7 @@ function headerFacts(ctx: Ctx): string | undefined {
 }
 
 function lineOf(ctx: Ctx, d: Determination): ClaimLine | undefined {
-  return ctx.claim?.lines.find((l) => l.code.span.start === d.span.start);
+  return ctx.lines.get(d.span.start);
 }
 
 /** "claim line 2, 15774" (or "line 12" of a note). */
@@ -263,7 +266,9 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
   const sites = new Map<string, Entry[]>();
   for (const e of entries) {
     const site = siteOf(ctx, e.d);
-    sites.set(site, [...(sites.get(site) ?? []), e]);
+    const group = sites.get(site);
+    if (group) group.push(e);
+    else sites.set(site, [e]);
   }
   for (const c of criteria) {
     const label = criterionLabel(ctx.catalog, c);
@@ -414,7 +419,12 @@ function reasoningKey(d: Determination): string {
 function determinationBlock(ctx: Ctx): string[] {
   const ds = ctx.result.determinations;
   const groups = new Map<string, Determination[]>();
-  for (const d of ds) groups.set(reasoningKey(d), [...(groups.get(reasoningKey(d)) ?? []), d]);
+  for (const d of ds) {
+    const key = reasoningKey(d);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
   const gaps = hasGaps(ds);
   const out = ['## Coverage determination', ''];
   for (const g of groups.values()) {
