@@ -27,9 +27,9 @@ describe('commands', () => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
     assert.ok(doc, 'the rationale file is open');
     assert.strictEqual(doc.isDirty, false);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('complete.rationale.md'));
-    assert.ok(preview, `a markdown preview of the rationale is open; tabs: ${JSON.stringify(tabs.map((t) => t.label))}`);
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('complete.rationale.md');
+    const preview = await tabMatching(isPreview);
+    assert.ok(preview, `a markdown preview of the rationale is open; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label))}`);
     // Drafting again replaces the draft as an undoable edit, and saves it (it had no unsaved changes).
     const edit = new vscode.WorkspaceEdit();
     edit.insert(target, new vscode.Position(0, 0), 'my notes\n');
@@ -55,3 +55,23 @@ describe('commands', () => {
     assert.deepStrictEqual(r, { policies: 4, errors: 0 });
   });
 });
+
+/** The first open tab matching `pred`, now or once the tabs change (undefined after `timeoutMs`). */
+function tabMatching(pred: (t: vscode.Tab) => boolean, timeoutMs = 10_000): Promise<vscode.Tab | undefined> {
+  const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(pred);
+  const now = find();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      resolve(undefined);
+    }, timeoutMs);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const t = find();
+      if (!t) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(t);
+    });
+  });
+}
