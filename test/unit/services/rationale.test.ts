@@ -193,7 +193,8 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
     assert.match(section(md, 'Conservative care'), /Salicylic acid to the calluses, custom orthotics and extra padding in his shoes for more than a year have failed to relieve the foot pain\./);
   });
 
-  it('the work and leisure disability of the feet documents a functional impairment', { skip: 'concept functional-impairment does not read "keeps him from his work as a mail carrier and from hiking" (lead: concepts)' }, () => {
-    assert.match(md, /keeps him from his work as a mail carrier and from hiking/);
+  it('the work and leisure disability of the feet documents a functional impairment', () => {
+    const fi = md.slice(md.indexOf('### Significant functional impairment'), md.indexOf('### Expectation'));
+    assert.ok(fi.includes('"The thin soft tissue cover over the metatarsal heads keeps him from his work as a mail carrier and from hiking." (2024-03-01-scleroderma-second-graft.note line 17 [2])'), fi);
   });
 });
