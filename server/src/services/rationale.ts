@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import type { Engine, Host } from '../engine';
 import type { ClaimDocument, ClaimLine } from '../engine/documents/model';
 import type { CheckResult, Determination, EvidenceRef, PolicyDetermination } from '../engine/results';
-import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
+import { type Catalog, type ExclusionInfo, type SectionInfo, criterionLabel } from './catalog';
 import { reportedSection } from '../engine/findings/messages';
 import type { Icd10List } from './icd10';
 import { policyQuote } from './policyQuote';
@@ -330,25 +330,45 @@ function exclusionsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     const entries = b.entries.filter((e) => e.p.status !== 'not-covered');
     const s = sectionOf(ctx, b);
     if (!entries.length || !s) continue;
-    const cite = citeSection(ctx, b);
+    const codes = [...new Set(entries.map((e) => e.d.code))];
+    const are = codes.length > 1 ? 'are' : 'is';
     for (const ex of s.exclusions) {
-      const whenDocs = ex.when.flatMap((c) => ctx.documented.get(c) ?? []);
-      const what = ex.when.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ');
-      const unlessMet = ex.unless.filter((c) => entries.every((e) => e.p.met.some((m) => m.criterion === c) || (ctx.documented.get(c) ?? []).length > 0));
-      let why: string;
-      if (whenDocs.length === 0) why = `ClinLint found no statement of ${what} in the record.`;
-      else if (unlessMet.length) why = `The record mentions ${what} (${whenDocs.map((ev) => `${quote(ev.text, 160)}, ${ctx.at(ev)}`).join('; ')}), but it documents ${unlessMet.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ')}, and the exclusion applies only without it.`;
-      else continue; // the engine would have excluded the code: not reached for a line it did not exclude
-      out.push(`- **${mdEscape(capitalize(ex.reason))}** (${cite}): the policy excludes: ${quote(ex.message, 400)} ${why}`);
+      const why = whyNot(ctx, entries, ex);
+      if (why) out.push(`- **${mdEscape(capitalize(ex.reason))}** (${citeSection(ctx, b)}): the policy excludes: ${quote(ex.message, 400)} ${why}`);
+    }
+    // The policy's cosmetic lists that name these codes (Centene §II.P) and did not govern them.
+    const applied = (x: SectionInfo) => entries.some((e) => e.d.policies.some((p) => p.policy === x.policy.id && p.section === x.id));
+    const lists = new Map<string, SectionInfo>();
+    for (const code of codes) for (const x of ctx.catalog.sectionsFor(code)) if (x.policy.id === b.policy && x.kind === 'cosmetic' && x.id !== b.section && !applied(x)) lists.set(x.id, x);
+    for (const x of lists.values()) {
+      for (const ex of x.exclusions) {
+        const why = whyNot(ctx, entries, ex);
+        if (why) out.push(`- **${mdEscape(capitalize(ex.reason))}** (${citeOther(ctx, x)}): the policy's cosmetic list names ${x.codes.map(mdEscape).join(', ')}: ${quote(ex.message, 400)} ${why}`);
+      }
     }
     // Not investigational: the policy's investigational sections do not list these codes.
     for (const inv of ctx.catalog.sectionsOf(b.policy).filter((x) => x.kind === 'investigational' && x.id !== b.section)) {
-      const key = `policy:${inv.policy.id}:${inv.id}:`;
-      const n = ctx.cite(key, () => policyRef({ policy: inv.policy.id, section: inv.id } as PolicyDetermination, inv));
-      out.push(`- **Investigational** (${mdEscape(inv.policy.id)} §${mdEscape(inv.id)} ${n}): that section governs ${inv.codes.map(mdEscape).join(', ')}; ${[...new Set(entries.map((e) => e.d.code))].join(', ')} ${entries.length > 1 ? 'are' : 'is'} not among them and ${entries.length > 1 ? 'are' : 'is'} governed by §${mdEscape(b.section)} (${mdEscape(s.title)}).`);
+      out.push(`- **Investigational** (${citeOther(ctx, inv)}): that section governs ${inv.codes.map(mdEscape).join(', ')}; ${codes.join(', ')} ${are} not among them and ${are} governed by §${mdEscape(b.section)} (${mdEscape(s.title)}).`);
     }
   }
   return out.length ? ['## Why the exclusions do not apply', '', ...out, ''] : [];
+}
+
+/** Why an exclusion did not apply to these lines, from the record; undefined when it could have. */
+function whyNot(ctx: Ctx, entries: readonly Entry[], ex: ExclusionInfo): string | undefined {
+  const whenDocs = ex.when.flatMap((c) => ctx.documented.get(c) ?? []);
+  const what = ex.when.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ');
+  if (whenDocs.length === 0) return `ClinLint found no statement of ${what} in the record.`;
+  const unlessMet = ex.unless.filter((c) => entries.every((e) => e.p.met.some((m) => m.criterion === c) || (ctx.documented.get(c) ?? []).length > 0));
+  if (unlessMet.length === 0) return undefined;
+  const mentions = whenDocs.map((ev) => `${quote(ev.text, 160)}, ${ctx.at(ev)}`).join('; ');
+  return `The record mentions ${what} (${mentions}), but it documents ${unlessMet.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ')}, and the exclusion applies only without it.`;
+}
+
+/** A section that determined none of these codes, cited by its number: `MED.00132 §I [3]`. */
+function citeOther(ctx: Ctx, x: SectionInfo): string {
+  const n = ctx.cite(`policy:${x.policy.id}:${x.id}:`, () => policyRef({ policy: x.policy.id, section: x.id } as PolicyDetermination, x));
+  return `${mdEscape(x.policy.id)} §${mdEscape(x.id)} (${mdEscape(x.title)}) ${n}`;
 }
 
 function benefitLimitation(ctx: Ctx): string[] {

@@ -76,6 +76,8 @@ describe('clinlint rationale: golden claims', () => {
     assert.ok(missing.includes(`- Documentation prompt for the clinician, to complete in their own words: "${mdEscape(snippetToText(prompt))}"`), missing);
     assert.match(missing, /### Photographs in the record \(as applicable\)/);
     assert.match(r.stdout, /\*\*PEND\*\* 15773 \(claim line 1\): documentation incomplete/);
+    // The cosmetic list that names 15773 (§II.P) did not apply: no cosmetic intent is documented.
+    assert.match(section(r.stdout, 'Why the exclusions do not apply'), /- \*\*Cosmetic\*\* \(CP\.MP\.31 §II\.P \(Injectable filler\) \[\d\]\): the policy's cosmetic list names [^\n]*15773[^\n]*ClinLint found no statement of cosmetic intent/);
     // The citation quotes the alternative applied, in full, and leaves the others out.
     const cites = section(r.stdout, 'Citations');
     assert.match(cites, /> 1\. The procedure is performed to improve the function of an abnormal body part caused by illness, trauma, or a congenital defect after failure of conservative therapy \(unless conservative therapy is not standard of care for the condition, or is contraindicated\);/);
@@ -161,7 +163,7 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
   it('the exclusions do not apply: no cosmetic intent documented, not investigational', () => {
     const ex = section(md, 'Why the exclusions do not apply');
     assert.match(ex, /\*\*Cosmetic\*\*[^\n]*ClinLint found no statement of cosmetic intent/);
-    assert.match(ex, /\*\*Investigational\*\* \(MED\.00132 §I \[3\]\): that section governs 0489T, 0490T, 0565T, 0566T; 15773, 15774 are not among them/);
+    assert.match(ex, /\*\*Investigational\*\* \(MED\.00132 §I \(Autologous adipose-derived regenerative cell therapy\) \[3\]\): that section governs 0489T, 0490T, 0565T, 0566T; 15773, 15774 are not among them/);
   });
 
   it('the benefit-limitation caveat and the diagnoses', () => {
