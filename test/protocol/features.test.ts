@@ -1,9 +1,11 @@
 /** Hover, completion, definition, document symbols, checklist and rationale over the wire. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import { run } from '../../server/src/cli/main';
 import { LspClient, positionOf, scratchWorkspace } from './lsp';
 
 describe('editor features', () => {
@@ -94,5 +96,10 @@ describe('editor features', () => {
     assert.match(memo, /- \*\*PEND\*\* 15773 \(claim line 1\): documentation incomplete/);
     assert.doesNotMatch(memo, /APPROVE/);
     assert.match(memo, /## Citations\n\n1\. Anthem Blue Cross Connecticut, MED\.00132/);
+    // One renderer: `clinlint rationale` on the same files prints the same text.
+    let printed = '';
+    const status = run(['rationale', fileURLToPath(claim)], { stdout: (t) => (printed += t), stderr: () => {}, cwd: dirname(fileURLToPath(claim)) });
+    assert.equal(status, 1, 'the claim has a gap (an error)');
+    assert.equal(printed, memo);
   });
 });
