@@ -378,7 +378,7 @@ function benefitLimitation(ctx: Ctx): string[] {
     const s = ctx.catalog.section(f.policy, f.section);
     const text = s?.notices.find((n) => n.rule === 'benefit-limitation')?.message ?? f.message;
     const key = `${f.policy}\u0000${f.section}\u0000${text}`;
-    const g = groups.get(key) ?? { codes: [], text, cite: `${mdEscape(f.policy)} §${mdEscape(f.section)}` };
+    const g = groups.get(key) ?? { codes: [], text, cite: s ? citeOther(ctx, s) : `${mdEscape(f.policy)} §${mdEscape(f.section)}` };
     if (!g.codes.includes(f.code)) g.codes.push(f.code);
     groups.set(key, g);
   }

@@ -167,7 +167,7 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
   });
 
   it('the benefit-limitation caveat and the diagnoses', () => {
-    assert.match(section(md, 'Benefit limitation'), /15773, 15774 \(MED\.00132 §II\): "Not all benefit contracts\/certificates include benefits for reconstructive services/);
+    assert.match(section(md, 'Benefit limitation'), /15773, 15774 \(MED\.00132 §II \(Autologous fat grafting\) \[1\]\): "Not all benefit contracts\/certificates include benefits for reconstructive services/);
     assert.match(section(md, 'Diagnoses'), /- A: M34\.0 Progressive systemic sclerosis/);
   });
 
