@@ -241,6 +241,9 @@ function summary(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     }
     for (const e of no) out.push(`- ${codeAt(ctx, e.d)}: not covered under ${cite}: ${mdEscape(sentence(e.p.exclusion?.message ?? 'the policy excludes it'))}`);
   }
+  // A claim whose notes cannot be read has nothing to quote: say so before anything else.
+  const unread = ctx.result.findings.filter((f) => f.rule === 'no-note' || f.rule === 'note-not-found');
+  if (unread.length) out.unshift(...unread.map((f) => `- **No documentation read**: ${mdEscape(f.message)}.`), '');
   const none = ds.filter((d) => d.status === 'no-policy');
   if (none.length) out.push(`- ${none.map((d) => codeAt(ctx, d)).join(', ')}: no loaded policy governs ${none.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
   if (hasGaps(ds)) out.push('', `**Not ready for approval**: ${gapCount(ds)} documentation gap(s), listed under "What is missing" with the prompt that would close each.`);

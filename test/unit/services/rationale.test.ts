@@ -117,6 +117,13 @@ describe('clinlint rationale: the command line', () => {
     assert.match(missing.stderr, /nope\.claim: no such file/);
   });
 
+  it('a claim with no readable note says so first, and has no APPROVE line', () => {
+    const r = cli(['rationale', 'examples/claims/2025-0301-draft-no-note.claim']);
+    assert.equal(r.status, 1);
+    assert.match(section(r.stdout, 'Decision summary'), /^\n## Decision summary\n\n- \*\*No documentation read\*\*: the claim bills codes but links no note/);
+    assert.doesNotMatch(r.stdout, /APPROVE/);
+  });
+
   it('a diagnosis the claim does not describe: described from an ICD-10-CM list given at run time, else said so', (t) => {
     const without = cli(['rationale', SEED_CLAIM]).stdout;
     assert.match(without, /- B: M35\.00 _not described on the claim \(no ICD-10-CM list loaded\)_; pointed to by 15773 \(line 1\)/);
