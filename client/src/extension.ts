@@ -5,6 +5,7 @@ import { type InitOptions, InsertPromptCommand, StatusNotification, type ServerS
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerDocumentReports } from './commands/documentReports';
 import { registerInsertPrompt } from './commands/insertPrompt';
+import { registerDraftRationale } from './commands/draftRationale';
 import { registerReloadPolicies } from './commands/reloadPolicies';
 import { BundledPolicies } from './bundledPolicies';
 import { EvidenceDecorations } from './evidence';
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
   registerInsertPrompt(context, handle);
+  registerDraftRationale(context, handle);
   registerReloadPolicies(context, handle);
   return handle;
 }

@@ -1,9 +1,11 @@
 /** Hover, completion, definition, document symbols, checklist and rationale over the wire. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import { run } from '../../server/src/cli/main';
 import { LspClient, positionOf, scratchWorkspace } from './lsp';
 
 describe('editor features', () => {
@@ -100,10 +102,17 @@ describe('editor features', () => {
     assert.match(list, /## 15773 \(line 11\): documentation missing/);
     assert.match(list, /❌ \*\*significant functional impairment\*\*/);
     const { markdown: memo } = await c.request<{ markdown: string }>('clinlint/rationale', { uri: claim });
-    assert.match(memo, /^# Coverage rationale/);
-    assert.match(memo, /Key qualifying factors:/);
-    assert.match(memo, /"The grafting is expected to improve oral competence\." \(graft\.note line 11\) \[\d\]/);
+    assert.match(memo, /^# Coverage rationale: claim E2E-0001 \(graft\.claim\)/);
+    assert.match(memo, /"The grafting is expected to improve oral competence\." \(graft\.note line 11 \[2\]\)/);
+    // A claim with a gap: each gap with its prompt, and no APPROVE line.
+    assert.match(memo, /## What is missing\n\n### Significant functional impairment: 15773 \(claim line 1\)[^\n]*\n\n- ClinLint found no statement documenting it\.\n(?:- [^\n]*\n)*- Documentation prompt for the clinician/);
+    assert.match(memo, /- \*\*PEND\*\* 15773 \(claim line 1\): documentation incomplete/);
+    assert.doesNotMatch(memo, /APPROVE/);
     assert.match(memo, /## Citations\n\n1\. Anthem Blue Cross Connecticut, MED\.00132/);
-    assert.match(memo, /PEND/);
+    // One renderer: `clinlint rationale` on the same files prints the same text.
+    let printed = '';
+    const status = run(['rationale', fileURLToPath(claim)], { stdout: (t) => (printed += t), stderr: () => {}, cwd: dirname(fileURLToPath(claim)) });
+    assert.equal(status, 1, 'the claim has a gap (an error)');
+    assert.equal(printed, memo);
   });
 });

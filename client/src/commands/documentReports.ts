@@ -1,6 +1,6 @@
-/** clinlint.showChecklist and clinlint.draftRationale: markdown reports of the current file. */
+/** clinlint.showChecklist: the checklist of the current file, rendered (the rationale: draftRationale.ts). */
 import * as vscode from 'vscode';
-import { ChecklistRequest, type MarkdownResult, RationaleRequest } from '../../../server/src/protocol';
+import { ChecklistRequest, type MarkdownResult } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
 /** Read-only report documents (`clinlint-report:/Coverage checklist - x.claim.md`), shown rendered. */
@@ -27,35 +27,34 @@ class Reports implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** The server's markdown report of the file given (else the active editor's), with its URI. */
+export async function fetchReport(
+  handle: ClientHandle,
+  request: string,
+  what: string,
+  arg?: vscode.Uri,
+): Promise<{ uri: vscode.Uri; markdown: string } | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage(`ClinLint: open a claim or note to ${what}.`);
+    return undefined;
+  }
+  const client = await handle.ready();
+  const { markdown } = await client.sendRequest<MarkdownResult>(request, { uri: client.code2ProtocolConverter.asUri(uri) });
+  return { uri, markdown };
+}
+
 export function registerDocumentReports(context: vscode.ExtensionContext, handle: ClientHandle): void {
   const reports = new Reports();
-  context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
-
-  const ask = async (request: string, what: string, arg?: vscode.Uri) => {
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-    if (!uri) {
-      void vscode.window.showWarningMessage(`ClinLint: open a claim or note to ${what}.`);
-      return undefined;
-    }
-    const client = await handle.ready();
-    const { markdown } = await client.sendRequest<MarkdownResult>(request, { uri: client.code2ProtocolConverter.asUri(uri) });
-    return { uri, markdown };
-  };
-
   context.subscriptions.push(
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     // The checklist is for reading: it opens rendered (the markdown preview), beside the file.
     vscode.commands.registerCommand('clinlint.showChecklist', async (arg?: vscode.Uri): Promise<string | undefined> => {
-      const r = await ask(ChecklistRequest, 'show its checklist', arg);
+      const r = await fetchReport(handle, ChecklistRequest, 'show its checklist', arg);
       if (!r) return undefined;
       const name = `Coverage checklist - ${r.uri.path.replace(/^.*\//, '')}`;
       await vscode.commands.executeCommand('markdown.showPreviewToSide', reports.set(name, r.markdown));
-      return r.markdown;
-    }),
-    vscode.commands.registerCommand('clinlint.draftRationale', async (arg?: vscode.Uri): Promise<string | undefined> => {
-      const r = await ask(RationaleRequest, 'draft a rationale', arg);
-      if (!r) return undefined;
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown });
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return r.markdown;
     }),
   );

@@ -4,7 +4,13 @@ import { PLANS, type Plan } from '../engine/types';
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
+  /** `clinlint rationale <claim>`: draft the coverage rationale instead of checking. */
+  command?: 'rationale';
   paths: string[];
+  /** `-o FILE` (rationale): write there instead of stdout. */
+  output?: string;
+  /** `--icd10cm FILE` (rationale): an ICD-10-CM code list for diagnoses the claim does not describe. */
+  icd10cm?: string;
   format: Format;
   policies: string[];
   /** Folders outside the checked tree where claims may link notes (`--allow-notes-in`). */
@@ -21,6 +27,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: clinlint [options] [paths...]
+       clinlint rationale <claim-or-note> [-o FILE] [--icd10cm FILE] [options]
 
 Checks claim drafts (*.claim) and clinical notes (*.note) against payer policies.
 Folders are searched recursively for *.note and *.claim files (default: the current folder).
@@ -39,6 +46,12 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
+clinlint rationale drafts the coverage rationale of one claim (or note) as markdown, the
+text the editor's Draft Coverage Rationale command opens: to stdout, or to FILE with -o.
+  -o, --output FILE          write the rationale to FILE
+  --icd10cm FILE             ICD-10-CM code list (CMS icd10cm_codes_<year>.txt) describing
+                             diagnoses the claim lists without a description
+
 Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or invalid policy.`;
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -48,6 +61,10 @@ export function parseArgs(argv: string[]): CliArgs {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
+  if (argv[0] === 'rationale') {
+    out.command = 'rationale';
+    argv = argv.slice(1);
+  }
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline: string | undefined;
@@ -90,6 +107,13 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--payer':
         out.payer = take(a);
         break;
+      case '-o':
+      case '--output':
+        out.output = take(a);
+        break;
+      case '--icd10cm':
+        out.icd10cm = take(a);
+        break;
       case '-h':
       case '--help':
         out.help = true;
@@ -107,5 +131,8 @@ export function parseArgs(argv: string[]): CliArgs {
         out.paths.push(a);
     }
   }
+  if (!out.command && (out.output !== undefined || out.icd10cm !== undefined)) throw new UsageError(`${out.output !== undefined ? '-o' : '--icd10cm'} is an option of clinlint rationale`);
+  if (out.command === 'rationale' && !out.help && out.paths.length !== 1) throw new UsageError('clinlint rationale takes one claim or note');
+  if (out.command === 'rationale' && out.format !== 'text') throw new UsageError('clinlint rationale writes markdown: --format does not apply');
   return out;
 }

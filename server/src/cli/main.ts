@@ -12,6 +12,7 @@ import { expandPaths } from './files';
 import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
 import { toText } from './format/text';
+import { rationale } from './rationale';
 
 declare const CLINLINT_VERSION: string | undefined;
 const VERSION = typeof CLINLINT_VERSION === 'string' ? CLINLINT_VERSION : '0.0.0-dev';
@@ -57,6 +58,7 @@ export function run(argv: string[], io: Io): number {
     io.stderr('clinlint: no policies loaded (check --policies and --no-bundled-policies)\n');
     return 2;
   }
+  if (args.command === 'rationale') return Math.max(status, rationale(engine, host, args, io, display));
   const paths = args.paths.length ? args.paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
   const expanded = expandPaths(paths);
   for (const e of expanded.errors) {

@@ -6,12 +6,13 @@ import { sep } from 'node:path';
 import { compileConcepts, type CompiledConcepts } from './evidence/compile';
 import { checkClaim, type Host } from './check/claim';
 import type { CheckOptions } from './check/common';
+import { documentedIn } from './check/documented';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
 import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
 import { overlapNotices } from './policies/overlap';
 import { PolicyRegistry } from './policies/registry';
-import type { CheckResult } from './results';
+import type { CheckResult, EvidenceRef } from './results';
 import type { DocumentKind } from './types';
 
 export type { Host } from './check/claim';
@@ -132,5 +133,13 @@ export class Engine {
   /** The analysed-note cache: its notes and estimated bytes, against its budget. */
   get cacheUse(): { notes: number; bytes: number; budget: number } {
     return { notes: this.cache.size, bytes: this.cache.bytes, budget: this.cache.budget };
+  }
+
+  /**
+   * Every statement in a checked document's evidence that documents each criterion, in text
+   * order (a determination quotes only the first): what a coverage rationale cites.
+   */
+  documented(result: CheckResult, host: Host, criteria: Iterable<string>): Map<string, EvidenceRef[]> {
+    return documentedIn(this.compiled, this.cache, result, host, criteria);
   }
 }

@@ -28,6 +28,19 @@ export interface SectionInfo {
   range?: Range;
   /** Drugs approved for the pump the section governs (completion in a line's `drug` field). */
   drugs: string[];
+  /** What makes a governed code not covered, and the criteria that would trigger or prevent it. */
+  exclusions: ExclusionInfo[];
+  /** Notices the section adds without changing a status (benefit limitation, drug safety). */
+  notices: { rule: string; message: string }[];
+}
+
+export interface ExclusionInfo {
+  reason: string;
+  message: string;
+  /** Criteria whose documentation triggers the exclusion. */
+  when: string[];
+  /** Criteria whose documentation keeps it from applying (the `not` of its condition). */
+  unless: string[];
 }
 
 export interface ConceptInfo {
@@ -41,6 +54,8 @@ export interface Catalog {
   /** Every loaded section that governs the code (any payer, plan or `when`). */
   sectionsFor(code: string): SectionInfo[];
   section(policyId: string, sectionId: string): SectionInfo | undefined;
+  /** Every section of one policy, in the policy's order. */
+  sectionsOf(policyId: string): SectionInfo[];
   /** The descriptor the policies' code tables give. */
   descriptor(code: string): string | undefined;
   /**
@@ -62,6 +77,7 @@ export const EMPTY_CATALOG: Catalog = {
   policies: [],
   sectionsFor: () => [],
   section: () => undefined,
+  sectionsOf: () => [],
   descriptor: () => undefined,
   codes: () => [],
   payers: () => [],

@@ -2,6 +2,7 @@
 import type { LoadedConcept, LoadedPolicy } from '../engine/policies/load';
 import type { PolicyRegistry } from '../engine/policies/registry';
 import type { Plan } from '../engine/types';
+import { criteriaOf, negatedCriteria } from '../engine/determine/tree';
 import type { Catalog, ConceptInfo, PolicyInfo, SectionInfo } from './catalog';
 
 export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedConcept[] = []): Catalog {
@@ -20,8 +21,18 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
     for (const s of p.policy.sections) {
       const key = `${p.policy.id}\u0000${s.id}`;
       if (sections.has(key)) continue;
-      const drugs = (s.notices ?? []).flatMap((n) => n.drugs ?? []);
-      sections.set(key, { policy: info(p), id: s.id, title: s.title, kind: s.kind, text: s.text, codes: s.codes, range: p.sectionRanges.get(s.id), drugs });
+      sections.set(key, {
+        policy: info(p),
+        id: s.id,
+        title: s.title,
+        kind: s.kind,
+        text: s.text,
+        codes: s.codes,
+        range: p.sectionRanges.get(s.id),
+        exclusions: (s.exclusions ?? []).map((e) => ({ reason: e.reason, message: e.message, when: criteriaOf(e.when), unless: negatedCriteria(e.when) })),
+        notices: (s.notices ?? []).map((n) => ({ rule: n.rule, message: n.message })),
+        drugs: (s.notices ?? []).flatMap((n) => n.drugs ?? []),
+      });
     }
   }
   const conceptMap = new Map<string, ConceptInfo>(concepts.map((c) => [c.concept.id, { id: c.concept.id, label: c.concept.label, prompt: c.concept.prompt }]));
@@ -29,6 +40,7 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
     policies: registry.policies.map(info),
     sectionsFor: (code) => registry.sectionsFor(code).map((g) => sections.get(`${g.policy.policy.id}\u0000${g.section.id}`)!).filter(Boolean),
     section: (policyId, sectionId) => sections.get(`${policyId}\u0000${sectionId}`),
+    sectionsOf: (policyId) => [...sections.values()].filter((x) => x.policy.id === policyId),
     descriptor: (code) => registry.descriptor(code),
     codes: (scope) => {
       let policies = scope?.payer ? (registry.matchPayer(scope.payer) ?? registry.policies) : registry.policies;

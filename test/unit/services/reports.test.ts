@@ -9,7 +9,7 @@ import type { Catalog } from '../../../server/src/services/catalog';
 import { renderChecklist } from '../../../server/src/services/checklist';
 import { catalogFrom } from '../../../server/src/services/engineAdapter';
 import { hoverAt } from '../../../server/src/services/hover';
-import { renderRationale } from '../../../server/src/services/rationale';
+import { draftRationale } from '../../../server/src/services/rationale';
 import { outline } from '../../../server/src/services/symbols';
 
 const WS = resolve(__dirname, '../../e2e/workspace');
@@ -65,17 +65,19 @@ describe('editor services', () => {
     const list = renderChecklist(result, catalog, 'complete.claim');
     assert.match(list, /## 15773 \(line 11\): supported/);
     assert.match(list, /✅ \*\*significant functional impairment\*\*: "She is unable to close her mouth fully/);
-    const memo = renderRationale(result, catalog, 'complete.claim');
-    assert.match(memo, /The documentation supports 15773 as medically necessary\./);
-    assert.match(memo, /### Meets Anthem Blue Cross Connecticut MED\.00132 §II/);
-    assert.match(memo, /- 15773 \(line 11\): APPROVE as medically necessary under Anthem Blue Cross Connecticut MED\.00132 §II/);
+    const memo = draftRationale(engine, result, host, catalog);
+    assert.match(memo, /^# Coverage rationale: claim E2E-0004 \(complete\.claim\)/);
+    assert.match(memo, /- 15773 \(claim line 1\): the documentation meets Anthem Blue Cross Connecticut MED\.00132 §II \(Autologous fat grafting\) \[1\]/);
+    assert.match(memo, /- \*\*APPROVE\*\* 15773 \(claim line 1\) as medically necessary under Anthem Blue Cross Connecticut MED\.00132 §II/);
   });
 
   it('rationale of a claim with no codes, and of a not-covered code', () => {
-    assert.match(renderRationale(check(engine, 'e.claim', 'payer: Anthem\n').result, catalog, 'e'), /No procedure codes to determine/);
-    const memo = renderRationale(check(engine, 'l.claim', 'payer: Anthem\nnote: graft.note\ndx A: M79.671\nline 1: 0565T dx A\n').result, catalog, 'l');
-    assert.match(memo, /0565T is not covered/);
-    assert.match(memo, /DENY/);
+    const draft = (name: string, text: string) => draftRationale(engine, check(engine, name, text).result, host, catalog);
+    assert.match(draft('e.claim', 'payer: Anthem\n'), /No procedure codes to determine/);
+    const memo = draft('l.claim', 'payer: Anthem\nnote: graft.note\ndx A: M79.671\nline 1: 0565T dx A\n');
+    assert.match(memo, /0565T \(claim line 1\): not covered under Anthem Blue Cross Connecticut MED\.00132 §I /);
+    assert.match(memo, /\*\*DENY\*\* 0565T/);
+    assert.doesNotMatch(memo, /APPROVE/);
   });
 
   it('outline of a claim and of a note', () => {

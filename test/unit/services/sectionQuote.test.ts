@@ -12,6 +12,8 @@ const section = (text: string, file?: string): SectionInfo => ({
   text,
   codes: ['15773'],
   drugs: [],
+  exclusions: [],
+  notices: [],
   range: { start: { line: 41, character: 4 }, end: { line: 41, character: 9 } },
 });
 

@@ -9,7 +9,7 @@ import { documentFinding } from '../findings/build';
 import { noteTemplate } from '../findings/prompts';
 import { LineIndex } from '../lineIndex';
 import type { CheckResult, Finding } from '../results';
-import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
+import { checkCodes, claimDx, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
 import type { AnalysedNote, SourceCache } from './sources';
 import { noteRefusal } from './noteAccess';
 import { NOT_FOUND } from '../io/read';
@@ -50,7 +50,7 @@ export function checkClaim(
   const billed = claim.lines.filter((l) => l.codeValid);
   if (billed.length > 0 && claim.notes.length === 0) findings.push(noNote(setup, claim, lines, path, billed[0].code.span));
 
-  const dx: DxCode[] = claim.dx.filter((d) => d.valid).map((d) => ({ code: d.normalized, path, span: d.code.span, lines }));
+  const dx: DxCode[] = claimDx(claim, path, lines);
   for (const n of notes) dx.push(...noteDx(n.note, n.path, n.lines));
 
   const noteSites = mentionSites(setup.compiled, notes);

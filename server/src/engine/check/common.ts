@@ -1,6 +1,6 @@
 /** The steps claims and notes share: payer/plan scope, code determinations, date checks. */
 import { normalizeIcd10 } from '../documents/codes';
-import type { NoteDocument, ParseProblem } from '../documents/model';
+import type { ClaimDocument, NoteDocument, ParseProblem } from '../documents/model';
 import { determineCode, policiesInScope, type CodeOccurrence, type DetermineContext } from '../determine/determine';
 import { EvidenceSet, type DxCode, type EvidenceSource } from '../determine/evidenceSet';
 import type { CompiledConcepts } from '../evidence/compile';
@@ -51,6 +51,11 @@ export function noteDx(note: NoteDocument, path: string, lines: LineIndex): DxCo
   return note.mentions
     .filter((m) => m.scheme === 'icd10')
     .map((m) => ({ code: normalizeIcd10(m.code.value), path, span: m.code.span, lines }));
+}
+
+/** The ICD-10-CM codes of a claim's valid `dx` entries. */
+export function claimDx(claim: ClaimDocument, path: string, lines: LineIndex): DxCode[] {
+  return claim.dx.filter((d) => d.valid).map((d) => ({ code: d.normalized, path, span: d.code.span, lines }));
 }
 
 /** Payer and plan of a document: its own header, else the defaults given, else commercial. */

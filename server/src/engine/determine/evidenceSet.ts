@@ -84,6 +84,28 @@ export class EvidenceSet {
     return hit ? { met: evidenceRef(claim.path, claim.text, claim.lines, span) } : general;
   }
 
+  /**
+   * Every statement that documents the criterion, in source order (each note, then the dx
+   * codes): what a rationale quotes. Not scoped to a billed line (that is each line's `met`).
+   */
+  all(criterion: string): EvidenceRef[] {
+    const out: EvidenceRef[] = [];
+    for (const src of this.sources) {
+      for (const m of src.evidence.byConcept.get(criterion) ?? []) {
+        if (m.counts) out.push(evidenceRef(src.path, src.text, src.lines, m.sentence));
+      }
+    }
+    const concept = this.compiled.concepts.get(criterion);
+    // A code in a line already quoted (`HIV infection (ICD-10 B20)`) adds nothing to the quote.
+    const quoted = new Set(out.map((e) => `${e.path}\u0000${e.line}`));
+    for (const d of this.dx) {
+      if (!concept?.icd10.some((p) => d.code.startsWith(normalizeIcd10(p)))) continue;
+      const ref = evidenceRef(d.path, d.lines.text, d.lines, lineSpan(d));
+      if (!quoted.has(`${ref.path}\u0000${ref.line}`)) out.push(ref);
+    }
+    return out;
+  }
+
   private search(criterion: string, sites?: readonly string[]): Found {
     let miss: NearMiss | undefined;
     let scopeMiss: NearMiss | undefined;

@@ -52,3 +52,11 @@ export function criteriaOf(node: Requirement, code?: string): string[] {
   const kids = 'all' in node ? node.all : node.any.filter((n) => !code || typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
   return [...new Set(kids.flatMap((n) => criteriaOf(n, code)))];
 }
+
+/** The criteria a tree requires to be absent (under a `not`): what keeps an exclusion away. */
+export function negatedCriteria(node: Requirement): string[] {
+  if (typeof node === 'string') return [];
+  if ('not' in node) return criteriaOf(node.not);
+  const kids = 'all' in node ? node.all : node.any;
+  return [...new Set(kids.flatMap(negatedCriteria))];
+}
