@@ -52,6 +52,8 @@ export interface Determination {
   range: Range;
   status: Status;
   policies: PolicyDetermination[];
+  /** The body sites the billed line is for (SPEC 4.1); absent when it names none. */
+  sites?: readonly string[];
 }
 
 /** Everything a code action needs to fix a finding, with no second look-up (as vale-ls). */

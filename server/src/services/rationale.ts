@@ -282,7 +282,11 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
     if (sites.size > 1) {
       for (const [site, es] of sites) {
         out.push(`**${site ? `Site: ${mdEscape(site)}` : 'No site on the claim line'}**: ${codesOf(ctx, es)}`, '');
-        const evs = dedupe(es.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence)));
+        const own = es.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence));
+        // Every other statement about this site documents it too (SPEC 4.1), not only the first.
+        const lineSites = new Set(es.flatMap((e) => e.d.sites ?? []));
+        const sameSite = own.length ? (ctx.documented.get(c) ?? []).filter((ev) => ev.sites?.some((x) => lineSites.has(x))) : [];
+        const evs = dedupe([...own, ...sameSite]);
         for (const ev of evs) used.add(evKey(ev));
         out.push(...(evs.length ? evs.map((ev) => bullet(ctx, ev)) : [`- ClinLint found no statement documenting ${mdEscape(label)} for this line.`]), '');
       }

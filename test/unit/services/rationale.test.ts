@@ -58,7 +58,9 @@ describe('clinlint rationale: golden claims', () => {
     golden('supported', r.stdout);
     assert.match(r.stdout, /\*\*Site: fat grafting, upper and lower lip\*\*: 15773 \(claim line 1\)\n/);
     assert.match(r.stdout, /\*\*Site: fat grafting, left heel \(modifier LT\)\*\*: 15774 \(claim line 2\)\n/);
-    assert.match(r.stdout, /\*\*APPROVE\*\* 15773 \(claim line 1\), 15774 \(claim line 2\)/);
+    // Each site argued with its own evidence (SPEC 4.1): the two codes are approved one by one.
+    assert.match(r.stdout, /\*\*APPROVE\*\* 15773 \(claim line 1\) /);
+    assert.match(r.stdout, /\*\*APPROVE\*\* 15774 \(claim line 2\) /);
     assert.doesNotMatch(r.stdout, /## What is missing/);
   });
 
@@ -189,7 +191,7 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
 
   // What the seed says and the engine does not read yet (the lead owns evidence and concepts):
   // these pass once it does; until then they are skipped, naming the dependency.
-  it('the feet line is argued with the feet evidence, the face line with the face evidence', { skip: 'needs evidence scoping by site (SPEC 4.1), being built on main' }, () => {
+  it('the feet line is argued with the feet evidence, the face line with the face evidence', () => {
     const fi = md.slice(md.indexOf('### Significant functional impairment'), md.indexOf('### Expectation'));
     const face = fi.slice(fi.indexOf('**Site: fat grafting, perioral face**'), fi.indexOf('**Site: fat grafting, plantar'));
     const feet = fi.slice(fi.indexOf('**Site: fat grafting, plantar'));
@@ -198,7 +200,7 @@ describe('seed 002 rewritten as a claim and note (examples/)', () => {
     assert.match(feet.slice(0, feet.indexOf('Other statements')), /walk about two blocks/);
   });
 
-  it('the HPI sentence on salicylic acid, orthotics and padding documents failed conservative care', { skip: 'concept conservative-therapy-failed does not read "have failed to relieve the foot pain" (lead: concepts)' }, () => {
+  it('the HPI sentence on salicylic acid, orthotics and padding documents failed conservative care', () => {
     assert.match(section(md, 'Conservative care'), /Salicylic acid to the calluses, custom orthotics and extra padding in his shoes for more than a year have failed to relieve the foot pain\./);
   });
 

@@ -79,6 +79,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
       range: lines.range(occ.span),
       status,
       policies,
+      ...(occ.sites?.length ? { sites: occ.sites } : {}),
     },
     notices,
     governing,

@@ -92,7 +92,9 @@ export class EvidenceSet {
     const out: EvidenceRef[] = [];
     for (const src of this.sources) {
       for (const m of src.evidence.byConcept.get(criterion) ?? []) {
-        if (m.counts) out.push(evidenceRef(src.path, src.text, src.lines, m.sentence));
+        if (!m.counts) continue;
+        const ref = evidenceRef(src.path, src.text, src.lines, m.sentence);
+        out.push(m.sites?.length ? { ...ref, sites: m.sites } : ref);
       }
     }
     const concept = this.compiled.concepts.get(criterion);

@@ -78,10 +78,13 @@ export function analyzeText(
     } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`)) outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
-    } else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
+    } else if (e.type === 'part') {
+      const window = compiled.concepts.get(e.concept)?.window ?? DEFAULT_WINDOW;
+      addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last, window);
+    }
     else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
-  for (const m of combinations(parts, compiled)) conceptMatches.push(m);
+  for (const m of combinations(parts)) conceptMatches.push(m);
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
@@ -148,10 +151,15 @@ export function sitesIn(compiled: CompiledConcepts, text: string): string[] {
   return [...sites];
 }
 
-/** The parts of one `together` combination seen in one sentence: the first match of each. */
+/**
+ * One `together` combination in one sentence: the latest match of each part, and the tightest
+ * span seen so far in which every part matched ("orthotics and padding ... have failed": the
+ * padding, nearest the failure, is the one that counts).
+ */
 interface Combination {
   concept: string;
   found: ({ first: number; last: number } | undefined)[];
+  best?: { first: number; last: number; found: { first: number; last: number }[] };
 }
 
 /** Tokens a combination may span when its concept sets no `window`. */
@@ -163,26 +171,35 @@ function addPart(
   sentence: number,
   first: number,
   last: number,
+  window: number,
 ): void {
   const key = `${e.concept}\u0000${e.combination}\u0000${sentence}`;
   let c = parts.get(key);
   if (!c) parts.set(key, (c = { concept: e.concept, found: new Array(e.parts).fill(undefined) }));
-  if (!c.found[e.part]) c.found[e.part] = { first, last };
+  c.found[e.part] = { first, last };
+  if (c.found.some((f) => !f)) return;
+  const found = c.found as { first: number; last: number }[];
+  let lo = found[0].first;
+  let hi = found[0].last;
+  for (const f of found) {
+    if (f.first < lo) lo = f.first;
+    if (f.last > hi) hi = f.last;
+  }
+  if (hi - lo > window) return;
+  if (!c.best || hi - lo < c.best.last - c.best.first) c.best = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
 }
 
 /** Combinations whose every part matched in one sentence, within the concept's window, as mentions. */
-function* combinations(parts: Map<string, Combination>, compiled: CompiledConcepts) {
+function* combinations(parts: Map<string, Combination>) {
   for (const c of parts.values()) {
-    if (c.found.some((f) => !f)) continue;
-    const first = Math.min(...c.found.map((f) => f!.first));
-    const last = Math.max(...c.found.map((f) => f!.last));
-    if (last - first > (compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW)) continue;
+    if (!c.best) continue;
+    const { first, last, found } = c.best;
     // The words between the parts are skipped, as a pattern gap skips them: a negation there
     // ("oral baclofen did not cause sedation") negates the combination.
     let skipped = 0;
     for (let k = 0; k < last - first && k < 31; k++) {
       const tok = first + k;
-      if (!c.found.some((f) => tok >= f!.first && tok < f!.last)) skipped |= 1 << k;
+      if (!found.some((f) => tok >= f.first && tok < f.last)) skipped |= 1 << k;
     }
     yield { concept: c.concept, first, last, skipped };
   }
