@@ -39,6 +39,23 @@ describe('policies and trust', () => {
     }
   });
 
+  it('clinlint.severity.policy-error sets the severity of policy errors, and "off" hides them', async () => {
+    const { root, bad } = workspaceWithBadPolicy();
+    const uri = pathToFileURL(bad).href;
+    const c = await LspClient.start({ root, settings: { policyPaths: ['my-policies'] } });
+    try {
+      await c.diagnostics(uri, (d) => d.length > 0 && d.every((x) => x.code === 'policy-error' && x.severity === 1));
+      const warn = c.nextDiagnostics(uri, (d) => d.length > 0 && d.every((x) => x.severity === 2));
+      await c.setSettings({ policyPaths: ['my-policies'], severity: { 'policy-error': 'warning' } });
+      await warn;
+      const off = c.nextDiagnostics(uri, (d) => d.length === 0);
+      await c.setSettings({ policyPaths: ['my-policies'], severity: { 'policy-error': 'off' } });
+      await off;
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('an untrusted workspace uses only the bundled policies', async () => {
     const { root, bad } = workspaceWithBadPolicy();
     const c = await LspClient.start({ root, trusted: false, settings: { policyPaths: ['my-policies'] } });

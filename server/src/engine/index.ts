@@ -16,6 +16,7 @@ export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
 export type { PolicyFileError } from './policies/load';
 export * from './results';
+export * from './rules';
 export * from './types';
 export { snippetToText } from './evidence/promptMask';
 

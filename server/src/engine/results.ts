@@ -1,6 +1,7 @@
 /** What the engine returns for one document: determinations per code, findings per rule. */
 import type { ParsedDocument } from './documents/model';
-import type { Range, RuleId, Severity, Span, Status } from './types';
+import type { RuleId } from './rules';
+import type { Range, Severity, Span, Status } from './types';
 
 /** Where a piece of evidence was found: the document, its 0-based line, the quoted text. */
 export interface EvidenceRef {

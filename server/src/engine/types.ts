@@ -24,23 +24,9 @@ export interface Range {
 export type Plan = 'commercial' | 'medicare' | 'medicaid';
 export const PLANS: readonly Plan[] = ['commercial', 'medicare', 'medicaid'];
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-/** Diagnostic codes of SPEC 5, one documentation page each under docs/rules/. */
-export const RULES = [
-  'missing-documentation',
-  'not-covered',
-  'unapproved-drug',
-  'policy-not-effective',
-  'no-note',
-  'note-not-found',
-  'unknown-payer',
-  'syntax',
-  'policy-error',
-  'benefit-limitation',
-  'criteria-met',
-] as const;
-export type RuleId = (typeof RULES)[number];
+/** Diagnostic severities, most severe first (LSP's order). */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export type Status = 'supported' | 'documentation-missing' | 'not-covered' | 'no-policy';
 

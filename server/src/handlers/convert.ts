@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { PolicyFileError } from '../engine/policies/load';
 import type { Finding } from '../engine/results';
+import { ruleSeverity } from '../engine/rules';
 import type { Severity } from '../engine/types';
 import { effectiveSeverity } from '../services/severity';
 import type { Session } from './session';
@@ -45,11 +46,14 @@ export function toDiagnostic(s: Session, f: Finding): Diagnostic | undefined {
   return d;
 }
 
-export function policyErrorDiagnostic(e: PolicyFileError): Diagnostic {
+/** A policy file's error, or undefined when `clinlint.severity.policy-error` is off. */
+export function policyErrorDiagnostic(s: Session, e: PolicyFileError): Diagnostic | undefined {
+  const severity = effectiveSeverity('policy-error', ruleSeverity('policy-error'), s.settings.severity);
+  if (!severity) return undefined;
   const href = ruleHref('policy-error');
   return {
     range: e.range,
-    severity: DiagnosticSeverity.Error,
+    severity: SEVERITY[severity],
     source: 'clinlint',
     code: 'policy-error',
     message: e.message,

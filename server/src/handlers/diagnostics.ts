@@ -131,8 +131,10 @@ export class Diagnostics {
   private publishPolicyErrors(): void {
     const byUri = new Map<string, Diagnostic[]>();
     for (const e of this.s.policyErrors) {
+      const d = policyErrorDiagnostic(this.s, e);
+      if (!d) continue;
       const uri = this.s.uriOf(e.path);
-      byUri.set(uri, [...(byUri.get(uri) ?? []), policyErrorDiagnostic(e)]);
+      byUri.set(uri, [...(byUri.get(uri) ?? []), d]);
     }
     for (const uri of this.s.policyErrorUris) if (!byUri.has(uri)) this.s.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) this.s.connection.sendDiagnostics({ uri, diagnostics });

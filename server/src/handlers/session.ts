@@ -13,7 +13,7 @@ import type { CheckResult } from '../engine/results';
 import type { Plan } from '../engine/types';
 import { type Catalog, EMPTY_CATALOG } from '../services/catalog';
 import { catalogFrom } from '../services/engineAdapter';
-import type { SeverityOverrides } from '../services/severity';
+import { ruleEnabled, type SeverityOverrides } from '../services/severity';
 
 export interface Settings {
   policyPaths: string[];
@@ -157,11 +157,10 @@ export class Session {
     }
     const path = this.pathOf(uri);
     const kind = languageId === 'claim-draft' ? 'claim' : languageId === 'clinical-note' ? 'note' : undefined;
-    const cm = this.settings.severity['criteria-met'];
     const result = this.engine.check({ path, text, kind }, this.host, {
       payer: this.settings.defaultPayer,
       plan: this.settings.defaultPlan,
-      includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
+      includeCriteriaMet: ruleEnabled('criteria-met', this.settings.severity),
     });
     this.results.set(uri, result);
     return result;

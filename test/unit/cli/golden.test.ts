@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../../server/src/cli/main';
-import { RULES } from '../../../server/src/engine/types';
+import { RULES } from '../../../server/src/engine/rules';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'fixtures', 'cli', 'workspace');

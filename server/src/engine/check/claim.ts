@@ -37,7 +37,7 @@ export function checkClaim(
     const noteText = abs === resolve(path) ? undefined : host.readText(abs);
     if (noteText === undefined) {
       const why = abs === resolve(path) ? 'links this claim itself' : `does not exist or cannot be read (${quote(abs, 200).slice(1, -1)})`;
-      findings.push(documentFinding(lines, 'note-not-found', 'error', `note ${quote(n.value, 200)} ${why}`, n.span));
+      findings.push(documentFinding(lines, 'note-not-found', `note ${quote(n.value, 200)} ${why}`, n.span));
       continue;
     }
     notes.push(cache.note(abs, noteText));
@@ -102,7 +102,6 @@ function noNote(setup: CheckSetup, claim: ClaimDocument, lines: LineIndex, path:
   return documentFinding(
     lines,
     'no-note',
-    'error',
     'the claim bills codes but links no note: add `note: <path>` so the documentation can be checked',
     span,
     {
@@ -118,6 +117,8 @@ function noNote(setup: CheckSetup, claim: ClaimDocument, lines: LineIndex, path:
 /** Drops findings silenced by `# clinlint-disable-line [rule...]` on their line. */
 function applyDisables(claim: ClaimDocument, lines: LineIndex, findings: Finding[]): Finding[] {
   const byLine = new Map<number, string[]>();
+  for (const h of claim.headers) if (h.disabled) byLine.set(lines.lineOf(h.keySpan.start), h.disabled);
+  for (const d of claim.dx) if (d.disabled) byLine.set(lines.lineOf(d.span.start), d.disabled);
   for (const l of claim.lines) if (l.disabled) byLine.set(l.lineIndex, l.disabled);
   if (byLine.size === 0) return findings;
   return findings.filter((f) => {

@@ -22,9 +22,9 @@ export type LineFields = Pick<
 
 const FIELDS_EXPECTED = 'x<units>, dx <letters>, date <YYYY-MM-DD>, drug <names> or "; description"';
 
-function error(problems: ParseProblem[], s: Span, message: string, severity: 'error' | 'warning' = 'error'): void {
+function error(problems: ParseProblem[], s: Span, message: string, recovered?: 'recovered'): void {
   if (problems.length >= LIMITS.problems) return; // the claim parser reports the overflow once
-  problems.push({ rule: 'syntax', message, span: s, severity });
+  problems.push({ rule: 'syntax', message, span: s, ...(recovered ? { recovered: true } : {}) });
 }
 
 /** End of a field token: the next space or `;` (the comment is already cut off at `end`). */
@@ -209,7 +209,7 @@ function parsePointers(
       error(problems, s, `dx pointer must be a single letter A-L, got ${quote(item)}${hint}`);
       continue;
     }
-    if (seen.has(letter)) error(problems, s, `dx pointer ${letter} is repeated`, 'warning');
+    if (seen.has(letter)) error(problems, s, `dx pointer ${letter} is repeated`, 'recovered');
     seen.add(letter);
     pointers.push({ value: letter, span: s });
   }

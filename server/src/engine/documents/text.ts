@@ -143,8 +143,7 @@ export function tokenEnd(text: string, i: number, end: number, stopA = -1, stopB
 /** A parser bug must cost a diagnostic, never the server: the problem that reports one. */
 export function internalError(what: string, e: unknown): ParseProblem {
   return {
-    rule: 'syntax',
-    severity: 'error',
+    rule: 'internal-error',
     span: span(0, 0),
     message: `internal error while reading the ${what} (${e instanceof Error ? e.message : String(e)})`,
   };

@@ -5,7 +5,8 @@ import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
 import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
-import type { RuleId, Severity, Span } from '../types';
+import { ruleSeverity, type RuleId } from '../rules';
+import type { Severity, Span } from '../types';
 import { citation, missReason, nearMissText, policyLabel, quote, reportedSection } from './messages';
 import { insertionOffset } from './prompts';
 
@@ -67,7 +68,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       const ev = pd.exclusion.evidence;
       const why = ev ? `: ${quote(ev.text)}` : '';
       out.push(
-        make('not-covered', 'error', `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`, {
+        make('not-covered', ruleSeverity('not-covered'), `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`, {
           ...ids,
           related: ev ? [ev] : [],
           relatedMessage: `${pd.exclusion.reason} (${cite})`,
@@ -80,7 +81,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
         const why = miss ? `: ${nearMissText(miss)}` : '';
         out.push(
-          make('missing-documentation', 'error', `${d.code}: no documentation of ${label} (${cite})${why}`, {
+          make('missing-documentation', ruleSeverity('missing-documentation'), `${d.code}: no documentation of ${label} (${cite})${why}`, {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
@@ -94,7 +95,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       for (const criterion of pd.advisory) {
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
         out.push(
-          make('missing-documentation', 'warning', `${d.code}: no documentation of ${label}, as applicable (${cite})`, {
+          make('missing-documentation', ruleSeverity('missing-documentation', 'as-applicable'), `${d.code}: no documentation of ${label}, as applicable (${cite})`, {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
@@ -104,16 +105,15 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      out.push(make('criteria-met', 'hint', `${d.code}: criteria met (${cite}): ${met}`, { ...ids, related: pd.met.map((m) => m.evidence) }));
+      out.push(make('criteria-met', ruleSeverity('criteria-met'), `${d.code}: criteria met (${cite}): ${met}`, { ...ids, related: pd.met.map((m) => m.evidence) }));
     }
   }
   for (const n of cd.notices) {
     const cite = citation(n.policy, n.section.id);
-    const severity: Severity = n.notice.rule === 'unapproved-drug' ? 'warning' : 'information';
     const ev = n.evidence ? `: ${quote(n.evidence.text)}` : '';
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
-      make(n.notice.rule, severity, `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
+      make(n.notice.rule, ruleSeverity(n.notice.rule), `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
@@ -137,10 +137,10 @@ function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> 
 export function documentFinding(
   lines: LineIndex,
   rule: RuleId,
-  severity: Severity,
   message: string,
   span: Span,
   data: Partial<FindingData> = {},
+  severity: Severity = ruleSeverity(rule),
 ): Finding {
   return { rule, severity, message, span, range: lines.range(span), related: [], data: { rule, ...data } };
 }
