@@ -134,7 +134,7 @@ export function packageVsix() {
     execFileSync('npm', ['run', '-s', 'package'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
-    throw new Error('npm run package failed');
+    throw new Error('npm run package failed', { cause: err });
   }
   return statSync(VSIX).size;
 }

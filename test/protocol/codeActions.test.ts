@@ -1,6 +1,6 @@
 /** Quick fixes and the insert-all source action: apply the edit, re-check, the problem is gone. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
@@ -78,7 +78,6 @@ describe('code actions', () => {
     assert.match(c.text(c.uri('draft.note')), /Functional impairment:/);
     assert.match(c.text(claim), /^note: draft\.note$/m);
     await c.diagnostics(claim, (x) => !x.some((y) => y.code === 'no-note' || y.code === 'note-not-found'));
-    assert.ok(readFileSync(notePath, 'utf8') === '' || true);
   });
 
   it('unknown-payer: replace with a known payer', async () => {
@@ -100,7 +99,7 @@ describe('code actions', () => {
     const fix = (await actions(uri, d)).find((a) => a.title === 'Disable missing-documentation for this line');
     assert.ok(fix);
     c.applyEdit(fix!.edit!);
-    assert.match(c.text(uri), /line 1: 15773 dx A # billed  # clinlint-disable-line missing-documentation/);
+    assert.match(c.text(uri), /line 1: 15773 dx A # billed {2}# clinlint-disable-line missing-documentation/);
     await c.diagnostics(uri, (x, p) => p.version === 2 && !x.some((y) => y.code === 'missing-documentation'));
   });
 });

@@ -44,6 +44,9 @@ const CAPABILITIES: ClientCapabilities = {
   textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
 };
 
+/** A text edit or a snippet edit (LSP 3.18), as a workspace edit carries them. */
+type TextEditLike = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText?: string; snippet?: { value: string } };
+
 type Waiter = { uri: string; pred: (d: PublishDiagnosticsParams) => boolean; resolve: (d: PublishDiagnosticsParams) => void };
 
 export class LspClient {
@@ -158,7 +161,7 @@ export class LspClient {
   /** Applies a workspace edit as VS Code would: files are created, edited documents are opened. */
   applyEdit(edit: WorkspaceEdit): void {
     const byUri = new Map<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>();
-    const add = (uri: string, e: { range: any; newText?: string; snippet?: { value: string } }) =>
+    const add = (uri: string, e: TextEditLike) =>
       byUri.set(uri, [...(byUri.get(uri) ?? []), { range: e.range, newText: e.newText ?? e.snippet!.value }]);
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) for (const e of edits) add(uri, e);
     for (const dc of edit.documentChanges ?? []) {
@@ -169,7 +172,7 @@ export class LspClient {
         if (!existsSync(path)) writeFileSync(path, '');
         continue;
       }
-      for (const e of (dc as TextDocumentEdit).edits) add(dc.textDocument.uri, e as any);
+      for (const e of (dc as TextDocumentEdit).edits) add(dc.textDocument.uri, e as TextEditLike);
     }
     for (const [uri, edits] of byUri) {
       if (!this.docs.has(uri)) this.open(this.relOf(uri));

@@ -65,10 +65,10 @@ export function expandPaths(paths: string[]): Expanded {
 }
 
 /** Largest document read (a clinical note is kilobytes; 10 MB notes are checked). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Why `readDocument` refused a file. */
-export class FileRefused extends Error {}
+class FileRefused extends Error {}
 
 /**
  * Reads a document as UTF-8, only if it is a regular file of sane size: a FIFO, a socket or a

@@ -17,7 +17,7 @@ export interface RuleInfo {
   description: string;
 }
 
-export const RULE_TABLE = {
+const RULE_TABLE = {
   'missing-documentation': {
     severity: 'error',
     variants: { 'as-applicable': { severity: 'warning', for: 'criteria a policy requires "as applicable"' } },
@@ -68,10 +68,6 @@ export type RuleVariant<R extends RuleId> = (typeof RULE_TABLE)[R] extends { var
 
 export function ruleInfo(id: RuleId): RuleInfo {
   return RULE_TABLE[id];
-}
-
-export function isRuleId(id: string): id is RuleId {
-  return Object.prototype.hasOwnProperty.call(RULE_TABLE, id);
 }
 
 /** The default severity of a finding of `rule` (of its `variant` when one is given). */

@@ -23,7 +23,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * installed version. Without a docs folder there is no link.
  */
 const DOCS = [resolve(__dirname, '../docs/rules'), resolve(__dirname, '../../../docs/rules')].find((d) => existsSync(d));
-export function ruleHref(rule: string): string | undefined {
+function ruleHref(rule: string): string | undefined {
   return DOCS ? pathToFileURL(join(DOCS, `${rule}.md`)).href : undefined;
 }
 

@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: Settings = { policyPaths: [], severity: {}, trace
 const MAX_TEXT = 10 * 1024 * 1024;
 
 /** A `.json` file inside one of the policy folders (not the generated schema/ folder). */
-export function isPolicyPath(path: string, dirs: string[]): boolean {
+function isPolicyPath(path: string, dirs: string[]): boolean {
   if (!path.endsWith('.json')) return false;
   return dirs.some((d) => path.startsWith(d + sep) && !path.startsWith(join(d, 'schema') + sep));
 }

@@ -1,5 +1,5 @@
 /** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
-import type { CheckResult, Determination, EvidenceRef, NearMiss, PolicyDetermination } from '../engine/results';
+import type { CheckResult, EvidenceRef, NearMiss, PolicyDetermination } from '../engine/results';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
 import { mdEscape, quote, statusWords, where } from './text';
 
@@ -12,13 +12,6 @@ export interface ChecklistItem {
   nearMiss?: NearMiss;
 }
 
-export interface ChecklistEntry {
-  determination: Determination;
-  policy: PolicyDetermination;
-  section?: SectionInfo;
-  items: ChecklistItem[];
-}
-
 export function checklistItems(pd: PolicyDetermination, catalog: Catalog): ChecklistItem[] {
   const nearMiss = (c: string) => pd.nearMisses.find((n) => n.criterion === c);
   return [
@@ -26,17 +19,6 @@ export function checklistItems(pd: PolicyDetermination, catalog: Catalog): Check
     ...pd.missing.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'missing' as const, nearMiss: nearMiss(c) })),
     ...pd.advisory.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'advisory' as const, nearMiss: nearMiss(c) })),
   ];
-}
-
-export function checklist(result: CheckResult, catalog: Catalog): ChecklistEntry[] {
-  return result.determinations.flatMap((d) =>
-    d.policies.map((p) => ({
-      determination: d,
-      policy: p,
-      section: catalog.section(p.policy, p.section),
-      items: checklistItems(p, catalog),
-    })),
-  );
 }
 
 const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {

@@ -60,14 +60,20 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number): H
         if (ev.path !== result.path || !inside(ev.span, offset)) continue;
         span ??= ev.span;
         const line = `✅ Documents **${mdEscape(criterionLabel(catalog, m.criterion))}** for ${d.code} (${citation(p, catalog.section(p.policy, p.section))})`;
-        if (!seen.has(line)) lines.push(line), seen.add(line);
+        if (!seen.has(line)) {
+          lines.push(line);
+          seen.add(line);
+        }
       }
       for (const n of p.nearMisses) {
         const ev = n.evidence;
         if (ev.path !== result.path || !inside(ev.span, offset)) continue;
         span ??= ev.span;
         const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${n.reason}${n.value !== undefined ? ` (${n.value}%)` : ''}`;
-        if (!seen.has(line)) lines.push(line), seen.add(line);
+        if (!seen.has(line)) {
+          lines.push(line);
+          seen.add(line);
+        }
       }
     }
   }

@@ -29,7 +29,7 @@ export interface DetermineContext {
 }
 
 /** A notice (benefit limitation, unapproved drug) that applies to this code, with its evidence. */
-export interface FiredNotice {
+interface FiredNotice {
   notice: Notice;
   policy: LoadedPolicy;
   section: Section;

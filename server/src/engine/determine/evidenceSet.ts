@@ -33,7 +33,7 @@ export interface Found {
 /** Longest quote kept as evidence text. */
 const QUOTE_MAX = 240;
 
-export function evidenceRef(path: string, text: string, lines: LineIndex, span: Span): EvidenceRef {
+function evidenceRef(path: string, text: string, lines: LineIndex, span: Span): EvidenceRef {
   let quote = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
   if (quote.length > QUOTE_MAX) quote = quote.slice(0, QUOTE_MAX - 1) + '…';
   return { path, line: lines.lineOf(span.start), text: quote, span, range: lines.range(span) };
@@ -47,11 +47,6 @@ export class EvidenceSet {
     readonly sources: readonly EvidenceSource[],
     private readonly dx: readonly DxCode[],
   ) {}
-
-  /** Whether any evidence source exists (a claim with no readable note has none). */
-  get hasText(): boolean {
-    return this.sources.length > 0;
-  }
 
   find(criterion: string): Found {
     let found = this.cache.get(criterion);

@@ -27,10 +27,9 @@ import {
 
 export { printClaim } from './claimPrint';
 
-export const CLAIM_HEADER_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
+const CLAIM_HEADER_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
 /** Box 21 of the CMS-1500 holds twelve diagnoses, lettered A-L. */
-export const MAX_DX = 12;
-export { DISABLE_LINE };
+const MAX_DX = 12;
 
 /** Rule names a `# clinlint-disable-line` may name: the rules findings carry, no others. */
 const DISABLE_RULES: readonly string[] = RULES;

@@ -11,9 +11,9 @@ import { indexIn, isAsciiLetter, LIMITS, quote, skipSpace, span, tokenEnd, trimE
 /** The comment directive that silences rules on one claim line. */
 export const DISABLE_LINE = 'clinlint-disable-line';
 /** Most pointers a CMS-1500 line takes (box 24E). */
-export const MAX_POINTERS = 4;
+const MAX_POINTERS = 4;
 /** Past this many problems on one line the rest of it is not checked (a 10 MB line of junk). */
-export const MAX_LINE_PROBLEMS = 20;
+const MAX_LINE_PROBLEMS = 20;
 
 export type LineFields = Pick<
   ClaimLine,

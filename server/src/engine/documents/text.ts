@@ -90,7 +90,7 @@ export function isAsciiAlnum(c: number): boolean {
 }
 
 /** Levenshtein distance, for "did you mean" hints on short words only. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a.length > 32 || b.length > 32) return Math.max(a.length, b.length);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

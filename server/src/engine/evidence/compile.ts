@@ -8,7 +8,7 @@ import { LEXICON, type TriggerEntry } from './context/lexicon';
 import { parsePattern, PatternError } from './pattern';
 import { PromptMask } from './promptMask';
 
-export type Entry =
+type Entry =
   | { type: 'concept'; concept: string }
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
@@ -17,7 +17,7 @@ export type Entry =
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
 
-export interface PatternProblem {
+interface PatternProblem {
   concept: string;
   /** Index of the pattern in the concept's `patterns` (or `near`) list. */
   field: 'patterns' | 'near' | 'except' | 'outOfScope' | 'together';

@@ -7,7 +7,7 @@ import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import { ruleSeverity, type RuleId } from '../rules';
 import type { Severity, Span } from '../types';
-import { citation, missReason, nearMissText, policyLabel, quote, reportedSection } from './messages';
+import { citation, missReason, nearMissText, quote, reportedSection } from './messages';
 import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
@@ -145,4 +145,3 @@ export function documentFinding(
   return { rule, severity, message, span, range: lines.range(span), related: [], data: { rule, ...data } };
 }
 
-export { policyLabel };

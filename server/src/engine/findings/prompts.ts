@@ -29,13 +29,6 @@ function endOfContent(text: string, end: number): number {
   return nl === -1 || nl >= end ? Math.min(end, text.length) : nl + 1;
 }
 
-/** The text to insert at `offset`: the prompt on its own line. */
-export function promptInsertText(text: string, offset: number, prompt: string): string {
-  const before = offset > 0 && text[offset - 1] !== '\n' ? '\n' : '';
-  const after = offset < text.length ? '\n' : '\n';
-  return `${before}${prompt}${after}`;
-}
-
 /** A new note for a claim with no note: front matter from the claim, then every prompt. */
 export function noteTemplate(fields: { patient?: string; payer?: string; plan?: string; date?: string }, prompts: string[]): string {
   const header = Object.entries(fields)

@@ -18,7 +18,6 @@
  *   of short items ("denies fever, chills, night sweats, or weight loss");
  * - the closest trigger of each category is the one reported.
  */
-import type { Match } from '../automaton';
 import { sentenceBounds, TokenKind, type Tokens } from '../tokenize';
 import {
   EXPERIENCER_WINDOW,
@@ -40,8 +39,6 @@ export interface Trigger {
 
 /** What qualified a mention: for each category, the trigger text (or section) that did. */
 export type ContextDecision = Partial<Record<ContextCategory, string>>;
-
-export const CONTEXT_CATEGORIES: readonly ContextCategory[] = ['negated', 'hypothetical', 'experiencer', 'historical'];
 
 const WINDOW: Record<ContextCategory, number> = {
   negated: NEGATION_WINDOW,
@@ -286,13 +283,6 @@ function lowerBound<T>(list: readonly T[], ok: (x: T) => boolean): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-export function toTriggers(matches: Match[], entryOf: (id: number) => TriggerEntry): Trigger[] {
-  return matches.map((m) => {
-    const e = entryOf(m.id);
-    return { category: e.category, direction: e.direction, first: m.first, last: m.last };
-  });
 }
 
 /** Whether every token of `t` is one a pattern gap skipped (bits relative to `first`). */

@@ -1,0 +1,27 @@
+// ESLint flat config (`npm run lint`, part of `npm test`): typescript-eslint's recommended rules
+// over the sources, tests and scripts. Lines are at most 140 characters; in tests and scripts a
+// long string (a note's text, a message) may run on, as clinical text does.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_GLOBALS = Object.fromEntries(
+  ['console', 'process', 'require', 'module', '__dirname', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map(
+    (g) => [g, 'readonly'],
+  ),
+);
+const maxLen = (strings) => ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: strings, ignoreTemplateLiterals: strings }];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/fixtures/', 'test/e2e/workspace/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: NODE_GLOBALS },
+    rules: {
+      'max-len': maxLen(false),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  { files: ['test/**', 'scripts/**'], rules: { 'max-len': maxLen(true) } },
+  { files: ['bin/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+);
