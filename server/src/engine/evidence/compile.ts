@@ -51,7 +51,7 @@ const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
  * A pattern with its lexical classes written out as alternatives: `@failure` becomes
  * `(failed|ineffective|...)`, so the automaton takes it as one more tree (no expansion).
  */
-export function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
+function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
   return source.replace(CLASS_REF, (ref: string, id: string) => {
     const c = classes.get(id);
     if (!c) throw new PatternError(`unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`);

@@ -85,7 +85,7 @@ export function isConceptPath(path: string): boolean {
 }
 
 /** Lexical classes live in a `lexicon/` folder beside `concepts/`. */
-export function isLexiconPath(path: string): boolean {
+function isLexiconPath(path: string): boolean {
   return path.replace(/\\/g, '/').includes('/lexicon/');
 }
 
