@@ -1,15 +1,38 @@
 // ESLint flat config (`npm run lint`, part of `npm test`): typescript-eslint's recommended rules
-// over the sources, tests and scripts. Lines are at most 140 characters; in tests and scripts a
-// long string (a note's text, a message) may run on, as clinical text does.
+// over the sources, tests and scripts. Lines are at most 140 characters, except a line that is
+// one literal (a lexicon phrase, a pattern's source); in tests and scripts a long string (a
+// note's text, a message) may run on, as clinical text does.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_GLOBALS = Object.fromEntries(
-  ['console', 'process', 'require', 'module', '__dirname', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map(
-    (g) => [g, 'readonly'],
-  ),
+  [
+    'console',
+    'process',
+    'require',
+    'module',
+    '__dirname',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+  ].map((g) => [g, 'readonly']),
 );
-const maxLen = (strings) => ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: strings, ignoreTemplateLiterals: strings }];
+/** A line that is one string literal and nothing else (a lexicon phrase, a regular expression's source). */
+const LONE_LITERAL = "^\\s*(const \\w+ = )?(String\\.raw)?(['`]).*\\3[,;]?$";
+const maxLen = (strings) => [
+  'error',
+  {
+    code: 140,
+    ignoreUrls: true,
+    ignoreRegExpLiterals: true,
+    ignorePattern: LONE_LITERAL,
+    ignoreStrings: strings,
+    ignoreTemplateLiterals: strings,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test/fixtures/', 'test/e2e/workspace/'] },

@@ -23,7 +23,9 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
           }
         },
       );
-      void vscode.window.showInformationMessage(`ClinLint checked ${total.files} files: ${total.problems} ${total.problems === 1 ? 'problem' : 'problems'}.`);
+      void vscode.window.showInformationMessage(
+        `ClinLint checked ${total.files} files: ${total.problems} ${total.problems === 1 ? 'problem' : 'problems'}.`,
+      );
       return total;
     }),
   );

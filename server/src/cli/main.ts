@@ -72,7 +72,11 @@ export function run(argv: string[], io: Io): number {
     results.push(engine.check({ path: file, text }, host, { payer: args.payer, plan: args.plan }));
   }
   const out =
-    args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION) : toText(results, display);
+    args.format === 'json'
+      ? toJson(results, display)
+      : args.format === 'sarif'
+        ? toSarif(results, display, VERSION)
+        : toText(results, display);
   io.stdout(out);
   if (status === 0 && results.some((r) => r.findings.some((f) => f.severity === 'error'))) status = 1;
   return status;

@@ -7,7 +7,15 @@ import { checkClaim, type Host } from './check/claim';
 import type { CheckOptions } from './check/common';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
-import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
+import {
+  bundledPolicyDir,
+  checkCriteria,
+  loadPolicyFiles,
+  rangeInLiteral,
+  readPolicyDir,
+  type PolicyFile,
+  type PolicyFileError,
+} from './policies/load';
 import { PolicyRegistry } from './policies/registry';
 import type { CheckResult } from './results';
 import type { DocumentKind } from './types';

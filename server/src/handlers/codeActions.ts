@@ -51,13 +51,21 @@ function codeActions(s: Session, p: CodeActionParams): CodeAction[] {
     for (const d of ours) actions.push(...quickFixes(s, uri, d));
     const missing = (s.resultFor(uri)?.findings ?? []).filter((f) => f.rule === 'missing-documentation');
     if (ours.some((d) => d.code === 'missing-documentation') && missing.length > 1) {
-      const all = insertAll(s, missing.map((f) => f.data), CodeActionKind.QuickFix);
+      const all = insertAll(
+        s,
+        missing.map((f) => f.data),
+        CodeActionKind.QuickFix,
+      );
       if (all) actions.push(all);
     }
   }
   if (wants(only, INSERT_ALL_PROMPTS)) {
     const missing = (s.resultFor(uri)?.findings ?? []).filter((f) => f.rule === 'missing-documentation');
-    const all = insertAll(s, missing.map((f) => f.data), INSERT_ALL_PROMPTS);
+    const all = insertAll(
+      s,
+      missing.map((f) => f.data),
+      INSERT_ALL_PROMPTS,
+    );
     if (all) actions.push(all);
   }
   return actions;
@@ -66,7 +74,13 @@ function codeActions(s: Session, p: CodeActionParams): CodeAction[] {
 function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
   const data = d.data as FindingData;
   const out: CodeAction[] = [];
-  const fix = (title: string, edit: WorkspaceEdit, preferred = false): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, isPreferred: preferred || undefined });
+  const fix = (title: string, edit: WorkspaceEdit, preferred = false): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit,
+    isPreferred: preferred || undefined,
+  });
 
   if (data.rule === 'missing-documentation' && data.prompt && data.insert) {
     const text = s.host.readText(data.insert.path);
@@ -74,7 +88,13 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
       const ins = promptInsert(text, data.insert.offset, data.prompt);
       const label = data.criterion ? criterionLabel(s.catalog, data.criterion) : 'documentation';
       const target = data.insert.path === s.pathOf(uri) ? '' : ` in ${data.insert.path.replace(/^.*[\\/]/, '')}`;
-      out.push(fix(`Insert documentation prompt: ${label}${target}`, edits(s, data.insert.path, text, [{ offset: ins.offset, snippet: ins.snippet }]), true));
+      out.push(
+        fix(
+          `Insert documentation prompt: ${label}${target}`,
+          edits(s, data.insert.path, text, [{ offset: ins.offset, snippet: ins.snippet }]),
+          true,
+        ),
+      );
     }
   }
   if (data.rule === 'no-note' && data.noteTemplate) {
@@ -88,8 +108,18 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
     const exists = s.host.readText(notePath) !== undefined;
     const changes: WorkspaceEdit['documentChanges'] = [];
     if (!exists) changes.push(create, textDocEdit(s, noteUri, null, [{ range: zeroRange(), text: data.noteTemplate }]));
-    changes.push(textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, [{ range: rangeOf(claimText, link.offset, link.offset), text: link.text }]));
-    out.push(fix(`${exists ? 'Link' : 'Create and link'} note ${notePath.replace(/^.*[\\/]/, '')} with the documentation prompts`, { documentChanges: changes }, true));
+    changes.push(
+      textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, [
+        { range: rangeOf(claimText, link.offset, link.offset), text: link.text },
+      ]),
+    );
+    out.push(
+      fix(
+        `${exists ? 'Link' : 'Create and link'} note ${notePath.replace(/^.*[\\/]/, '')} with the documentation prompts`,
+        { documentChanges: changes },
+        true,
+      ),
+    );
   }
   if (data.rule === 'unknown-payer') {
     for (const name of data.suggestions ?? []) {
@@ -103,7 +133,12 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
     const ins = disableLineInsert(idx.lineText(line), data.rule);
     if (ins.text) {
       const pos = { line, character: ins.character };
-      out.push({ title: `Disable ${data.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: pos, end: pos }, newText: ins.text }] } } });
+      out.push({
+        title: `Disable ${data.rule} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [{ range: { start: pos, end: pos }, newText: ins.text }] } },
+      });
     }
   }
   return out;
@@ -115,7 +150,14 @@ function insertAll(s: Session, datas: FindingData[], kind: string): CodeAction |
   const changes: TextDocumentEdit[] = [];
   for (const path of new Set(plans.map((x) => x.path))) {
     const text = s.host.readText(path) ?? '';
-    changes.push(...edits(s, path, text, plans.filter((x) => x.path === path)).documentChanges as TextDocumentEdit[]);
+    changes.push(
+      ...(edits(
+        s,
+        path,
+        text,
+        plans.filter((x) => x.path === path),
+      ).documentChanges as TextDocumentEdit[]),
+    );
   }
   return { title: 'Insert all missing documentation prompts', kind, edit: { documentChanges: changes } };
 }
@@ -124,10 +166,24 @@ function insertAll(s: Session, datas: FindingData[], kind: string): CodeAction |
 function edits(s: Session, path: string, text: string, inserts: { offset: number; snippet: string }[]): WorkspaceEdit {
   const uri = s.uriOf(path);
   const version = s.documents.get(uri)?.version ?? null;
-  return { documentChanges: [textDocEdit(s, uri, version, inserts.map((i) => ({ range: rangeOf(text, i.offset, i.offset), text: i.snippet })))] };
+  return {
+    documentChanges: [
+      textDocEdit(
+        s,
+        uri,
+        version,
+        inserts.map((i) => ({ range: rangeOf(text, i.offset, i.offset), text: i.snippet })),
+      ),
+    ],
+  };
 }
 
-function textDocEdit(s: Session, uri: string, version: number | null, items: { range: TextEdit['range']; text: string }[]): TextDocumentEdit {
+function textDocEdit(
+  s: Session,
+  uri: string,
+  version: number | null,
+  items: { range: TextEdit['range']; text: string }[],
+): TextDocumentEdit {
   return {
     textDocument: { uri, version },
     edits: items.map((i) =>

@@ -16,12 +16,22 @@ export function registerCompletion(s: Session): void {
       const slot = claimSlot(linePrefix);
       // Values with spaces or slashes replace everything typed after the key's colon.
       const typed = 'prefix' in slot ? slot.prefix : '';
-      const replace = (newText: string) => ({ range: { start: { line: p.position.line, character: p.position.character - typed.length }, end: p.position }, newText });
+      const replace = (newText: string) => ({
+        range: { start: { line: p.position.line, character: p.position.character - typed.length }, end: p.position },
+        newText,
+      });
       switch (slot.kind) {
         case 'key':
           return keyItems(s.resultFor(doc.uri)?.document as ClaimDocument | undefined);
         case 'payer':
-          return s.catalog.payers().map((name, i) => ({ label: name, kind: CompletionItemKind.Value, sortText: String(i).padStart(4, '0'), textEdit: replace(name) }));
+          return s.catalog
+            .payers()
+            .map((name, i) => ({
+              label: name,
+              kind: CompletionItemKind.Value,
+              sortText: String(i).padStart(4, '0'),
+              textEdit: replace(name),
+            }));
         case 'plan':
           return PLANS.map((plan) => ({ label: plan, kind: CompletionItemKind.EnumMember, textEdit: replace(plan) }));
         case 'code':
@@ -34,7 +44,11 @@ export function registerCompletion(s: Session): void {
         case 'dx-letter': {
           const claim = s.resultFor(doc.uri)?.document;
           const dx = claim?.kind === 'claim' ? claim.dx : [];
-          return dx.map((d) => ({ label: d.letter.value, kind: CompletionItemKind.Reference, detail: `${d.code.value}${d.description ? ` ${d.description.value}` : ''}` }));
+          return dx.map((d) => ({
+            label: d.letter.value,
+            kind: CompletionItemKind.Reference,
+            detail: `${d.code.value}${d.description ? ` ${d.description.value}` : ''}`,
+          }));
         }
         case 'line-field':
           return ['dx', 'date', 'drug'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));
@@ -53,8 +67,20 @@ function keyItems(claim: ClaimDocument | undefined): CompletionItem[] {
   const nextDx = 'ABCDEFGHIJKL'.split('').find((l) => !used.has(l)) ?? 'A';
   return [
     ...CLAIM_KEYS.map((k) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k}: ` })),
-    { label: 'dx', kind: CompletionItemKind.Snippet, detail: 'diagnosis (box 21)', insertText: `dx \${1:${nextDx}}: \${2:M34.0}`, insertTextFormat: InsertTextFormat.Snippet },
-    { label: 'line', kind: CompletionItemKind.Snippet, detail: 'service line (box 24)', insertText: `line \${1:${nextLine}}: \${2:code} dx \${3:A}`, insertTextFormat: InsertTextFormat.Snippet },
+    {
+      label: 'dx',
+      kind: CompletionItemKind.Snippet,
+      detail: 'diagnosis (box 21)',
+      insertText: `dx \${1:${nextDx}}: \${2:M34.0}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
+    {
+      label: 'line',
+      kind: CompletionItemKind.Snippet,
+      detail: 'service line (box 24)',
+      insertText: `line \${1:${nextLine}}: \${2:code} dx \${3:A}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
   ];
 }
 

@@ -27,7 +27,10 @@ export class Diagnostics {
     );
     s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText(), e.document.languageId)));
     s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes.map((c) => c.uri))));
-    s.connection.onRequest(CheckFilesRequest, s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)));
+    s.connection.onRequest(
+      CheckFilesRequest,
+      s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)),
+    );
     s.onReload.push(() => this.recheckAll());
   }
 
@@ -80,7 +83,10 @@ export class Diagnostics {
     this.checkedVersion.set(uri, doc.version);
     const diags = result ? (result.findings.map((f) => toDiagnostic(this.s, f)).filter(Boolean) as Diagnostic[]) : [];
     this.publish(uri, diags, doc.version);
-    if (this.s.settings.trace !== 'off') this.s.log(`checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`);
+    if (this.s.settings.trace !== 'off')
+      this.s.log(
+        `checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`,
+      );
   }
 
   /** Files changed on disk: a policy file reloads the policies; a note re-checks its claims. */
@@ -93,7 +99,10 @@ export class Diagnostics {
   /** Policy edits reload every policy (slower than a check), so they wait a little longer. */
   schedulePolicyReload(delay = Math.max(400, this.s.settings.debounceMs)): void {
     clearTimeout(this.policyTimer);
-    this.policyTimer = setTimeout(this.s.safe('policy reload', () => this.s.loadPolicies()), delay);
+    this.policyTimer = setTimeout(
+      this.s.safe('policy reload', () => this.s.loadPolicies()),
+      delay,
+    );
   }
 
   /** Every open claim whose last result drew evidence from `uri` (a note). */

@@ -114,7 +114,8 @@ export class Session {
     this.catalog = catalogFrom(engine.registry, engine.concepts);
     this.policyDirs = engine.policyDirs;
     this.results.clear();
-    this.log(`loaded ${engine.registry.policies.length} policies (${engine.policyErrors.length} errors) in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
+    const from = dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : '';
+    this.log(`loaded ${engine.registry.policies.length} policies (${engine.policyErrors.length} errors) in ${Date.now() - t0} ms${from}`);
     for (const f of this.onReload) f();
   }
 

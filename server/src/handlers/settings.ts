@@ -7,7 +7,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
   const sev = r.severity && typeof r.severity === 'object' ? (r.severity as Record<string, unknown>) : {};
-  for (const [rule, v] of Object.entries(sev)) if (typeof v === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(v)) severity[rule] = v as SeveritySetting;
+  for (const [rule, v] of Object.entries(sev))
+    if (typeof v === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(v)) severity[rule] = v as SeveritySetting;
   const trace = (r.trace as { server?: unknown } | undefined)?.server;
   const debounce = Number(r.debounceMs);
   return {

@@ -15,7 +15,12 @@ export interface ChecklistItem {
 export function checklistItems(pd: PolicyDetermination, catalog: Catalog): ChecklistItem[] {
   const nearMiss = (c: string) => pd.nearMisses.find((n) => n.criterion === c);
   return [
-    ...pd.met.map((m) => ({ criterion: m.criterion, label: criterionLabel(catalog, m.criterion), state: 'met' as const, evidence: m.evidence })),
+    ...pd.met.map((m) => ({
+      criterion: m.criterion,
+      label: criterionLabel(catalog, m.criterion),
+      state: 'met' as const,
+      evidence: m.evidence,
+    })),
     ...pd.missing.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'missing' as const, nearMiss: nearMiss(c) })),
     ...pd.advisory.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'advisory' as const, nearMiss: nearMiss(c) })),
   ];
@@ -41,7 +46,10 @@ export function renderItems(items: ChecklistItem[], currentPath: string): string
     let line = `- ${mark} **${mdEscape(it.label)}**: ${tail}`;
     const nm = it.nearMiss;
     if (nm) {
-      const why = NEAR_MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
+      const why =
+        NEAR_MISS_WORDS[nm.reason] +
+        (nm.value !== undefined ? ` (${nm.value}%)` : '') +
+        (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
       line += `; ${quote(nm.evidence.text)} at ${where(nm.evidence.path, nm.evidence.line, currentPath)} does not count: ${why}`;
     }
     return line;
@@ -58,7 +66,11 @@ export function citation(pd: PolicyDetermination, section: SectionInfo | undefin
 export function renderChecklist(result: CheckResult, catalog: Catalog, title: string): string {
   const out = [`# Coverage checklist: ${mdEscape(title)}`, ''];
   if (result.determinations.length === 0) {
-    out.push(result.kind === 'claim' ? 'No billed codes on this claim.' : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).');
+    out.push(
+      result.kind === 'claim'
+        ? 'No billed codes on this claim.'
+        : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).',
+    );
     return out.join('\n') + '\n';
   }
   for (const d of result.determinations) {
@@ -69,7 +81,10 @@ export function renderChecklist(result: CheckResult, catalog: Catalog, title: st
     for (const p of d.policies) {
       const s = catalog.section(p.policy, p.section);
       out.push('', `### ${citation(p, s)}${s ? `: ${mdEscape(s.title)}` : ''} (${statusWords(p.status)})`, '');
-      if (p.exclusion) out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${p.exclusion.evidence ? `: ${quote(p.exclusion.evidence.text)} (${where(p.exclusion.evidence.path, p.exclusion.evidence.line, result.path)})` : ''}`);
+      if (p.exclusion) {
+        const ev = p.exclusion.evidence;
+        out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${ev ? `: ${quote(ev.text)} (${where(ev.path, ev.line, result.path)})` : ''}`);
+      }
       const items = renderItems(checklistItems(p, catalog), result.path);
       out.push(...(items.length ? items : ['- No documentation criteria for this section.']));
     }

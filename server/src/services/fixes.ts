@@ -69,7 +69,10 @@ function renumber(snippet: string, next: () => number): string {
 export function disableLineInsert(lineText: string, rule: string): { character: number; text: string } {
   const m = /#\s*clinlint-disable-line\b(.*)$/.exec(lineText);
   if (m) {
-    const rules = m[1].trim().split(/[\s,]+/).filter(Boolean);
+    const rules = m[1]
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (rules.includes(rule)) return { character: lineText.length, text: '' };
     return { character: lineText.trimEnd().length, text: ` ${rule}` };
   }
@@ -84,7 +87,12 @@ export function newNotePath(claimPath: string, data: FindingData): string {
 }
 
 /** The `note:` line to add to a claim, after its header block (or at the top). */
-export function noteLinkInsert(claim: ClaimDocument | undefined, claimText: string, claimPath: string, notePath: string): { offset: number; text: string } {
+export function noteLinkInsert(
+  claim: ClaimDocument | undefined,
+  claimText: string,
+  claimPath: string,
+  notePath: string,
+): { offset: number; text: string } {
   const rel = relative(dirname(claimPath), notePath).split('\\').join('/');
   const idx = new LineIndex(claimText);
   const headers = claim?.headers ?? [];

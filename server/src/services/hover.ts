@@ -59,7 +59,8 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number): H
         const ev = m.evidence;
         if (ev.path !== result.path || !inside(ev.span, offset)) continue;
         span ??= ev.span;
-        const line = `✅ Documents **${mdEscape(criterionLabel(catalog, m.criterion))}** for ${d.code} (${citation(p, catalog.section(p.policy, p.section))})`;
+        const cite = citation(p, catalog.section(p.policy, p.section));
+        const line = `✅ Documents **${mdEscape(criterionLabel(catalog, m.criterion))}** for ${d.code} (${cite})`;
         if (!seen.has(line)) {
           lines.push(line);
           seen.add(line);
@@ -69,7 +70,8 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number): H
         const ev = n.evidence;
         if (ev.path !== result.path || !inside(ev.span, offset)) continue;
         span ??= ev.span;
-        const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${n.reason}${n.value !== undefined ? ` (${n.value}%)` : ''}`;
+        const value = n.value !== undefined ? ` (${n.value}%)` : '';
+        const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${n.reason}${value}`;
         if (!seen.has(line)) {
           lines.push(line);
           seen.add(line);

@@ -39,7 +39,10 @@ export function renderRationale(result: CheckResult, catalog: Catalog, title: st
 
   out.push('## Coverage determination', '');
   for (const d of result.determinations) {
-    out.push(`- ${d.code} (${where(result.path, d.line, result.path)}): ${DECISION[d.status] ?? d.status}${d.policies.length ? ` under ${d.policies.map((p) => citation(p, catalog.section(p.policy, p.section))).join('; ')}` : ''}`);
+    const under = d.policies.map((p) => citation(p, catalog.section(p.policy, p.section))).join('; ');
+    out.push(
+      `- ${d.code} (${where(result.path, d.line, result.path)}): ${DECISION[d.status] ?? d.status}${under ? ` under ${under}` : ''}`,
+    );
   }
   if (refs.length) out.push('', '## Citations', '', ...refs.map((r, i) => `${i + 1}. ${r}`));
   return out.join('\n') + '\n';
@@ -54,7 +57,8 @@ function summary(ds: Determination[], catalog: Catalog): string {
   if (ok.length) parts.push(`The documentation supports ${ok.join(', ')} as medically necessary.`);
   if (gap.length) {
     const missing = new Set(ds.filter((d) => d.status === 'documentation-missing').flatMap((d) => d.policies.flatMap((p) => p.missing)));
-    parts.push(`${gap.join(', ')} cannot yet be approved: the record does not document ${[...missing].map((c) => criterionLabel(catalog, c)).join(', ')}.`);
+    const labels = [...missing].map((c) => criterionLabel(catalog, c)).join(', ');
+    parts.push(`${gap.join(', ')} cannot yet be approved: the record does not document ${labels}.`);
   }
   if (no.length) parts.push(`${no.join(', ')} ${no.length > 1 ? 'are' : 'is'} not covered under the governing policy.`);
   const none = codes('no-policy');
@@ -65,21 +69,22 @@ function summary(ds: Determination[], catalog: Catalog): string {
 function policyBlock(result: CheckResult, catalog: Catalog, p: PolicyDetermination, cite: (t: string) => string): string[] {
   const s = catalog.section(p.policy, p.section);
   const pol = s?.policy;
-  const ref = cite(
-    `${pol ? `${pol.payer}, ${p.policy} "${pol.title}"` : p.policy}, §${p.section}${s ? ` ${s.title}` : ''}${pol?.revised ? ` (revised ${pol.revised})` : pol?.effective ? ` (effective ${pol.effective})` : ''}.`,
-  );
+  const dated = pol?.revised ? ` (revised ${pol.revised})` : pol?.effective ? ` (effective ${pol.effective})` : '';
+  const ref = cite(`${pol ? `${pol.payer}, ${p.policy} "${pol.title}"` : p.policy}, §${p.section}${s ? ` ${s.title}` : ''}${dated}.`);
   const head = p.status === 'supported' ? 'Meets' : p.status === 'not-covered' ? 'Not covered under' : 'Does not yet meet';
   const out = [`### ${head} ${citation(p, s)}${s ? ` (${mdEscape(s.title)})` : ''}`, ''];
   if (s) out.push(`The policy states: ${quote(firstSentence(s.text), 300)} ${ref}`, '');
   if (p.exclusion) {
     const ev = p.exclusion.evidence;
-    out.push(`Exclusion: ${mdEscape(p.exclusion.message)}${ev ? `, documented as ${quote(ev.text)} (${where(ev.path, ev.line, result.path)}) ${cite(noteRef(ev.path))}` : ''} ${ref}`, '');
+    const documented = ev ? `, documented as ${quote(ev.text)} (${where(ev.path, ev.line, result.path)}) ${cite(noteRef(ev.path))}` : '';
+    out.push(`Exclusion: ${mdEscape(p.exclusion.message)}${documented} ${ref}`, '');
   }
   if (p.met.length) {
     out.push('Key qualifying factors:');
     for (const m of p.met) {
       const ev = m.evidence;
-      out.push(`- ${mdEscape(capitalize(criterionLabel(catalog, m.criterion)))}: ${quote(ev.text, 240)} (${where(ev.path, ev.line, result.path)}) ${cite(noteRef(ev.path))} ✓`);
+      const label = mdEscape(capitalize(criterionLabel(catalog, m.criterion)));
+      out.push(`- ${label}: ${quote(ev.text, 240)} (${where(ev.path, ev.line, result.path)}) ${cite(noteRef(ev.path))} ✓`);
     }
     out.push('');
   }
@@ -88,7 +93,9 @@ function policyBlock(result: CheckResult, catalog: Catalog, p: PolicyDeterminati
     out.push('Not yet documented:');
     for (const [c, advisory] of gaps) {
       const prompt = catalog.concept(c)?.prompt;
-      out.push(`- ${mdEscape(capitalize(criterionLabel(catalog, c)))}${advisory ? ' (as applicable)' : ''}: not found in the record.${prompt ? ` Suggested documentation: ${quote(snippetToText(prompt), 300)}` : ''} ✗`);
+      const label = mdEscape(capitalize(criterionLabel(catalog, c)));
+      const suggested = prompt ? ` Suggested documentation: ${quote(snippetToText(prompt), 300)}` : '';
+      out.push(`- ${label}${advisory ? ' (as applicable)' : ''}: not found in the record.${suggested} ✗`);
     }
     out.push('');
   }

@@ -65,7 +65,14 @@ export function headerScope(
 /** Parse problems keep their rule; a `syntax` problem the reader recovered from is a warning. */
 export function problemFindings(lines: LineIndex, problems: readonly ParseProblem[]): Finding[] {
   return problems.map((p) =>
-    documentFinding(lines, p.rule, p.message, p.span, {}, p.rule === 'syntax' && p.recovered ? ruleSeverity('syntax', 'recovered') : undefined),
+    documentFinding(
+      lines,
+      p.rule,
+      p.message,
+      p.span,
+      {},
+      p.rule === 'syntax' && p.recovered ? ruleSeverity('syntax', 'recovered') : undefined,
+    ),
   );
 }
 
@@ -85,7 +92,8 @@ export function checkCodes(
       documentFinding(
         facts.lines,
         'unknown-payer',
-        `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
+        `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. ` +
+          `Known payers: ${known.join(', ')}`,
         facts.payer.span ?? { start: 0, end: 0 },
         { suggestions: known },
       ),
@@ -122,7 +130,8 @@ export function checkCodes(
         documentFinding(
           facts.lines,
           'policy-not-effective',
-          `${occ.code}: date of service ${date} is before ${policyLabel(g.policy)} took effect (${effective}); checked against the loaded version, the version then in force is not loaded`,
+          `${occ.code}: date of service ${date} is before ${policyLabel(g.policy)} took effect (${effective}); ` +
+            'checked against the loaded version, the version then in force is not loaded',
           occ.span,
           { code: occ.code, policy: g.policy.policy.id },
         ),

@@ -49,6 +49,9 @@ export function evaluate(node: Requirement, code: string, isMet: (criterion: str
 export function criteriaOf(node: Requirement, code?: string): string[] {
   if (typeof node === 'string') return [node];
   if ('not' in node) return [];
-  const kids = 'all' in node ? node.all : node.any.filter((n) => !code || typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+  const kids =
+    'all' in node
+      ? node.all
+      : node.any.filter((n) => !code || typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
   return [...new Set(kids.flatMap((n) => criteriaOf(n, code)))];
 }

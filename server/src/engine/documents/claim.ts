@@ -152,7 +152,8 @@ class ClaimParser {
     if (colon >= e || text.charCodeAt(colon) !== 58 /* : */) {
       this.error(
         span(s, e),
-        `expected ":" after ${quote(text.slice(s, k))}: headers are written "key: value", diagnoses "dx A: M34.0", claim lines "line 1: 15773"`,
+        `expected ":" after ${quote(text.slice(s, k))}: ` +
+          'headers are written "key: value", diagnoses "dx A: M34.0", claim lines "line 1: 15773"',
       );
       return;
     }
@@ -172,7 +173,10 @@ class ClaimParser {
 
     if (!(CLAIM_HEADER_KEYS as readonly string[]).includes(key)) {
       const near = suggest(key, [...CLAIM_HEADER_KEYS, 'dx', 'line']);
-      this.warn(keySpan, `unknown key ${quote(text.slice(s, k))}${near ? `; did you mean "${near}"?` : ''} (known keys: ${CLAIM_HEADER_KEYS.join(', ')})`);
+      this.warn(
+        keySpan,
+        `unknown key ${quote(text.slice(s, k))}${near ? `; did you mean "${near}"?` : ''} (known keys: ${CLAIM_HEADER_KEYS.join(', ')})`,
+      );
       return;
     }
     if (value === '') {

@@ -15,10 +15,7 @@ const MAX_POINTERS = 4;
 /** Past this many problems on one line the rest of it is not checked (a 10 MB line of junk). */
 const MAX_LINE_PROBLEMS = 20;
 
-export type LineFields = Pick<
-  ClaimLine,
-  'code' | 'codeValid' | 'modifiers' | 'units' | 'pointers' | 'date' | 'drugs' | 'description'
->;
+export type LineFields = Pick<ClaimLine, 'code' | 'codeValid' | 'modifiers' | 'units' | 'pointers' | 'date' | 'drugs' | 'description'>;
 
 const FIELDS_EXPECTED = 'x<units>, dx <letters>, date <YYYY-MM-DD>, drug <names> or "; description"';
 
@@ -34,7 +31,8 @@ function fieldEnd(text: string, i: number, end: number, stopAtComma = false): nu
 
 function codeMessage(code: string): string {
   const q = quote(code);
-  if (code.length === 5 && isProcedureCode(code.toUpperCase())) return `malformed code ${q}: codes are written in upper case (${quote(code.toUpperCase())})`;
+  if (code.length === 5 && isProcedureCode(code.toUpperCase()))
+    return `malformed code ${q}: codes are written in upper case (${quote(code.toUpperCase())})`;
   if (isIcd10(code))
     return `malformed code ${q}: that is an ICD-10-CM diagnosis; put it on a dx line ("dx A: ${code}") and bill ${PROCEDURE_CODE_EXPECTED}`;
   return `malformed code ${q}: expected ${PROCEDURE_CODE_EXPECTED}`;
@@ -252,7 +250,6 @@ function parseDrugs(
     prevEmpty = empty;
     i = comma + 1;
   }
-  if (drugs.length === 0 && prevComma < 0)
-    error(problems, keyword, 'expected drug names after "drug", e.g. "drug morphine, baclofen"');
+  if (drugs.length === 0 && prevComma < 0) error(problems, keyword, 'expected drug names after "drug", e.g. "drug morphine, baclofen"');
   return { drugs, end: i };
 }

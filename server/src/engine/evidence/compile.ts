@@ -54,7 +54,10 @@ const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
 function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
   return source.replace(CLASS_REF, (ref: string, id: string) => {
     const c = classes.get(id);
-    if (!c) throw new PatternError(`unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`);
+    if (!c)
+      throw new PatternError(
+        `unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`,
+      );
     return `(${c.phrases.join('|')})`;
   });
 }

@@ -174,7 +174,8 @@ function shapesOf(seq: PatternNode[]): Set<number> {
 }
 
 const HELP =
-  'patterns are token sequences, not regular expressions: write the words, "walk*" for a word prefix, "#" for a number, "..." to skip up to three tokens, "(a|b)" for alternatives, "[a]" for an optional part';
+  'patterns are token sequences, not regular expressions: write the words, "walk*" for a word prefix, "#" for a number, ' +
+  '"..." to skip up to three tokens, "(a|b)" for alternatives, "[a]" for an optional part';
 
 /** Why each reserved character is refused. */
 const RESERVED: Record<string, string> = {

@@ -68,11 +68,16 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       const ev = pd.exclusion.evidence;
       const why = ev ? `: ${quote(ev.text)}` : '';
       out.push(
-        make('not-covered', ruleSeverity('not-covered'), `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`, {
-          ...ids,
-          related: ev ? [ev] : [],
-          relatedMessage: `${pd.exclusion.reason} (${cite})`,
-        }),
+        make(
+          'not-covered',
+          ruleSeverity('not-covered'),
+          `${d.code}: not covered, ${REASON[pd.exclusion.reason] ?? pd.exclusion.reason} — ${pd.exclusion.message} (${cite})${why}`,
+          {
+            ...ids,
+            related: ev ? [ev] : [],
+            relatedMessage: `${pd.exclusion.reason} (${cite})`,
+          },
+        ),
       );
     }
     if (pd.status === 'documentation-missing' && ctx.reportMissing) {
@@ -95,17 +100,27 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       for (const criterion of pd.advisory) {
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
         out.push(
-          make('missing-documentation', ruleSeverity('missing-documentation', 'as-applicable'), `${d.code}: no documentation of ${label}, as applicable (${cite})`, {
-            ...ids,
-            criterion,
-            ...promptData(ctx, criterion),
-          }),
+          make(
+            'missing-documentation',
+            ruleSeverity('missing-documentation', 'as-applicable'),
+            `${d.code}: no documentation of ${label}, as applicable (${cite})`,
+            {
+              ...ids,
+              criterion,
+              ...promptData(ctx, criterion),
+            },
+          ),
         );
       }
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      out.push(make('criteria-met', ruleSeverity('criteria-met'), `${d.code}: criteria met (${cite}): ${met}`, { ...ids, related: pd.met.map((m) => m.evidence) }));
+      out.push(
+        make('criteria-met', ruleSeverity('criteria-met'), `${d.code}: criteria met (${cite}): ${met}`, {
+          ...ids,
+          related: pd.met.map((m) => m.evidence),
+        }),
+      );
     }
   }
   for (const n of cd.notices) {
@@ -144,4 +159,3 @@ export function documentFinding(
 ): Finding {
   return { rule, severity, message, span, range: lines.range(span), related: [], data: { rule, ...data } };
 }
-

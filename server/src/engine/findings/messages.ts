@@ -46,8 +46,14 @@ export function nearMissText(m: NearMiss): string {
 
 /** The reason alone, for related-information rows next to the quote. */
 export function missReason(m: NearMiss): string {
-  if (m.reason === 'numeric') return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
-  const words: Record<string, string> = { negated: 'negated', hypothetical: 'hypothetical', experiencer: 'about someone else', historical: 'historical' };
+  if (m.reason === 'numeric')
+    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
+  const words: Record<string, string> = {
+    negated: 'negated',
+    hypothetical: 'hypothetical',
+    experiencer: 'about someone else',
+    historical: 'historical',
+  };
   const what = words[m.reason] ?? m.reason;
   return m.trigger ? `${what} ("${m.trigger}")` : what;
 }

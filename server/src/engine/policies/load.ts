@@ -227,7 +227,9 @@ export function checkCriteria(
       const near = nearest(r.id, [...known]);
       errors.push({
         path: p.path,
-        message: `unknown criterion "${r.id}": no concept file defines it${near ? ` (did you mean "${near}"?)` : ''}; policy ${p.policy.id} is not loaded`,
+        message:
+          `unknown criterion "${r.id}": no concept file defines it${near ? ` (did you mean "${near}"?)` : ''}; ` +
+          `policy ${p.policy.id} is not loaded`,
         range: r.range,
       });
     }
@@ -255,9 +257,7 @@ function nearest(id: string, known: string[]): string | undefined {
   return best;
 }
 
-type Parsed =
-  | { ok: true; value: unknown; tree: JsonNode; index: LineIndex }
-  | { ok: false; errors: PolicyFileError[] };
+type Parsed = { ok: true; value: unknown; tree: JsonNode; index: LineIndex } | { ok: false; errors: PolicyFileError[] };
 
 function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
   const index = new LineIndex(file.text);
@@ -267,11 +267,13 @@ function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
     // jsonc-parser may report several codes at one offset while recovering: keep the first.
-    const errs = syntax.filter((e, i) => i === 0 || e.offset !== syntax[i - 1].offset).map((e) => ({
-      path: file.path,
-      message: `JSON syntax error: ${words(printParseErrorCode(e.error))}`,
-      range: index.range({ start: e.offset, end: Math.min(file.text.length, e.offset + Math.max(1, e.length)) }),
-    }));
+    const errs = syntax
+      .filter((e, i) => i === 0 || e.offset !== syntax[i - 1].offset)
+      .map((e) => ({
+        path: file.path,
+        message: `JSON syntax error: ${words(printParseErrorCode(e.error))}`,
+        range: index.range({ start: e.offset, end: Math.min(file.text.length, e.offset + Math.max(1, e.length)) }),
+      }));
     if (errs.length === 0) errs.push({ path: file.path, message: 'JSON syntax error: the file is empty', range: ZERO });
     return { ok: false, errors: capped(file.path, errs) };
   }
@@ -332,7 +334,9 @@ function issueErrors(path: string, tree: JsonNode, index: LineIndex, issue: Issu
     const best = bestBranch(issue.errors);
     if (best) return best.flatMap((inner) => issueErrors(path, tree, index, inner, at));
     const node = findNodeAtLocation(tree, at);
-    return [{ path, message: `${where(at)}expected a criterion id or an object with "all", "any" or "not"`, range: anchor(index, node ?? tree) }];
+    return [
+      { path, message: `${where(at)}expected a criterion id or an object with "all", "any" or "not"`, range: anchor(index, node ?? tree) },
+    ];
   }
   if (issue.code === 'unrecognized_keys') {
     const obj = findNodeAtLocation(tree, at) ?? tree;
@@ -344,14 +348,22 @@ function issueErrors(path: string, tree: JsonNode, index: LineIndex, issue: Issu
   if (issue.code === 'invalid_key') {
     const keyNode = findNodeAtLocation(tree, at)?.parent?.children?.[0];
     const why = issue.issues.map((i) => i.message).join('; ');
-    return [{ path, message: `${where(at.slice(0, -1))}key "${String(at[at.length - 1])}": ${why}`, range: nodeRange(index, keyNode ?? tree) }];
+    return [
+      { path, message: `${where(at.slice(0, -1))}key "${String(at[at.length - 1])}": ${why}`, range: nodeRange(index, keyNode ?? tree) },
+    ];
   }
   const node = findNodeAtLocation(tree, at);
   if (!node) {
     // A missing property: point at the object that should hold it.
     let parent: JsonNode | undefined;
     for (let n = at.length - 1; n >= 0 && !parent; n--) parent = n === 0 ? tree : findNodeAtLocation(tree, at.slice(0, n));
-    return [{ path, message: `${where(at.slice(0, -1))}missing required property "${String(at[at.length - 1])}"`, range: anchor(index, parent ?? tree) }];
+    return [
+      {
+        path,
+        message: `${where(at.slice(0, -1))}missing required property "${String(at[at.length - 1])}"`,
+        range: anchor(index, parent ?? tree),
+      },
+    ];
   }
   return [{ path, message: `${where(at)}${issue.message}`, range: anchor(index, node) }];
 }

@@ -216,7 +216,14 @@ export class TriggerIndex {
    * pseudo-trigger? For a forward scope (to === first), a term of the category's own list that
    * the mention starts with counts too: "has not healed | despite conservative treatment".
    */
-  private terminated(terms: SentenceTriggers['terms'], cat: ContextCategory, from: number, to: number, first: number, last: number): boolean {
+  private terminated(
+    terms: SentenceTriggers['terms'],
+    cat: ContextCategory,
+    from: number,
+    to: number,
+    first: number,
+    last: number,
+  ): boolean {
     // A colon or semicolon ends every scope (a label or a clause starts): read from the tokens,
     // not matched as triggers, since they are among the commonest tokens of a note.
     const { norm, kind } = this.tokens;
@@ -239,7 +246,8 @@ export class TriggerIndex {
     const len = t.last - t.first;
     for (let j = i - 1; j >= 0 && context[j].first >= t.first - this.longest; j--) {
       const o = context[j];
-      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > len) out.push({ first: o.first, last: o.last });
+      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > len)
+        out.push({ first: o.first, last: o.last });
     }
     for (let j = i + 1; j < context.length && context[j].first === t.first; j++) {
       const o = context[j];
@@ -269,7 +277,10 @@ export class TriggerIndex {
   private text(t: Trigger): string {
     const parts: string[] = [];
     for (let i = t.first; i < t.last; i++) parts.push(this.tokens.norm[i]);
-    return parts.join(' ').replace(/ ([:/]) /g, '$1').replace(/ :/g, ':');
+    return parts
+      .join(' ')
+      .replace(/ ([:/]) /g, '$1')
+      .replace(/ :/g, ':');
   }
 }
 
