@@ -1,6 +1,7 @@
 /** Expands the CLI's paths into the *.note and *.claim files to check, safely. */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { documentKind } from '../engine';
 
 export interface Expanded {
   files: string[];
@@ -8,7 +9,6 @@ export interface Expanded {
   errors: { path: string; message: string }[];
 }
 
-const CHECKED = /\.(note|claim)$/i;
 /** Folders never worth walking. */
 const SKIP = new Set(['node_modules', '.git', '.vscode-test']);
 
@@ -44,11 +44,11 @@ export function expandPaths(paths: string[]): Expanded {
         try {
           const st = statSync(p);
           if (st.isDirectory()) walk(p);
-          else if (st.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
+          else if (st.isFile() && documentKind(e.name)) files.add(resolve(p));
         } catch (err) {
           errors.push({ path: p, message: reason(err) });
         }
-      } else if (e.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
+      } else if (e.isFile() && documentKind(e.name)) files.add(resolve(p));
     }
   };
 

@@ -18,7 +18,7 @@ import {
 } from './policies/load';
 import { PolicyRegistry } from './policies/registry';
 import type { CheckResult } from './results';
-import type { DocumentKind } from './types';
+import { documentKind, type DocumentKind } from './types';
 
 export type { Host } from './check/claim';
 export type { CheckOptions } from './check/common';
@@ -107,12 +107,8 @@ export class Engine {
     return new Engine(files, [], []);
   }
 
-  static kindOf(path: string): DocumentKind {
-    return /\.claim$/i.test(path) ? 'claim' : 'note';
-  }
-
   check(doc: { path: string; text: string; kind?: DocumentKind }, host: Host, options: CheckOptions = {}): CheckResult {
-    const kind = doc.kind ?? Engine.kindOf(doc.path);
+    const kind = doc.kind ?? documentKind(doc.path) ?? 'note';
     return kind === 'claim'
       ? checkClaim(this, this.cache, doc.path, doc.text, host, options)
       : checkNote(this, this.cache, doc.path, doc.text, options);

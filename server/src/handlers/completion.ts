@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { ClaimDocument } from '../engine/documents/model';
-import { PLANS } from '../engine/types';
+import { documentKind, PLANS } from '../engine';
 import { CLAIM_KEYS, claimSlot } from '../services/completion';
 import type { Session } from './session';
 
@@ -11,7 +11,7 @@ export function registerCompletion(s: Session): void {
   s.connection.onCompletion(
     s.guard('completion', (p: CompletionParams): CompletionItem[] => {
       const doc = s.documents.get(p.textDocument.uri);
-      if (!doc || !(doc.languageId === 'claim-draft' || /\.claim$/i.test(doc.uri))) return [];
+      if (!doc || documentKind(doc.uri, doc.languageId) !== 'claim') return [];
       const linePrefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
       const slot = claimSlot(linePrefix);
       // Values with spaces or slashes replace everything typed after the key's colon.

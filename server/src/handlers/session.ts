@@ -7,7 +7,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine } from '../engine';
+import { documentKind, Engine } from '../engine';
 import { bundledPolicyDir, type PolicyFileError } from '../engine/policies/load';
 import type { CheckResult } from '../engine/results';
 import type { Plan } from '../engine/types';
@@ -145,8 +145,7 @@ export class Session {
   }
 
   isClinical(uri: string, languageId?: string): boolean {
-    if (languageId === 'clinical-note' || languageId === 'claim-draft') return true;
-    return /\.(note|claim)$/i.test(uri);
+    return documentKind(uri, languageId) !== undefined;
   }
 
   /** Checks one text; undefined when there is no engine or the text is too large. */
@@ -157,7 +156,7 @@ export class Session {
       return undefined;
     }
     const path = this.pathOf(uri);
-    const kind = languageId === 'claim-draft' ? 'claim' : languageId === 'clinical-note' ? 'note' : undefined;
+    const kind = documentKind(path, languageId);
     const result = this.engine.check({ path, text, kind }, this.host, {
       payer: this.settings.defaultPayer,
       plan: this.settings.defaultPlan,
