@@ -21,6 +21,7 @@ import type { CheckResult } from './results';
 import { documentKind, type DocumentKind } from './types';
 
 export type { Host } from './check/claim';
+export { CLAIM_HEADER_KEYS } from './documents/claim';
 export type { CheckOptions } from './check/common';
 export type { PolicyFileError } from './policies/load';
 export * from './results';

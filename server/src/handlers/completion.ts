@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { ClaimDocument } from '../engine/documents/model';
-import { documentKind, PLANS } from '../engine';
-import { CLAIM_KEYS, claimSlot } from '../services/completion';
+import { CLAIM_HEADER_KEYS, documentKind, PLANS } from '../engine';
+import { claimSlot } from '../services/completion';
 import type { Session } from './session';
 
 export function registerCompletion(s: Session): void {
@@ -66,7 +66,7 @@ function keyItems(claim: ClaimDocument | undefined): CompletionItem[] {
   const used = new Set((claim?.dx ?? []).map((d) => d.letter.value.toUpperCase()));
   const nextDx = 'ABCDEFGHIJKL'.split('').find((l) => !used.has(l)) ?? 'A';
   return [
-    ...CLAIM_KEYS.map((k) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k}: ` })),
+    ...CLAIM_HEADER_KEYS.map((k) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k}: ` })),
     {
       label: 'dx',
       kind: CompletionItemKind.Snippet,

@@ -27,14 +27,16 @@ import {
 
 export { printClaim } from './claimPrint';
 
-const CLAIM_HEADER_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
+/** The header keys of SPEC 2.1 (completion offers the same list). */
+export const CLAIM_HEADER_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
 /** Box 21 of the CMS-1500 holds twelve diagnoses, lettered A-L. */
 const MAX_DX = 12;
 
 /** Rule names a `# clinlint-disable-line` may name: the rules findings carry, no others. */
 const DISABLE_RULES: readonly string[] = RULES;
 
-const SINGLE_HEADERS = new Set(['claim', 'payer', 'plan', 'patient', 'provider', 'date']);
+/** Every header but `note:` is given once. */
+const SINGLE_HEADERS = new Set<string>(CLAIM_HEADER_KEYS.filter((k) => k !== 'note'));
 
 export function parseClaim(text: string): ClaimDocument {
   const doc: ClaimDocument = { kind: 'claim', text, headers: [], notes: [], dx: [], lines: [], problems: [] };
