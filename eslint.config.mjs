@@ -45,6 +45,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  {
+    // The engine is one facade: outside it, import engine/index.ts, never a module inside.
+    files: ['server/src/**', 'client/src/**'],
+    ignores: ['server/src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*'], message: 'Import the engine through engine/index.ts.' }] }],
+    },
+  },
   { files: ['test/**', 'scripts/**'], rules: { 'max-len': maxLen(true) } },
   { files: ['bin/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

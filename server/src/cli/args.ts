@@ -1,5 +1,5 @@
 /** Command-line arguments of `clinlint` (SPEC 7). */
-import { PLANS, type Plan } from '../engine/types';
+import { PLANS, type Plan } from '../engine';
 
 type Format = 'text' | 'json' | 'sarif';
 

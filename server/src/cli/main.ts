@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../engine';
-import type { CheckResult } from '../engine/results';
+import type { CheckResult } from '../engine';
 import { parseArgs, USAGE, UsageError } from './args';
 import { findCases, newTally, runCase, summary } from './cases';
 import { expandPaths, readDocument, reason } from './files';

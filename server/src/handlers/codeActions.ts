@@ -13,8 +13,8 @@ import {
   type CreateFile,
   type Range,
 } from 'vscode-languageserver/node';
-import { LineIndex } from '../engine/lineIndex';
-import type { FindingData } from '../engine/results';
+import { LineIndex } from '../engine';
+import type { FindingData } from '../engine';
 import { criterionLabel } from '../services/catalog';
 import { allPromptInserts, disableLineInsert, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
 import { snippetToText } from '../services/text';

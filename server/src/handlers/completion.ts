@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
-import type { ClaimDocument } from '../engine/documents/model';
+import type { ClaimDocument } from '../engine';
 import { CLAIM_HEADER_KEYS, documentKind, PLANS } from '../engine';
 import { claimSlot } from '../services/completion';
 import type { Session } from './session';

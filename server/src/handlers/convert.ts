@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { PolicyFileError } from '../engine/policies/load';
-import type { Finding } from '../engine/results';
-import { ruleSeverity } from '../engine/rules';
-import type { Severity } from '../engine/types';
+import type { PolicyFileError } from '../engine';
+import type { Finding } from '../engine';
+import { ruleSeverity } from '../engine';
+import type { Severity } from '../engine';
 import { effectiveSeverity } from '../services/severity';
 import type { Session } from './session';
 

@@ -1,5 +1,5 @@
 /** Reads `clinlint.*` settings from whatever the client sends (pull model or push payload). */
-import { PLANS, type Plan } from '../engine/types';
+import { PLANS, type Plan } from '../engine';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../services/severity';
 import { DEFAULT_SETTINGS, type Session, type Settings } from './session';
 

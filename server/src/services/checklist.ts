@@ -1,5 +1,5 @@
 /** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
-import type { CheckResult, EvidenceRef, NearMiss, PolicyDetermination } from '../engine/results';
+import type { CheckResult, EvidenceRef, NearMiss, PolicyDetermination } from '../engine';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
 import { mdEscape, quote, statusWords, where } from './text';
 

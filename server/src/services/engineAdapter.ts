@@ -1,6 +1,6 @@
 /** Builds the editor's Catalog from the engine's policy registry. */
-import type { LoadedConcept, LoadedPolicy } from '../engine/policies/load';
-import type { PolicyRegistry } from '../engine/policies/registry';
+import type { LoadedConcept, LoadedPolicy } from '../engine';
+import type { PolicyRegistry } from '../engine';
 import type { Catalog, ConceptInfo, PolicyInfo, SectionInfo } from './catalog';
 
 export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedConcept[] = []): Catalog {

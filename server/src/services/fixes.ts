@@ -3,9 +3,9 @@
  * the code-action handler turns them into LSP workspace edits.
  */
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { ClaimDocument } from '../engine/documents/model';
-import type { FindingData } from '../engine/results';
-import { LineIndex } from '../engine/lineIndex';
+import type { ClaimDocument } from '../engine';
+import type { FindingData } from '../engine';
+import { LineIndex } from '../engine';
 
 export interface PlannedInsert {
   /** Absolute path of the document to edit. */

@@ -1,6 +1,6 @@
 /** Hover contents over a checked document: a code, or a piece of evidence. */
-import type { CheckResult, Determination } from '../engine/results';
-import type { Span } from '../engine/types';
+import type { CheckResult, Determination } from '../engine';
+import type { Span } from '../engine';
 import { type Catalog, criterionLabel } from './catalog';
 import { checklistItems, citation, renderItems } from './checklist';
 import { mdEscape, statusWords } from './text';

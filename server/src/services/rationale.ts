@@ -4,7 +4,7 @@
  * still missing, and numbered citations.
  */
 import { basename } from 'node:path';
-import type { CheckResult, Determination, PolicyDetermination } from '../engine/results';
+import type { CheckResult, Determination, PolicyDetermination } from '../engine';
 import { type Catalog, criterionLabel } from './catalog';
 import { citation } from './checklist';
 import { mdEscape, quote, snippetToText, where } from './text';

@@ -1,6 +1,6 @@
 /** Per-rule severity overrides from `clinlint.severity.<rule>`: the one severity function. */
-import { ruleInfo, ruleSeverity, type RuleId } from '../engine/rules';
-import { SEVERITIES, type Severity } from '../engine/types';
+import { ruleInfo, ruleSeverity, type RuleId } from '../engine';
+import { SEVERITIES, type Severity } from '../engine';
 
 /** The values of a `clinlint.severity.<rule>` setting, in the order the settings UI lists them. */
 export const SEVERITY_SETTINGS = ['default', ...SEVERITIES, 'off'] as const;

@@ -1,6 +1,6 @@
 /** Outline of a parsed claim or note: headers, dx entries, billed lines, note sections. */
-import type { ParsedDocument } from '../engine/documents/model';
-import type { Span } from '../engine/types';
+import type { ParsedDocument } from '../engine';
+import type { Span } from '../engine';
 
 export interface OutlineItem {
   name: string;

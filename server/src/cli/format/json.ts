@@ -1,6 +1,5 @@
 /** `--format json`: exactly the object of SPEC 7 (0-based lines and characters). */
-import { reportedSection } from '../../engine/findings/messages';
-import type { CheckResult, EvidenceRef } from '../../engine/results';
+import { reportedSection, type CheckResult, type EvidenceRef } from '../../engine';
 
 export function toJson(results: CheckResult[], display: (p: string) => string): string {
   const ref = (e: EvidenceRef) => ({ path: display(e.path), line: e.line, text: e.text });

@@ -1,7 +1,7 @@
 /** `--format sarif`: SARIF 2.1.0, for code-scanning UIs. Locations are 1-based there. */
-import { RULES, RULES_BASE_URL, ruleInfo } from '../../engine/rules';
-import type { CheckResult, Finding } from '../../engine/results';
-import type { Severity } from '../../engine/types';
+import { RULES, RULES_BASE_URL, ruleInfo } from '../../engine';
+import type { CheckResult, Finding } from '../../engine';
+import type { Severity } from '../../engine';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
