@@ -1,10 +1,11 @@
 /**
  * Custom requests and notifications between the ClinLint client and server. Shared by both
- * sides (the client bundles this file too); plain data only, no vscode imports.
+ * sides (the client bundles this file too): typed message objects (as vscode-eslint's), so a
+ * handler and a caller cannot disagree on the params or the result; no vscode imports.
  */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 
 /** client -> server: check these files (read from disk unless open) and publish diagnostics. */
-export const CheckFilesRequest = 'clinlint/checkFiles';
 export interface CheckFilesParams {
   uris: string[];
 }
@@ -12,29 +13,33 @@ export interface CheckFilesResult {
   files: number;
   problems: number;
 }
+export const CheckFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>('clinlint/checkFiles');
 
-/** client -> server: the coverage checklist of one document, as markdown. */
-export const ChecklistRequest = 'clinlint/checklist';
-/** client -> server: a coverage rationale draft for one document, as markdown. */
-export const RationaleRequest = 'clinlint/rationale';
 export interface DocumentParams {
   uri: string;
 }
 export interface MarkdownResult {
   markdown: string;
 }
+/** client -> server: the coverage checklist of one document, as markdown. */
+export const ChecklistRequest = new RequestType<DocumentParams, MarkdownResult, void>('clinlint/checklist');
+/** client -> server: a coverage rationale draft for one document, as markdown. */
+export const RationaleRequest = new RequestType<DocumentParams, MarkdownResult, void>('clinlint/rationale');
 
 /** client -> server: reload the policy folders and re-check every open document. */
-export const ReloadPoliciesRequest = 'clinlint/reloadPolicies';
+export interface ReloadResult {
+  policies: number;
+  errors: number;
+}
+export const ReloadPoliciesRequest = new RequestType0<ReloadResult, void>('clinlint/reloadPolicies');
 
 /** client -> server: the workspace was trusted (user policy folders may now be used). */
-export const TrustNotification = 'clinlint/trust';
 export interface TrustParams {
   trusted: boolean;
 }
+export const TrustNotification = new NotificationType<TrustParams>('clinlint/trust');
 
 /** server -> client: what the language status item shows. */
-export const StatusNotification = 'clinlint/status';
 export interface ServerStatus {
   policies: number;
   policyErrors: number;
@@ -45,6 +50,7 @@ export interface ServerStatus {
   /** The server's process id (the output channel shows it; tests use it to check restarts). */
   pid: number;
 }
+export const StatusNotification = new NotificationType<ServerStatus>('clinlint/status');
 
 /** Passed by the client in `initializationOptions`. */
 export interface InitOptions {

@@ -16,7 +16,7 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
         async (progress, token) => {
           for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
             const batch = uris.slice(i, i + BATCH).map((u) => client.code2ProtocolConverter.asUri(u));
-            const r = await client.sendRequest<CheckFilesResult>(CheckFilesRequest, { uris: batch }, token);
+            const r = await client.sendRequest(CheckFilesRequest, { uris: batch }, token);
             total.files += r.files;
             total.problems += r.problems;
             progress.report({ increment: (100 * batch.length) / uris.length, message: `${total.files} of ${uris.length} files` });
