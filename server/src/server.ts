@@ -8,7 +8,7 @@ import { registerDefinition } from './handlers/definition';
 import { Diagnostics } from './handlers/diagnostics';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
-import { Session } from './handlers/session';
+import { Session } from './session';
 import { registerSymbols } from './handlers/symbols';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -19,7 +19,7 @@ import { criterionLabel } from '../services/catalog';
 import { allPromptInserts, disableLineInsert, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 /** Source action kind: insert the documentation prompts of every missing criterion. */
 export const INSERT_ALL_PROMPTS = `${CodeActionKind.Source}.clinlint.insertAllPrompts`;

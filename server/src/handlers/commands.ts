@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { ChecklistRequest, type DocumentParams, type MarkdownResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
 import { renderChecklist } from '../services/checklist';
 import { renderRationale } from '../services/rationale';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerCommands(s: Session): void {
   const titleOf = (uri: string) => {

@@ -5,7 +5,7 @@ import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertT
 import type { ClaimDocument } from '../engine';
 import { CLAIM_HEADER_KEYS, documentKind, PLANS } from '../engine';
 import { claimSlot } from '../services/completion';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerCompletion(s: Session): void {
   s.connection.onCompletion(

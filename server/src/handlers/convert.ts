@@ -8,7 +8,7 @@ import type { Finding } from '../engine';
 import { ruleSeverity } from '../engine';
 import type { Severity } from '../engine';
 import { effectiveSeverity } from '../services/severity';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -6,7 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { type CheckFilesParams, CheckFilesRequest, type CheckFilesResult, StatusNotification, type ServerStatus } from '../protocol';
 import { policyErrorDiagnostic, toDiagnostic } from './convert';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();

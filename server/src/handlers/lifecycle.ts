@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { type InitOptions, TrustNotification, type TrustParams } from '../protocol';
 import { INSERT_ALL_PROMPTS } from './codeActions';
-import type { Session } from './session';
+import type { Session } from '../session';
 import { fetchSettings, normalizeSettings, policiesChanged } from './settings';
 import { fileURLToPath } from 'node:url';
 

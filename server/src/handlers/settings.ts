@@ -1,7 +1,7 @@
 /** Reads `clinlint.*` settings from whatever the client sends (pull model or push payload). */
 import { PLANS, type Plan } from '../engine';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../services/severity';
-import { DEFAULT_SETTINGS, type Session, type Settings } from './session';
+import { DEFAULT_SETTINGS, type Session, type Settings } from '../session';
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;

@@ -7,13 +7,10 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKind, Engine } from '../engine';
-import { bundledPolicyDir, type PolicyFileError } from '../engine';
-import type { CheckResult } from '../engine';
-import type { Plan } from '../engine';
-import { type Catalog, EMPTY_CATALOG } from '../services/catalog';
-import { catalogFrom } from '../services/engineAdapter';
-import { ruleEnabled, type SeverityOverrides } from '../services/severity';
+import { bundledPolicyDir, documentKind, Engine, type CheckResult, type Plan, type PolicyFileError } from './engine';
+import { type Catalog, EMPTY_CATALOG } from './services/catalog';
+import { catalogFrom } from './services/engineAdapter';
+import { ruleEnabled, type SeverityOverrides } from './services/severity';
 
 export interface Settings {
   policyPaths: string[];
