@@ -1,5 +1,8 @@
 /** clinlint.checkWorkspace: diagnostics for every note and claim, with a progress notification. */
 import * as vscode from 'vscode';
+// A pure module with no imports: the client shares the server's rule without bundling the engine.
+// eslint-disable-next-line no-restricted-imports
+import { SKIP_GLOB } from '../../../server/src/engine/skip';
 import { CheckFilesRequest, type CheckFilesResult } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
@@ -9,7 +12,7 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
   context.subscriptions.push(
     vscode.commands.registerCommand('clinlint.checkWorkspace', async (): Promise<CheckFilesResult> => {
       const client = await handle.ready();
-      const uris = await vscode.workspace.findFiles('**/*.{note,claim}', '**/{node_modules,.git}/**');
+      const uris = await vscode.workspace.findFiles('**/*.{note,claim}', SKIP_GLOB);
       const total: CheckFilesResult = { files: 0, problems: 0 };
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'ClinLint: checking the workspace', cancellable: true },

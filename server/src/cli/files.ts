@@ -1,7 +1,7 @@
 /** Expands the CLI's paths into the *.note and *.claim files to check, safely. */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { documentKind } from '../engine';
+import { documentKind, skipFolder } from '../engine';
 
 export interface Expanded {
   files: string[];
@@ -9,8 +9,6 @@ export interface Expanded {
   errors: { path: string; message: string }[];
 }
 
-/** Folders never worth walking. */
-const SKIP = new Set(['node_modules', '.git', '.vscode-test']);
 
 export function expandPaths(paths: string[]): Expanded {
   const files = new Set<string>();
@@ -37,7 +35,7 @@ export function expandPaths(paths: string[]): Expanded {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (SKIP.has(e.name)) continue;
+      if (!e.isFile() && skipFolder(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isSymbolicLink()) {

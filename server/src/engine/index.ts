@@ -27,6 +27,7 @@ export { bundledPolicyDir, type LoadedConcept, type LoadedPolicy, type PolicyFil
 export type { PolicyRegistry } from './policies/registry';
 export type * from './documents/model';
 export { LineIndex } from './lineIndex';
+export { skipFolder } from './skip';
 export { reportedSection } from './findings/messages';
 export * from './results';
 export * from './rules';

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { ClaimDocument } from '../engine';
-import { CLAIM_HEADER_KEYS, documentKind, PLANS } from '../engine';
+import { CLAIM_HEADER_KEYS, documentKind, PLANS, skipFolder } from '../engine';
 import { claimSlot } from '../services/completion';
 import type { Session } from '../session';
 
@@ -103,7 +103,7 @@ function notePaths(claimPath: string, maxDepth = 3, max = 200): string[] {
     }
     for (const e of entries) {
       if (out.length >= max) return;
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (skipFolder(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory() && depth < maxDepth) walk(p, depth + 1);
       else if (e.isFile() && e.name.endsWith('.note')) out.push(relative(base, p).split('\\').join('/'));

@@ -13,6 +13,7 @@ import type { Range } from '../types';
 import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as policySchema } from './schema';
 import type { Concept, LexicalClass, Policy, Requirement } from './schema';
 import { parseCodeRef } from './registry';
+import { skipFolder } from '../skip';
 
 export interface PolicyFileError {
   path: string;
@@ -399,9 +400,6 @@ function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** Folders never searched for policy files. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
-
 /** Largest policy or concept file read (the bundled ones are under 100 KB). */
 const MAX_POLICY_BYTES = 16 * 1024 * 1024;
 
@@ -423,7 +421,7 @@ export function readPolicyDir(dir: string): { files: PolicyFile[]; errors: Polic
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
         // `--policies .` in a project must not read every package.json under node_modules.
-        if (!(top && entry.name === 'schema') && !SKIP_DIRS.has(entry.name)) walk(p, false);
+        if (!(top && entry.name === 'schema') && !skipFolder(entry.name)) walk(p, false);
       } else if (entry.name.endsWith('.json')) {
         try {
           // Only regular files (a symlink to one is fine): a FIFO or a device named *.json
