@@ -103,7 +103,7 @@ function installCodeServer() {
     npm_config_nodedir: NODE24_DIR,
     npm_config_update_notifier: 'false',
   });
-  log(`installing code-server@${CODE_SERVER_VERSION} (cold: ~150 s, ~600 MB) ...`);
+  log(`installing code-server@${CODE_SERVER_VERSION} (cold: 4-8 min and ~600 MB, most of it compiling native modules) ...`);
   const t0 = Date.now();
   // code-server's postinstall would `npm install` lib/vscode with every install script (kerberos
   // included); this does the same steps without kerberos.
