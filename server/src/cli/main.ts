@@ -101,7 +101,8 @@ function runTests(argv: string[], io: Io): number {
   }
   const engine = Engine.load();
   // A concept that did not load would silently change every case: say so, and fail.
-  for (const e of engine.policyErrors) io.stderr(`${e.path}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
+  for (const e of engine.policyErrors)
+    io.stderr(`${e.path}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
   if (engine.policyErrors.length) return 2;
   const { cases, errors } = findCases(argv.map((p) => resolve(io.cwd, p)));
   for (const e of errors) io.stderr(`clinlint: ${e}\n`);

@@ -70,7 +70,8 @@ export function analyzeText(
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
     else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
-      if (!outOfScope.has(`${e.concept}\u0000${sentence}`)) outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
+      if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
+        outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
     } else if (e.type === 'part') addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last);
     else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
