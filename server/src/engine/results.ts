@@ -25,6 +25,8 @@ export interface NearMiss {
   trigger?: string;
   /** A number read from the text, e.g. 37.5 (percent relief). */
   value?: number;
+  /** For a numeric miss: the number it had to exceed, from the concept (`numeric.greaterThan`). */
+  threshold?: number;
   evidence: EvidenceRef;
 }
 

@@ -75,7 +75,7 @@ export class EvidenceSet {
       if (!mentions) continue;
       for (const m of mentions) {
         if (m.counts) return { met: evidenceRef(src.path, src.text, src.lines, m.sentence) };
-        miss ??= nearMiss(criterion, src, m);
+        miss ??= nearMiss(criterion, src, m, this.compiled.concepts.get(criterion)?.numeric?.greaterThan);
       }
     }
     const concept = this.compiled.concepts.get(criterion);
@@ -95,12 +95,13 @@ function lineSpan(d: DxCode): Span {
   return { start: d.lines.lineStart(line), end: d.lines.lineEnd(line) };
 }
 
-function nearMiss(criterion: string, src: EvidenceSource, m: Mention): NearMiss {
+function nearMiss(criterion: string, src: EvidenceSource, m: Mention, threshold: number | undefined): NearMiss {
   return {
     criterion,
     reason: m.reason ?? 'numeric',
     trigger: m.trigger,
     value: m.relief?.percent,
+    ...((m.reason ?? 'numeric') === 'numeric' && threshold !== undefined ? { threshold } : {}),
     evidence: evidenceRef(src.path, src.text, src.lines, m.sentence),
   };
 }

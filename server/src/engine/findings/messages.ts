@@ -38,16 +38,21 @@ export function nearMissText(m: NearMiss): string {
     case 'numeric':
       return m.value === undefined
         ? `${q} states no measurable pain reduction`
-        : `${q} is ${fmt(m.value)}% pain reduction, not more than 50%`;
+        : `${q} is ${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
     default:
       return q;
   }
 }
 
+/** "not more than 50%": the threshold is the concept's (`numeric.greaterThan`), never a literal. */
+function notAbove(m: NearMiss): string {
+  return m.threshold === undefined ? 'not enough' : `not more than ${fmt(m.threshold)}%`;
+}
+
 /** The reason alone, for related-information rows next to the quote. */
 export function missReason(m: NearMiss): string {
   if (m.reason === 'numeric')
-    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
+    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
   const words: Record<string, string> = {
     negated: 'negated',
     hypothetical: 'hypothetical',
