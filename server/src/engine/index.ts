@@ -28,7 +28,6 @@ export type { PolicyRegistry } from './policies/registry';
 export type * from './documents/model';
 export { LineIndex } from './lineIndex';
 export { skipFolder } from './skip';
-export { reportedSection } from './findings/messages';
 export * from './results';
 export * from './rules';
 export * from './types';

@@ -33,6 +33,8 @@ export interface NearMiss {
 export interface PolicyDetermination {
   policy: string;
   section: string;
+  /** The section findings cite and the JSON reports: the alternative when it is a numbered sub-section (I.A.1), else `section`. */
+  reported: string;
   /** The alternative reported when an `any` tree fails (closest to being met), e.g. I.A.1. */
   alternative?: string;
   status: Exclude<Status, 'no-policy'>;

@@ -1,5 +1,5 @@
 /** `--format json`: exactly the object of SPEC 7 (0-based lines and characters). */
-import { reportedSection, type CheckResult, type EvidenceRef } from '../../engine';
+import type { CheckResult, EvidenceRef } from '../../engine';
 
 export function toJson(results: CheckResult[], display: (p: string) => string): string {
   const ref = (e: EvidenceRef) => ({ path: display(e.path), line: e.line, text: e.text });
@@ -12,7 +12,7 @@ export function toJson(results: CheckResult[], display: (p: string) => string): 
       status: d.status,
       policies: d.policies.map((p) => ({
         policy: p.policy,
-        section: reportedSection(p),
+        section: p.reported,
         status: p.status,
         met: p.met.map((m) => ({
           criterion: m.criterion,

@@ -90,7 +90,13 @@ function determineSection(
   isMet: (c: string) => boolean,
 ): PolicyDetermination {
   const { section } = g;
-  const base = { policy: g.policy.policy.id, section: section.id, met: [] as CriterionMet[], nearMisses: [] as NearMiss[] };
+  const base = {
+    policy: g.policy.policy.id,
+    section: section.id,
+    reported: section.id,
+    met: [] as CriterionMet[],
+    nearMisses: [] as NearMiss[],
+  };
   const advisory = (section.advisory ?? []).filter((c) => !isMet(c));
   for (const ex of section.exclusions ?? []) {
     if (!evaluate(ex.when, code, isMet).ok) continue;
@@ -118,6 +124,8 @@ function determineSection(
   return {
     ...base,
     alternative: r.alternative,
+    // A numbered sub-section (I.A.1) is what the finding cites; a named path (pain) is not.
+    reported: r.alternative?.startsWith(section.id + '.') ? r.alternative : section.id,
     status: r.ok ? 'supported' : 'documentation-missing',
     met,
     missing: r.missing,

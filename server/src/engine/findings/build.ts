@@ -7,7 +7,7 @@ import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import { ruleSeverity, type RuleId } from '../rules';
 import type { Severity, Span } from '../types';
-import { citation, missReason, nearMissText, quote, reportedSection } from './messages';
+import { citation, missReason, nearMissText, quote } from './messages';
 import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
@@ -61,7 +61,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
 
   for (const pd of d.policies) {
     const lp = ctx.registry.policy(pd.policy)!;
-    const section = reportedSection(pd);
+    const section = pd.reported;
     const cite = citation(lp, section);
     const ids = { policy: pd.policy, section };
     if (pd.status === 'not-covered' && pd.exclusion) {

@@ -1,17 +1,12 @@
 /** How findings read: the code, the criterion in words, the citation, the evidence. */
 import type { LoadedPolicy } from '../policies/load';
-import type { NearMiss, PolicyDetermination } from '../results';
+import type { NearMiss } from '../results';
 
 /** "Anthem MED.00132": the shortest of the payer's names, then the policy id. */
 export function policyLabel(p: LoadedPolicy): string {
   const names = [p.policy.payer, ...p.policy.aliases];
   const short = names.reduce((a, b) => (b.length < a.length ? b : a));
   return `${short} ${p.policy.id}`;
-}
-
-/** The section reported: the alternative when it is a numbered sub-section (I.A.1), else the section. */
-export function reportedSection(d: PolicyDetermination): string {
-  return d.alternative && d.alternative.startsWith(d.section + '.') ? d.alternative : d.section;
 }
 
 export function citation(p: LoadedPolicy, section: string): string {
