@@ -16,7 +16,7 @@ import {
 import { LineIndex } from '../engine';
 import type { FindingData } from '../engine';
 import { criterionLabel } from '../services/catalog';
-import { allPromptInserts, disableLineInsert, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
+import { allPromptInserts, disableLineInsert, takesDisable, newNotePath, noteLinkInsert, promptInsert } from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
 import type { Session } from '../session';
@@ -127,7 +127,7 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
     }
   }
   const claim = s.resultFor(uri)?.document;
-  if (claim?.kind === 'claim' && claim.lines.some((l) => l.lineIndex === d.range.start.line)) {
+  if (claim?.kind === 'claim' && takesDisable(claim, d.range.start.line)) {
     const idx = new LineIndex(claim.text);
     const line = d.range.start.line;
     const ins = disableLineInsert(idx.lineText(line), data.rule);

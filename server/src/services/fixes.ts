@@ -65,7 +65,17 @@ function renumber(snippet: string, next: () => number): string {
   });
 }
 
-/** The `# clinlint-disable-line <rule>` edit for one claim line. */
+/** Whether a `# clinlint-disable-line` on this 0-based line applies: a header, dx or claim line. */
+export function takesDisable(claim: ClaimDocument, line: number): boolean {
+  const idx = new LineIndex(claim.text);
+  return (
+    claim.lines.some((l) => l.lineIndex === line) ||
+    claim.headers.some((h) => idx.lineOf(h.keySpan.start) === line) ||
+    claim.dx.some((x) => idx.lineOf(x.span.start) === line)
+  );
+}
+
+/** The `# clinlint-disable-line <rule>` edit for one header, dx or claim line. */
 export function disableLineInsert(lineText: string, rule: string): { character: number; text: string } {
   const m = /#\s*clinlint-disable-line\b(.*)$/.exec(lineText);
   if (m) {
