@@ -105,7 +105,7 @@ describe('code actions', () => {
 
   it('claims: an unknown header key is a syntax warning, disabled for its line as syntax', async () => {
     const uri = c.open('header.claim', 'claim-draft', 'payer: Anthem\npayor: Anthem\n');
-    const d = (await c.diagnostics(uri, (x) => x.some((y) => y.message.startsWith('unknown key')))).filter((x) => x.code === 'syntax');
+    const d = (await c.diagnostics(uri, (x) => x.some((y) => String(y.message).startsWith('unknown key')))).filter((x) => x.code === 'syntax');
     assert.deepEqual(d.map((x) => [x.severity, x.range.start.line]), [[2, 1]]);
     const fix = (await actions(uri, d)).find((a) => a.title === 'Disable syntax for this line');
     assert.ok(fix);
