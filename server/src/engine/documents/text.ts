@@ -69,9 +69,12 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
-/** Quotes a value for a message, shortened so a 1 MB token does not make a 1 MB message. */
+/**
+ * Quotes a value or a piece of evidence for a message, shortened to `max` characters (the
+ * ellipsis included) so a 1 MB token does not make a 1 MB message. The one quote of the engine.
+ */
 export function quote(s: string, max = 40): string {
-  const shown = s.length > max ? `${s.slice(0, max)}…` : s;
+  const shown = s.length > max ? `${s.slice(0, max - 1)}…` : s;
   // Control characters (NUL...) would be invisible or break a terminal: show them escaped.
   let out = '';
   for (let i = 0; i < shown.length; i++) {

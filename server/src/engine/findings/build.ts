@@ -7,7 +7,7 @@ import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
 import { ruleSeverity, type RuleId } from '../rules';
 import type { Severity, Span } from '../types';
-import { citation, missReason, nearMissText, quote } from './messages';
+import { citation, missReason, nearMissText, quoteEvidence } from './messages';
 import { insertionOffset } from './prompts';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
@@ -66,7 +66,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     const ids = { policy: pd.policy, section };
     if (pd.status === 'not-covered' && pd.exclusion) {
       const ev = pd.exclusion.evidence;
-      const why = ev ? `: ${quote(ev.text)}` : '';
+      const why = ev ? `: ${quoteEvidence(ev.text)}` : '';
       out.push(
         make(
           'not-covered',
@@ -125,7 +125,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
   }
   for (const n of cd.notices) {
     const cite = citation(n.policy, n.section.id);
-    const ev = n.evidence ? `: ${quote(n.evidence.text)}` : '';
+    const ev = n.evidence ? `: ${quoteEvidence(n.evidence.text)}` : '';
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
       make(n.notice.rule, ruleSeverity(n.notice.rule), `${d.code}: ${n.notice.message} (${cite})${ev}${source}`, {

@@ -1,5 +1,6 @@
 /** How findings read: the code, the criterion in words, the citation, the evidence. */
 import type { LoadedPolicy } from '../policies/load';
+import { quote } from '../documents/text';
 import type { NearMiss } from '../results';
 
 /** "Anthem MED.00132": the shortest of the payer's names, then the policy id. */
@@ -13,14 +14,17 @@ export function citation(p: LoadedPolicy, section: string): string {
   return `${policyLabel(p)} §${section}`;
 }
 
-export function quote(text: string, max = 90): string {
-  const t = text.length > max ? text.slice(0, max - 1) + '…' : text;
-  return `"${t}"`;
+/** How much of a piece of evidence a message quotes. */
+const EVIDENCE_QUOTE = 90;
+
+/** A piece of evidence, quoted for a message. */
+export function quoteEvidence(text: string): string {
+  return quote(text, EVIDENCE_QUOTE);
 }
 
 /** Why a mention near the criterion did not count, said plainly. */
 export function nearMissText(m: NearMiss): string {
-  const q = quote(m.evidence.text);
+  const q = quoteEvidence(m.evidence.text);
   switch (m.reason) {
     case 'negated':
       return `${q} is negated ("${m.trigger}")`;
