@@ -14,6 +14,7 @@ import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as
 import type { Concept, LexicalClass, Policy, Requirement } from './schema';
 import { parseCodeRef } from './registry';
 import { skipFolder } from '../skip';
+import { walkRequirement, type Key } from './requirements';
 
 export interface PolicyFileError {
   path: string;
@@ -77,7 +78,6 @@ export interface PolicyFile {
 }
 
 /** A JSON path: property names and array indexes. */
-type Key = string | number;
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -187,13 +187,10 @@ export function loadPolicyFiles(files: PolicyFile[]): {
 /** The criterion ids a policy uses, each with the range of the string that names it. */
 function criterionRefs(policy: Policy, at: (p: Key[]) => Range): { id: string; range: Range }[] {
   const refs: { id: string; range: Range }[] = [];
-  const walk = (req: Requirement | undefined, where: Key[]) => {
-    if (req === undefined) return;
-    if (typeof req === 'string') refs.push({ id: req, range: at(where) });
-    else if ('not' in req) walk(req.not, [...where, 'not']);
-    else if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
-  };
+  const walk = (req: Requirement | undefined, where: Key[]) =>
+    walkRequirement(req, where, (node, path) => {
+      if (typeof node === 'string') refs.push({ id: node, range: at(path) });
+    });
   policy.sections.forEach((s, i) => {
     const here: Key[] = ['sections', i];
     walk(s.requires, [...here, 'requires']);
@@ -305,13 +302,10 @@ function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): Pol
       const message = `"${ref}" is not a valid code range: both ends must have the same shape, the first not after the last`;
       errors.push({ path, message, range: at([...where, j]) });
     });
-  const walk = (req: Requirement | undefined, where: Key[]) => {
-    if (req === undefined || typeof req === 'string') return;
-    if ('not' in req) return walk(req.not, [...where, 'not']);
-    checkRefs(req.codes, [...where, 'codes']);
-    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
-  };
+  const walk = (req: Requirement | undefined, where: Key[]) =>
+    walkRequirement(req, where, (node, path) => {
+      if (typeof node !== 'string' && !('not' in node)) checkRefs(node.codes, [...path, 'codes']);
+    });
   const sectionIds = new Set<string>();
   policy.sections.forEach((s, i) => {
     const here = ['sections', i];
