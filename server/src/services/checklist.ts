@@ -56,9 +56,14 @@ export function renderItems(items: ChecklistItem[], currentPath: string): string
   });
 }
 
+/**
+ * "Anthem Blue Cross Connecticut MED.00132 §II": the section as the diagnostics cite it (the
+ * determination's `reported` section, I.A.2), with a named path in parentheses (MP-442's pain).
+ */
 export function citation(pd: PolicyDetermination, section: SectionInfo | undefined): string {
   const payer = section?.policy.payer;
-  const id = `${pd.policy} §${pd.section}${pd.alternative && pd.alternative !== pd.section ? ` (${pd.alternative})` : ''}`;
+  const path = pd.alternative && pd.alternative !== pd.reported && pd.alternative !== pd.section ? ` (${pd.alternative})` : '';
+  const id = `${pd.policy} §${pd.reported}${path}`;
   return payer ? `${payer} ${id}` : id;
 }
 
