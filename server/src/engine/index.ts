@@ -28,6 +28,7 @@ export type { PolicyRegistry } from './policies/registry';
 export type * from './documents/model';
 export { LineIndex } from './lineIndex';
 export { skipFolder } from './skip';
+export { quote } from './documents/text';
 export * from './results';
 export * from './rules';
 export * from './types';
