@@ -29,6 +29,7 @@ export type * from './documents/model';
 export { LineIndex } from './lineIndex';
 export { skipFolder } from './skip';
 export { quote } from './documents/text';
+export { MISS_WORDS } from './findings/messages';
 export * from './results';
 export * from './rules';
 export * from './types';

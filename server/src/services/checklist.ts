@@ -1,5 +1,5 @@
 /** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
-import type { CheckResult, EvidenceRef, NearMiss, PolicyDetermination } from '../engine';
+import { MISS_WORDS, type CheckResult, type EvidenceRef, type NearMiss, type PolicyDetermination } from '../engine';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
 import { mdEscape, quote, statusWords, where } from './text';
 
@@ -26,15 +26,6 @@ export function checklistItems(pd: PolicyDetermination, catalog: Catalog): Check
   ];
 }
 
-const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
-  negated: 'negated',
-  hypothetical: 'hypothetical',
-  experiencer: 'about someone else',
-  historical: 'historical',
-  numeric: 'number too low',
-  scope: 'about another site or procedure',
-};
-
 /** One markdown bullet per criterion. */
 export function renderItems(items: ChecklistItem[], currentPath: string): string[] {
   return items.map((it) => {
@@ -47,7 +38,7 @@ export function renderItems(items: ChecklistItem[], currentPath: string): string
     const nm = it.nearMiss;
     if (nm) {
       const why =
-        NEAR_MISS_WORDS[nm.reason] +
+        MISS_WORDS[nm.reason] +
         (nm.value !== undefined ? ` (${nm.value}%)` : '') +
         (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
       line += `; ${quote(nm.evidence.text)} at ${where(nm.evidence.path, nm.evidence.line, currentPath)} does not count: ${why}`;

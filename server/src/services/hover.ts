@@ -1,5 +1,5 @@
 /** Hover contents over a checked document: a code, or a piece of evidence. */
-import type { CheckResult, Determination } from '../engine';
+import { MISS_WORDS, type CheckResult, type Determination } from '../engine';
 import type { Span } from '../engine';
 import { type Catalog, criterionLabel } from './catalog';
 import { checklistItems, citation, renderItems } from './checklist';
@@ -71,7 +71,7 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number): H
         if (ev.path !== result.path || !inside(ev.span, offset)) continue;
         span ??= ev.span;
         const value = n.value !== undefined ? ` (${n.value}%)` : '';
-        const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${n.reason}${value}`;
+        const line = `❌ Does not document **${mdEscape(criterionLabel(catalog, n.criterion))}** for ${d.code}: ${MISS_WORDS[n.reason]}${value}`;
         if (!seen.has(line)) {
           lines.push(line);
           seen.add(line);

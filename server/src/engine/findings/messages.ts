@@ -48,17 +48,21 @@ function notAbove(m: NearMiss): string {
   return m.threshold === undefined ? 'not enough' : `not more than ${fmt(m.threshold)}%`;
 }
 
+/** Why a mention did not count, in words: messages, hovers and the checklist say it the same way. */
+export const MISS_WORDS: Readonly<Record<NearMiss['reason'], string>> = {
+  negated: 'negated',
+  hypothetical: 'hypothetical',
+  experiencer: 'about someone else',
+  historical: 'historical',
+  numeric: 'number too low',
+  scope: 'about another site or procedure',
+};
+
 /** The reason alone, for related-information rows next to the quote. */
 export function missReason(m: NearMiss): string {
   if (m.reason === 'numeric')
     return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
-  const words: Record<string, string> = {
-    negated: 'negated',
-    hypothetical: 'hypothetical',
-    experiencer: 'about someone else',
-    historical: 'historical',
-  };
-  const what = words[m.reason] ?? m.reason;
+  const what = MISS_WORDS[m.reason];
   return m.trigger ? `${what} ("${m.trigger}")` : what;
 }
 
