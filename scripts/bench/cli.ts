@@ -28,10 +28,9 @@ function wall(command: string, args: string[], timeoutMs: number): number | unde
 function ensureRipgrep(): boolean {
   if (spawnSync('rg', ['--version']).status === 0) return true;
   console.error('bench: installing ripgrep (apt-get install -y ripgrep)');
-  let r = spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' });
-  if (r.status !== 0) {
+  if (spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' }).status !== 0) {
     spawnSync('apt-get', ['update'], { stdio: 'ignore' });
-    r = spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' });
+    spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'ignore' });
   }
   return spawnSync('rg', ['--version']).status === 0;
 }

@@ -5,6 +5,7 @@ export interface Message {
   jsonrpc: '2.0';
   id?: number | string;
   method?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the params of any JSON-RPC method
   params?: any;
   result?: unknown;
   error?: unknown;

@@ -125,7 +125,7 @@ async function checkWorkspace(count: number): Promise<{ seconds: number; heapMb:
     const client = await start(['--expose-gc']);
     const t0 = performance.now();
     for (let i = 0; i < uris.length; i += 25) {
-      const r = await client.request(CheckFilesRequest, { uris: uris.slice(i, i + 25) });
+      const r = await client.request(CheckFilesRequest.method, { uris: uris.slice(i, i + 25) });
       if (r.error) throw new Error(`bench: checkFiles failed: ${JSON.stringify(r.error)}`);
     }
     const seconds = (performance.now() - t0) / 1000;

@@ -67,7 +67,10 @@ const before = (a: { line: number; character: number }, b: { line: number; chara
   a.line < b.line || (a.line === b.line && a.character <= b.character);
 
 export function assertRangeIn(lines: Lines, range: Range, what: string): void {
-  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
+  for (const [name, p] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
     assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: ${name} is not integral ${JSON.stringify(range)}`);
     assert.ok(p.line >= 0 && p.line < lines.count, `${what}: ${name}.line ${p.line} outside 0..${lines.count - 1}`);
     assert.ok(
@@ -80,7 +83,11 @@ export function assertRangeIn(lines: Lines, range: Range, what: string): void {
 
 export function assertSpanIn(lines: Lines, span: Span, range: Range | undefined, what: string): void {
   assert.ok(
-    Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= lines.text.length,
+    Number.isInteger(span.start) &&
+      Number.isInteger(span.end) &&
+      0 <= span.start &&
+      span.start <= span.end &&
+      span.end <= lines.text.length,
     `${what}: span ${JSON.stringify(span)} outside 0..${lines.text.length}`,
   );
   if (range) {
@@ -89,7 +96,11 @@ export function assertSpanIn(lines: Lines, span: Span, range: Range | undefined,
       const p = lines.positionAt(o);
       return { line: p.line, character: Math.min(p.character, lines.lengths[p.line]) };
     };
-    assert.deepEqual(range, { start: clamp(span.start), end: clamp(span.end) }, `${what}: range does not match span ${JSON.stringify(span)}`);
+    assert.deepEqual(
+      range,
+      { start: clamp(span.start), end: clamp(span.end) },
+      `${what}: range does not match span ${JSON.stringify(span)}`,
+    );
   }
 }
 
@@ -205,7 +216,13 @@ export function claimShape(doc: ClaimDocument): unknown {
     provider: v(doc.provider),
     date: v(doc.date),
     notes: doc.notes.map((n) => n.value),
-    dx: doc.dx.map((d) => ({ letter: d.letter.value, code: d.code.value, normalized: d.normalized, description: v(d.description), valid: d.valid })),
+    dx: doc.dx.map((d) => ({
+      letter: d.letter.value,
+      code: d.code.value,
+      normalized: d.normalized,
+      description: v(d.description),
+      valid: d.valid,
+    })),
     lines: doc.lines.map((l) => ({
       number: Number.isNaN(l.number.value) ? 'NaN' : l.number.value,
       code: l.code.value,
@@ -224,11 +241,21 @@ export function claimShape(doc: ClaimDocument): unknown {
 /** parseClaim(printClaim(parseClaim(t))) equals parseClaim(t) but for spans and layout. */
 export function assertRoundTrip(text: string, expectValid: boolean): void {
   const parsed = parseClaim(text);
-  if (expectValid) assert.deepEqual(parsed.problems.map((p) => p.message), [], `a generated valid claim has problems:\n${text}`);
+  if (expectValid)
+    assert.deepEqual(
+      parsed.problems.map((p) => p.message),
+      [],
+      `a generated valid claim has problems:\n${text}`,
+    );
   const printed = printClaim(parsed);
   const reparsed = parseClaim(printed);
   assert.deepEqual(claimShape(reparsed), claimShape(parsed), `round trip differs; printed:\n${printed}`);
-  if (expectValid) assert.deepEqual(reparsed.problems.map((p) => p.message), [], `the printed claim has problems:\n${printed}`);
+  if (expectValid)
+    assert.deepEqual(
+      reparsed.problems.map((p) => p.message),
+      [],
+      `the printed claim has problems:\n${printed}`,
+    );
   // Printing is canonical: printing the reparsed claim gives the same text.
   assert.equal(printClaim(reparsed), printed, 'printing is not idempotent');
 }

@@ -7,9 +7,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { NODE24, ROOT, SERVER_MAIN, cleanEnv } from './install.mjs';
+import { NODE24, NPM_CHROMIUM, ROOT, SERVER_MAIN, cleanEnv } from './install.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else the npm one install.mjs unpacks. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? NPM_CHROMIUM.path;
+const CHROMIUM_ENV = process.env.CHROMIUM_PATH ? {} : NPM_CHROMIUM.env;
 export const VSIX = join(ROOT, 'clinlint.vsix');
 const READY_TIMEOUT_MS = 60_000;
 /** How long to wait for a workbench element (the machine may be loaded). */
@@ -33,7 +35,7 @@ export function requireFiles(list) {
 export const SERVER_PREREQS = [
   ['VS Code server', SERVER_MAIN, 'node scripts/vscode/install.mjs'],
   ['Node 24', NODE24, 'node scripts/vscode/install.mjs'],
-  ['chromium', CHROMIUM, 'apt-get install chromium'],
+  ['chromium', CHROMIUM, 'node scripts/vscode/install.mjs'],
 ];
 
 /**
@@ -117,6 +119,7 @@ export function killGroup(child) {
 export async function launchBrowser(scratch, options = {}) {
   const context = await chromium.launchPersistentContext(join(scratch, 'browser'), {
     executablePath: CHROMIUM,
+    env: { ...process.env, ...CHROMIUM_ENV },
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -134,7 +137,7 @@ export function packageVsix() {
     execFileSync('npm', ['run', '-s', 'package'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
-    throw new Error('npm run package failed');
+    throw new Error('npm run package failed', { cause: err });
   }
   return statSync(VSIX).size;
 }

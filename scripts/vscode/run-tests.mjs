@@ -24,7 +24,7 @@ async function main() {
 
   let server;
   let browser;
-  let exitCode = 1;
+  let exitCode;
   try {
     const port = await freePort();
     server = startServer(port, scratch, env);

@@ -75,7 +75,7 @@ async function main() {
       await row.waitFor({ timeout: UI_TIMEOUT });
       say(`Problems: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`);
     } catch (err) {
-      throw new Error(`vsix.activated: FAILED, no ClinLint diagnostic in the workbench (${err.message.split('\n')[0]})`);
+      throw new Error(`vsix.activated: FAILED, no ClinLint diagnostic in the workbench (${err.message.split('\n')[0]})`, { cause: err });
     }
     const activation = activationLogLine(scratch);
     if (activation) say(`extension host: ${activation}`);

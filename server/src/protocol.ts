@@ -1,12 +1,12 @@
 /**
  * Custom requests and notifications between the ClinLint client and server. Shared by both
- * sides (the client bundles this file too); plain data only, no vscode imports.
+ * sides (the client bundles this file too): typed message objects (as vscode-eslint's), so a
+ * handler and a caller cannot disagree on the params or the result; no vscode imports.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { Range } from 'vscode-languageserver-types';
 
 /** client -> server: check these files (read from disk unless open) and publish diagnostics. */
-export const CheckFilesRequest = 'clinlint/checkFiles';
 export interface CheckFilesParams {
   uris: string[];
 }
@@ -14,17 +14,18 @@ export interface CheckFilesResult {
   files: number;
   problems: number;
 }
+export const CheckFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>('clinlint/checkFiles');
 
-/** client -> server: the coverage checklist of one document, as markdown. */
-export const ChecklistRequest = 'clinlint/checklist';
-/** client -> server: a coverage rationale draft for one document, as markdown. */
-export const RationaleRequest = 'clinlint/rationale';
 export interface DocumentParams {
   uri: string;
 }
 export interface MarkdownResult {
   markdown: string;
 }
+/** client -> server: the coverage checklist of one document, as markdown. */
+export const ChecklistRequest = new RequestType<DocumentParams, MarkdownResult, void>('clinlint/checklist');
+/** client -> server: a coverage rationale draft for one document, as markdown. */
+export const RationaleRequest = new RequestType<DocumentParams, MarkdownResult, void>('clinlint/rationale');
 
 /**
  * client -> server: the evidence in a note, for the client to mark (as vscode-eslint and
@@ -53,7 +54,11 @@ export interface EvidenceResult {
 export const EvidenceRequest = new RequestType<DocumentParams, EvidenceResult, void>('clinlint/evidence');
 
 /** client -> server: reload the policy folders and re-check every open document. */
-export const ReloadPoliciesRequest = 'clinlint/reloadPolicies';
+export interface ReloadResult {
+  policies: number;
+  errors: number;
+}
+export const ReloadPoliciesRequest = new RequestType0<ReloadResult, void>('clinlint/reloadPolicies');
 
 /**
  * client -> server: the server's memory, for the bench and the tests (no document text):
@@ -69,13 +74,12 @@ export interface MemoryResult {
 }
 
 /** client -> server: the workspace was trusted (user policy folders may now be used). */
-export const TrustNotification = 'clinlint/trust';
 export interface TrustParams {
   trusted: boolean;
 }
+export const TrustNotification = new NotificationType<TrustParams>('clinlint/trust');
 
 /** server -> client: what the language status item shows. */
-export const StatusNotification = 'clinlint/status';
 export interface ServerStatus {
   policies: number;
   policyErrors: number;
@@ -86,6 +90,7 @@ export interface ServerStatus {
   /** The server's process id (the output channel shows it; tests use it to check restarts). */
   pid: number;
 }
+export const StatusNotification = new NotificationType<ServerStatus>('clinlint/status');
 
 /**
  * A client-side command (as vscode-eslint has): a prompt fix opens the note (beside a claim),
@@ -102,13 +107,13 @@ export interface InsertPromptArgs {
 }
 
 /** client -> server: where InsertPromptArgs' prompts go in `text`, the note's current text. */
-export const PlanPromptsRequest = 'clinlint/planPrompts';
 export interface PlanPromptsParams extends InsertPromptArgs {
   text: string;
 }
 export interface PlanPromptsResult {
   inserts: { position: { line: number; character: number }; snippet: string }[];
 }
+export const PlanPromptsRequest = new RequestType<PlanPromptsParams, PlanPromptsResult, void>('clinlint/planPrompts');
 
 /** Passed by the client in `initializationOptions`. */
 export interface InitOptions {

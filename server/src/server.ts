@@ -10,7 +10,7 @@ import { listenDocuments } from './handlers/documentSync';
 import { registerEvidence } from './handlers/evidence';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
-import { Session } from './handlers/session';
+import { Session } from './session';
 import { registerSymbols } from './handlers/symbols';
 import { createServerConnection } from './transport';
 

@@ -116,7 +116,18 @@ describe('code actions', () => {
     const fix = (await actions(uri, d)).find((a) => a.title === 'Disable missing-documentation for this line');
     assert.ok(fix);
     c.applyEdit(fix!.edit!);
-    assert.match(c.text(uri), /line 1: 15773 dx A # billed  # clinlint-disable-line missing-documentation/);
+    assert.match(c.text(uri), /line 1: 15773 dx A # billed {2}# clinlint-disable-line missing-documentation/);
     await c.diagnostics(uri, (x, p) => p.version === 2 && !x.some((y) => y.code === 'missing-documentation'));
+  });
+
+  it('claims: an unknown header key is a syntax warning, disabled for its line as syntax', async () => {
+    const uri = c.open('header.claim', 'claim-draft', 'payer: Anthem\npayor: Anthem\n');
+    const d = (await c.diagnostics(uri, (x) => x.some((y) => String(y.message).startsWith('unknown key')))).filter((x) => x.code === 'syntax');
+    assert.deepEqual(d.map((x) => [x.severity, x.range.start.line]), [[2, 1]]);
+    const fix = (await actions(uri, d)).find((a) => a.title === 'Disable syntax for this line');
+    assert.ok(fix);
+    c.applyEdit(fix!.edit!);
+    assert.match(c.text(uri), /^payor: Anthem {2}# clinlint-disable-line syntax$/m);
+    await c.diagnostics(uri, (x, p) => p.version === 2 && x.length === 0);
   });
 });

@@ -42,8 +42,19 @@ export interface StartOptions {
 }
 
 const CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeConfiguration: { dynamicRegistration: true } },
+  workspace: {
+    configuration: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
   textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+};
+
+/** A text edit or a snippet edit (LSP 3.18), as a workspace edit carries them. */
+type TextEditLike = {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText?: string;
+  snippet?: { value: string };
 };
 
 type Waiter = { uri: string; pred: (d: PublishDiagnosticsParams) => boolean; resolve: (d: PublishDiagnosticsParams) => void };
@@ -75,7 +86,9 @@ export class LspClient {
     conn.onNotification((method, params) => {
       c.notifications.push({ method, params });
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'clinlint' ? c.settings : null)));
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'clinlint' ? c.settings : null)),
+    );
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.listen();
@@ -108,21 +121,33 @@ export class LspClient {
   }
 
   /** The next publish for `uri` that satisfies `pred` (or the latest one already received). */
-  diagnostics(uri: string, pred: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  diagnostics(
+    uri: string,
+    pred: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     const test = (p: PublishDiagnosticsParams) => pred(p.diagnostics, p);
     const latest = [...this.published].reverse().find((p) => p.uri === uri);
     if (latest && test(latest)) return Promise.resolve(latest.diagnostics);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const last = [...this.published].reverse().find((p) => p.uri === uri);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last?.diagnostics.map((d) => d.message))}\n${this.stderr}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last?.diagnostics.map((d) => d.message))}\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push({ uri, pred: test, resolve: (p) => (clearTimeout(timer), resolve(p.diagnostics)) });
     });
   }
 
   /** Waits for the next publish for `uri` (ignoring those already received). */
-  nextDiagnostics(uri: string, pred: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  nextDiagnostics(
+    uri: string,
+    pred: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     const seen = this.published.length;
     return this.diagnostics(uri, (d, p) => this.published.indexOf(p) >= seen && pred(d, p), timeoutMs);
   }
@@ -159,8 +184,11 @@ export class LspClient {
 
   /** Applies a workspace edit as VS Code would: files are created, edited documents are opened. */
   applyEdit(edit: WorkspaceEdit): void {
-    const byUri = new Map<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>();
-    const add = (uri: string, e: { range: any; newText?: string; snippet?: { value: string } }) =>
+    const byUri = new Map<
+      string,
+      { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]
+    >();
+    const add = (uri: string, e: TextEditLike) =>
       byUri.set(uri, [...(byUri.get(uri) ?? []), { range: e.range, newText: e.newText ?? e.snippet!.value }]);
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) for (const e of edits) add(uri, e);
     for (const dc of edit.documentChanges ?? []) {
@@ -171,7 +199,7 @@ export class LspClient {
         if (!existsSync(path)) writeFileSync(path, '');
         continue;
       }
-      for (const e of (dc as TextDocumentEdit).edits) add(dc.textDocument.uri, e as any);
+      for (const e of (dc as TextDocumentEdit).edits) add(dc.textDocument.uri, e as TextEditLike);
     }
     for (const [uri, edits] of byUri) {
       if (!this.docs.has(uri)) this.open(this.relOf(uri));

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
 import { LspClient, ROOT, scratchWorkspace } from './lsp';
+import { bundledPolicyCount } from '../unit/engine/helpers';
 
 /** A workspace with a user policy folder holding one broken policy file. */
 function workspaceWithBadPolicy(): { root: string; bad: string } {
@@ -27,13 +28,30 @@ describe('policies and trust', () => {
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
       const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policies: number; policyErrors: number };
-      assert.equal(status.policies, 4);
+      assert.equal(status.policies, bundledPolicyCount());
       assert.ok(status.policyErrors >= 1);
       // Fix the file and reload: the policy-error diagnostics are cleared.
       writeFileSync(bad, JSON.stringify({ id: 'X-1', title: 'T', payer: 'Acme Health', plans: ['commercial'], source: 'test', codes: { '15773': 'Fat graft' }, sections: [{ id: 'I', title: 'All', kind: 'coverage', text: 'Covered.', codes: ['15773'] }] }));
       const r = await c.request<{ policies: number; errors: number }>('clinlint/reloadPolicies', {});
-      assert.deepEqual(r, { policies: 5, errors: 0 });
+      assert.deepEqual(r, { policies: bundledPolicyCount() + 1, errors: 0 });
       await c.diagnostics(pathToFileURL(bad).href, (d) => d.length === 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('clinlint.severity.policy-error sets the severity of policy errors, and "off" hides them', async () => {
+    const { root, bad } = workspaceWithBadPolicy();
+    const uri = pathToFileURL(bad).href;
+    const c = await LspClient.start({ root, settings: { policyPaths: ['my-policies'] } });
+    try {
+      await c.diagnostics(uri, (d) => d.length > 0 && d.every((x) => x.code === 'policy-error' && x.severity === 1));
+      const warn = c.nextDiagnostics(uri, (d) => d.length > 0 && d.every((x) => x.severity === 2));
+      await c.setSettings({ policyPaths: ['my-policies'], severity: { 'policy-error': 'warning' } });
+      await warn;
+      const off = c.nextDiagnostics(uri, (d) => d.length === 0);
+      await c.setSettings({ policyPaths: ['my-policies'], severity: { 'policy-error': 'off' } });
+      await off;
     } finally {
       await c.stop();
     }

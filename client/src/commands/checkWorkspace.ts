@@ -1,5 +1,8 @@
 /** clinlint.checkWorkspace: diagnostics for every note and claim, with a progress notification. */
 import * as vscode from 'vscode';
+// A pure module with no imports: the client shares the server's rule without bundling the engine.
+// eslint-disable-next-line no-restricted-imports
+import { SKIP_GLOB } from '../../../server/src/engine/skip';
 import { CheckFilesRequest, type CheckFilesResult } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
@@ -9,7 +12,7 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
   context.subscriptions.push(
     vscode.commands.registerCommand('clinlint.checkWorkspace', async (): Promise<CheckFilesResult> => {
       const client = await handle.ready();
-      const found = await vscode.workspace.findFiles('**/*.{note,claim}', '**/{node_modules,.git}/**');
+      const found = await vscode.workspace.findFiles('**/*.{note,claim}', SKIP_GLOB);
       // Claims first: a note checked after the claims that link it is published once, with its
       // gaps already pointing at the claims (one gap, one diagnostic).
       const isClaim = (u: vscode.Uri) => (/\.claim$/i.test(u.path) ? 0 : 1);
@@ -20,14 +23,16 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, handle:
         async (progress, token) => {
           for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
             const batch = uris.slice(i, i + BATCH).map((u) => client.code2ProtocolConverter.asUri(u));
-            const r = await client.sendRequest<CheckFilesResult>(CheckFilesRequest, { uris: batch }, token);
+            const r = await client.sendRequest(CheckFilesRequest, { uris: batch }, token);
             total.files += r.files;
             total.problems += r.problems;
             progress.report({ increment: (100 * batch.length) / uris.length, message: `${total.files} of ${uris.length} files` });
           }
         },
       );
-      void vscode.window.showInformationMessage(`ClinLint checked ${total.files} files: ${total.problems} ${total.problems === 1 ? 'problem' : 'problems'}.`);
+      void vscode.window.showInformationMessage(
+        `ClinLint checked ${total.files} files: ${total.problems} ${total.problems === 1 ? 'problem' : 'problems'}.`,
+      );
       return total;
     }),
   );

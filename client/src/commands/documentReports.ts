@@ -1,6 +1,6 @@
 /** clinlint.showChecklist: the checklist of the current file, rendered (the rationale: draftRationale.ts). */
 import * as vscode from 'vscode';
-import { ChecklistRequest, type MarkdownResult } from '../../../server/src/protocol';
+import { ChecklistRequest } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
 /** Read-only report documents (`clinlint-report:/Coverage checklist - x.claim.md`), shown rendered. */
@@ -30,7 +30,7 @@ class Reports implements vscode.TextDocumentContentProvider {
 /** The server's markdown report of the file given (else the active editor's), with its URI. */
 export async function fetchReport(
   handle: ClientHandle,
-  request: string,
+  request: typeof ChecklistRequest,
   what: string,
   arg?: vscode.Uri,
 ): Promise<{ uri: vscode.Uri; markdown: string } | undefined> {
@@ -40,7 +40,7 @@ export async function fetchReport(
     return undefined;
   }
   const client = await handle.ready();
-  const { markdown } = await client.sendRequest<MarkdownResult>(request, { uri: client.code2ProtocolConverter.asUri(uri) });
+  const { markdown } = await client.sendRequest(request, { uri: client.code2ProtocolConverter.asUri(uri) });
   return { uri, markdown };
 }
 

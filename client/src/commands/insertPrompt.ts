@@ -5,7 +5,7 @@
  * the edit is the note editor's own, so the coder sees it and can undo it there.
  */
 import * as vscode from 'vscode';
-import { type InsertPromptArgs, InsertPromptCommand, PlanPromptsRequest, type PlanPromptsResult } from '../../../server/src/protocol';
+import { type InsertPromptArgs, InsertPromptCommand, PlanPromptsRequest } from '../../../server/src/protocol';
 import type { ClientHandle } from '../extension';
 
 /** A note that changes while the plan is on its way is planned again, this many times at most. */
@@ -23,7 +23,7 @@ async function insertPrompt(handle: ClientHandle, args: InsertPromptArgs): Promi
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const version = doc.version;
-    const { inserts } = await client.sendRequest<PlanPromptsResult>(PlanPromptsRequest, { ...args, text: doc.getText() });
+    const { inserts } = await client.sendRequest(PlanPromptsRequest, { ...args, text: doc.getText() });
     if (doc.version !== version) continue;
     // Bottom first, so the positions above stay valid; the first placeholder of the topmost
     // insert is the one left selected.

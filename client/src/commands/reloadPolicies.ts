@@ -7,7 +7,7 @@ export function registerReloadPolicies(context: vscode.ExtensionContext, handle:
   context.subscriptions.push(
     vscode.commands.registerCommand('clinlint.reloadPolicies', async () => {
       const client = await handle.ready();
-      const r = await client.sendRequest<{ policies: number; errors: number }>(ReloadPoliciesRequest);
+      const r = await client.sendRequest(ReloadPoliciesRequest);
       const msg = `ClinLint loaded ${r.policies} policies${r.errors ? ` (${r.errors} policy file errors: see the Problems panel)` : ''}.`;
       void (r.errors ? vscode.window.showWarningMessage(msg) : vscode.window.showInformationMessage(msg));
       return r;

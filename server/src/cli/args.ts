@@ -1,7 +1,7 @@
 /** Command-line arguments of `clinlint` (SPEC 7). */
-import { PLANS, type Plan } from '../engine/types';
+import { PLANS, type Plan } from '../engine';
 
-export type Format = 'text' | 'json' | 'sarif';
+type Format = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
   /** `clinlint rationale <claim>`: draft the coverage rationale instead of checking. */

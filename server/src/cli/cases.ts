@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult, Determination, Engine, Host } from '../engine';
+import { skipFolder, type CheckResult, type Determination, type Engine, type Host } from '../engine';
 
 /** One keyed line of `expected.json`. */
 interface LineExpectation {
@@ -51,7 +51,7 @@ export function findCases(roots: string[]): { cases: string[]; errors: string[] 
       return;
     }
     for (const n of names) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
+      if (skipFolder(n)) continue;
       const p = join(dir, n);
       try {
         if (statSync(p).isDirectory()) visit(p, depth + 1);

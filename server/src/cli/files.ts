@@ -1,7 +1,7 @@
 /** Expands the CLI's paths into the *.note and *.claim files to check, safely. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeReadError } from '../engine/io/read';
+import { describeReadError, documentKind, skipFolder } from '../engine';
 
 export interface Expanded {
   files: string[];
@@ -9,9 +9,6 @@ export interface Expanded {
   errors: { path: string; message: string }[];
 }
 
-const CHECKED = /\.(note|claim)$/i;
-/** Folders never worth walking. */
-const SKIP = new Set(['node_modules', '.git', '.vscode-test']);
 
 export function expandPaths(paths: string[]): Expanded {
   const files = new Set<string>();
@@ -38,18 +35,18 @@ export function expandPaths(paths: string[]): Expanded {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (SKIP.has(e.name)) continue;
+      if (!e.isFile() && skipFolder(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isSymbolicLink()) {
         try {
           const st = statSync(p);
           if (st.isDirectory()) walk(p);
-          else if (st.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
+          else if (st.isFile() && documentKind(e.name)) files.add(resolve(p));
         } catch (err) {
           errors.push({ path: p, message: describeReadError(err) });
         }
-      } else if (e.isFile() && CHECKED.test(e.name)) files.add(resolve(p));
+      } else if (e.isFile() && documentKind(e.name)) files.add(resolve(p));
     }
   };
 

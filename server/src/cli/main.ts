@@ -3,11 +3,9 @@
  * Exit status: 0 no errors, 1 errors found, 2 usage, unreadable input or invalid policy.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Engine, foldLinkedGaps } from '../engine';
-import type { CheckResult } from '../engine/results';
+import { describeReadError, Engine, foldLinkedGaps, readBounded, readOrWhy, type CheckResult } from '../engine';
 import { parseArgs, USAGE, UsageError } from './args';
 import { findCases, newTally, runCase, summary } from './cases';
-import { describeReadError, readBounded, readOrWhy } from '../engine/io/read';
 import { expandPaths } from './files';
 import { toJson } from './format/json';
 import { toSarif } from './format/sarif';
@@ -87,7 +85,11 @@ export function run(argv: string[], io: Io): number {
   // One gap, one diagnostic: a note's mention of a code its claim bills points at the claim line.
   const results = foldLinkedGaps(checked);
   const out =
-    args.format === 'json' ? toJson(results, display) : args.format === 'sarif' ? toSarif(results, display, VERSION, args.includeText) : toText(results, display);
+    args.format === 'json'
+      ? toJson(results, display)
+      : args.format === 'sarif'
+        ? toSarif(results, display, VERSION, args.includeText)
+        : toText(results, display);
   io.stdout(out);
   if (status === 0 && results.some((r) => r.findings.some((f) => f.severity === 'error'))) status = 1;
   return status;
@@ -110,7 +112,8 @@ function runTests(argv: string[], io: Io): number {
   }
   const engine = Engine.load();
   // A concept that did not load would silently change every case: say so, and fail.
-  for (const e of engine.policyErrors) io.stderr(`${e.path}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
+  for (const e of engine.policyErrors)
+    io.stderr(`${e.path}:${e.range.start.line + 1}:${e.range.start.character + 1} error ${e.message} [policy-error]\n`);
   if (engine.policyErrors.length) return 2;
   const { cases, errors } = findCases(argv.map((p) => resolve(io.cwd, p)));
   for (const e of errors) io.stderr(`clinlint: ${e}\n`);

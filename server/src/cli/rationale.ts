@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Engine, Host } from '../engine';
-import { describeReadError, readBounded } from '../engine/io/read';
+import { describeReadError, readBounded } from '../engine';
 import { catalogFrom } from '../services/engineAdapter';
 import { parseIcd10List, type Icd10List } from '../services/icd10';
 import { draftRationale } from '../services/rationale';

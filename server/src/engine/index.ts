@@ -9,19 +9,40 @@ import type { CheckOptions } from './check/common';
 import { documentedIn } from './check/documented';
 import { checkNote } from './check/note';
 import { SourceCache } from './check/sources';
-import { bundledPolicyDir, checkCriteria, loadPolicyFiles, rangeInLiteral, readPolicyDir, type PolicyFile, type PolicyFileError } from './policies/load';
+import {
+  bundledPolicyDir,
+  checkCriteria,
+  loadPolicyFiles,
+  rangeInLiteral,
+  readPolicyDir,
+  type PolicyFile,
+  type PolicyFileError,
+} from './policies/load';
 import { overlapNotices } from './policies/overlap';
 import { PolicyRegistry } from './policies/registry';
 import type { CheckResult, EvidenceRef } from './results';
-import type { DocumentKind } from './types';
+import { documentKind, type DocumentKind } from './types';
 
 export type { Host } from './check/claim';
+export { CLAIM_HEADER_KEYS } from './documents/claim';
 export type { CheckOptions } from './check/common';
 export { SOURCE_CACHE_BUDGET_BYTES } from './check/sources';
-export type { PolicyFileError } from './policies/load';
 export { claimLink, foldIntoClaims, foldLinkedGaps, type ClaimLink } from './findings/linked';
 export { joinSnippets, promptOffset, type PromptSection } from './findings/prompts';
+export { bundledPolicyDir, type LoadedConcept, type LoadedPolicy, type PolicyFileError } from './policies/load';
+export type { PolicyRegistry } from './policies/registry';
+export type * from './documents/model';
+export { LineIndex } from './lineIndex';
+export { skipFolder } from './skip';
+export { quote } from './documents/text';
+export { MISS_WORDS } from './findings/messages';
+export { describeReadError, readBounded, readOrWhy } from './io/read';
+export type { NoteFolders } from './check/noteAccess';
+export { criteriaOf, negatedCriteria } from './determine/tree';
+export { evidenceQuote } from './determine/evidenceSet';
+export { normalizeIcd10 } from './documents/codes';
 export * from './results';
+export * from './rules';
 export * from './types';
 export { snippetToText } from './evidence/promptMask';
 
@@ -111,12 +132,8 @@ export class Engine {
     return new Engine(files, [], []);
   }
 
-  static kindOf(path: string): DocumentKind {
-    return /\.claim$/i.test(path) ? 'claim' : 'note';
-  }
-
   check(doc: { path: string; text: string; kind?: DocumentKind }, host: Host, options: CheckOptions = {}): CheckResult {
-    const kind = doc.kind ?? Engine.kindOf(doc.path);
+    const kind = doc.kind ?? documentKind(doc.path) ?? 'note';
     return kind === 'claim'
       ? checkClaim(this, this.cache, doc.path, doc.text, host, options)
       : checkNote(this, this.cache, doc.path, doc.text, options);

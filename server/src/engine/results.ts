@@ -1,7 +1,8 @@
 /** What the engine returns for one document: determinations per code, findings per rule. */
 import type { ParsedDocument } from './documents/model';
 import type { PromptSection } from './findings/prompts';
-import type { Range, RuleId, Severity, Span, Status } from './types';
+import type { RuleId } from './rules';
+import type { Range, Severity, Span, Status } from './types';
 
 /** Where a piece of evidence was found: the document, its 0-based line, the quoted text. */
 export interface EvidenceRef {
@@ -27,12 +28,16 @@ export interface NearMiss {
   trigger?: string;
   /** A number read from the text, e.g. 37.5 (percent relief). */
   value?: number;
+  /** For a numeric miss: the number it had to exceed, from the concept (`numeric.greaterThan`). */
+  threshold?: number;
   evidence: EvidenceRef;
 }
 
 export interface PolicyDetermination {
   policy: string;
   section: string;
+  /** The section findings cite and the JSON reports: the alternative when it is a numbered sub-section (I.A.1), else `section`. */
+  reported: string;
   /** The alternative reported when an `any` tree fails (closest to being met), e.g. I.A.1. */
   alternative?: string;
   status: Exclude<Status, 'no-policy'>;

@@ -24,23 +24,9 @@ export interface Range {
 export type Plan = 'commercial' | 'medicare' | 'medicaid';
 export const PLANS: readonly Plan[] = ['commercial', 'medicare', 'medicaid'];
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-/** Diagnostic codes of SPEC 5, one documentation page each under docs/rules/. */
-export const RULES = [
-  'missing-documentation',
-  'not-covered',
-  'unapproved-drug',
-  'policy-not-effective',
-  'no-note',
-  'note-not-found',
-  'unknown-payer',
-  'syntax',
-  'policy-error',
-  'benefit-limitation',
-  'criteria-met',
-] as const;
-export type RuleId = (typeof RULES)[number];
+/** Diagnostic severities, most severe first (LSP's order). */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export type Status = 'supported' | 'documentation-missing' | 'not-covered' | 'no-policy';
 
@@ -53,3 +39,18 @@ export const STATUS_RANK: Record<Status, number> = {
 };
 
 export type DocumentKind = 'claim' | 'note';
+
+/** The language id of each kind (SPEC 1): `*.claim` files are claim drafts, `*.note` clinical notes. */
+const LANGUAGE_IDS: Record<DocumentKind, string> = { claim: 'claim-draft', note: 'clinical-note' };
+
+/**
+ * The one answer to "is this a claim or a note?": the editor's language id first (a user may map
+ * `*.txt` to clinical-note), else the file extension; undefined for any other file.
+ */
+export function documentKind(path: string, languageId?: string): DocumentKind | undefined {
+  if (languageId === LANGUAGE_IDS.claim) return 'claim';
+  if (languageId === LANGUAGE_IDS.note) return 'note';
+  if (/\.claim$/i.test(path)) return 'claim';
+  if (/\.note$/i.test(path)) return 'note';
+  return undefined;
+}

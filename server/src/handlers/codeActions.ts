@@ -17,8 +17,7 @@ import {
   type CreateFile,
   type Range,
 } from 'vscode-languageserver/node';
-import { LineIndex } from '../engine/lineIndex';
-import type { FindingData, PromptSection } from '../engine';
+import { LineIndex, type FindingData, type PromptSection } from '../engine';
 import {
   type InsertPromptArgs,
   InsertPromptCommand,
@@ -27,10 +26,10 @@ import {
   type PlanPromptsResult,
 } from '../protocol';
 import { criterionLabel } from '../services/catalog';
-import { disableLineInsert, newNotePath, noteLinkInsert, type PlannedSnippet, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
+import { disableLineInsert, takesDisable, newNotePath, noteLinkInsert, type PlannedSnippet, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 /** Source action kind: insert the documentation prompts of every missing criterion. */
 export const INSERT_ALL_PROMPTS = `${CodeActionKind.Source}.clinlint.insertAllPrompts`;
@@ -85,7 +84,13 @@ function codeActions(s: Session, p: CodeActionParams): CodeAction[] {
 function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
   const data = d.data as FindingData;
   const out: CodeAction[] = [];
-  const fix = (title: string, edit: WorkspaceEdit, preferred = false): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, isPreferred: preferred || undefined });
+  const fix = (title: string, edit: WorkspaceEdit, preferred = false): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit,
+    isPreferred: preferred || undefined,
+  });
 
   if (data.rule === 'missing-documentation') {
     const [req] = promptRequests([data]);
@@ -107,8 +112,18 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
     const exists = s.host.readText(notePath) !== undefined;
     const changes: WorkspaceEdit['documentChanges'] = [];
     if (!exists) changes.push(create, textDocEdit(s, noteUri, null, [{ range: zeroRange(), text: data.noteTemplate }]));
-    changes.push(textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, [{ range: rangeOf(claimText, link.offset, link.offset), text: link.text }]));
-    out.push(fix(`${exists ? 'Link' : 'Create and link'} note ${notePath.replace(/^.*[\\/]/, '')} with the documentation prompts`, { documentChanges: changes }, true));
+    changes.push(
+      textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, [
+        { range: rangeOf(claimText, link.offset, link.offset), text: link.text },
+      ]),
+    );
+    out.push(
+      fix(
+        `${exists ? 'Link' : 'Create and link'} note ${notePath.replace(/^.*[\\/]/, '')} with the documentation prompts`,
+        { documentChanges: changes },
+        true,
+      ),
+    );
   }
   if (data.rule === 'unknown-payer') {
     for (const name of data.suggestions ?? []) {
@@ -116,13 +131,18 @@ function quickFixes(s: Session, uri: string, d: Diagnostic): CodeAction[] {
     }
   }
   const claim = s.resultFor(uri)?.document;
-  if (claim?.kind === 'claim' && claim.lines.some((l) => l.lineIndex === d.range.start.line)) {
+  if (claim?.kind === 'claim' && takesDisable(claim, d.range.start.line)) {
     const idx = new LineIndex(claim.text);
     const line = d.range.start.line;
     const ins = disableLineInsert(idx.lineText(line), data.rule);
     if (ins.text) {
       const pos = { line, character: ins.character };
-      out.push({ title: `Disable ${data.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: pos, end: pos }, newText: ins.text }] } } });
+      out.push({
+        title: `Disable ${data.rule} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [{ range: { start: pos, end: pos }, newText: ins.text }] } },
+      });
     }
   }
   return out;

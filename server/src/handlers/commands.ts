@@ -2,7 +2,7 @@
 import { ChecklistRequest, type DocumentParams, type MarkdownResult, MemoryRequest, type MemoryResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
 import { renderChecklist } from '../services/checklist';
 import { documentTitle, draftRationale } from '../services/rationale';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerCommands(s: Session): void {
   // The result is checked per request: a file that is not open is checked once, never kept.

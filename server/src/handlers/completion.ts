@@ -2,26 +2,36 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
-import type { ClaimDocument } from '../engine/documents/model';
-import { PLANS } from '../engine/types';
-import { CLAIM_KEYS, claimSlot, rankNotePaths } from '../services/completion';
-import type { Session } from './session';
+import type { ClaimDocument } from '../engine';
+import { CLAIM_HEADER_KEYS, documentKind, PLANS, skipFolder } from '../engine';
+import { claimSlot, rankNotePaths } from '../services/completion';
+import type { Session } from '../session';
 
 export function registerCompletion(s: Session): void {
   s.connection.onCompletion(
     s.guard('completion', (p: CompletionParams): CompletionItem[] => {
       const doc = s.documents.get(p.textDocument.uri);
-      if (!doc || !(doc.languageId === 'claim-draft' || /\.claim$/i.test(doc.uri))) return [];
+      if (!doc || documentKind(doc.uri, doc.languageId) !== 'claim') return [];
       const linePrefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
       const slot = claimSlot(linePrefix);
       // Values with spaces or slashes replace everything typed after the key's colon.
       const typed = 'prefix' in slot ? slot.prefix : '';
-      const replace = (newText: string) => ({ range: { start: { line: p.position.line, character: p.position.character - typed.length }, end: p.position }, newText });
+      const replace = (newText: string) => ({
+        range: { start: { line: p.position.line, character: p.position.character - typed.length }, end: p.position },
+        newText,
+      });
       switch (slot.kind) {
         case 'key':
           return keyItems(s.resultFor(doc.uri)?.document as ClaimDocument | undefined);
         case 'payer':
-          return s.catalog.payers().map((name, i) => ({ label: name, kind: CompletionItemKind.Value, sortText: String(i).padStart(4, '0'), textEdit: replace(name) }));
+          return s.catalog
+            .payers()
+            .map((name, i) => ({
+              label: name,
+              kind: CompletionItemKind.Value,
+              sortText: String(i).padStart(4, '0'),
+              textEdit: replace(name),
+            }));
         case 'plan':
           return PLANS.map((plan) => ({ label: plan, kind: CompletionItemKind.EnumMember, textEdit: replace(plan) }));
         case 'code': {
@@ -43,7 +53,11 @@ export function registerCompletion(s: Session): void {
         case 'dx-letter': {
           const claim = s.resultFor(doc.uri)?.document;
           const dx = claim?.kind === 'claim' ? claim.dx : [];
-          return dx.map((d) => ({ label: d.letter.value, kind: CompletionItemKind.Reference, detail: `${d.code.value}${d.description ? ` ${d.description.value}` : ''}` }));
+          return dx.map((d) => ({
+            label: d.letter.value,
+            kind: CompletionItemKind.Reference,
+            detail: `${d.code.value}${d.description ? ` ${d.description.value}` : ''}`,
+          }));
         }
         case 'line-field':
           return ['dx', 'date', 'drug'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));
@@ -61,9 +75,21 @@ function keyItems(claim: ClaimDocument | undefined): CompletionItem[] {
   const used = new Set((claim?.dx ?? []).map((d) => d.letter.value.toUpperCase()));
   const nextDx = 'ABCDEFGHIJKL'.split('').find((l) => !used.has(l)) ?? 'A';
   return [
-    ...CLAIM_KEYS.map((k) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k}: ` })),
-    { label: 'dx', kind: CompletionItemKind.Snippet, detail: 'diagnosis (box 21)', insertText: `dx \${1:${nextDx}}: \${2:M34.0}`, insertTextFormat: InsertTextFormat.Snippet },
-    { label: 'line', kind: CompletionItemKind.Snippet, detail: 'service line (box 24)', insertText: `line \${1:${nextLine}}: \${2:code} dx \${3:A}`, insertTextFormat: InsertTextFormat.Snippet },
+    ...CLAIM_HEADER_KEYS.map((k) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k}: ` })),
+    {
+      label: 'dx',
+      kind: CompletionItemKind.Snippet,
+      detail: 'diagnosis (box 21)',
+      insertText: `dx \${1:${nextDx}}: \${2:M34.0}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
+    {
+      label: 'line',
+      kind: CompletionItemKind.Snippet,
+      detail: 'service line (box 24)',
+      insertText: `line \${1:${nextLine}}: \${2:code} dx \${3:A}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
   ];
 }
 
@@ -91,7 +117,7 @@ function notePaths(claimPath: string, workspaceFolders: readonly string[], maxDe
     }
     for (const e of entries) {
       if (out.length >= max) return;
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (skipFolder(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory() && depth < maxDepth) walk(p, depth + 1);
       else if (e.isFile() && e.name.endsWith('.note')) out.push(relative(base, p).split('\\').join('/'));

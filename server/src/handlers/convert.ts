@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { PolicyFileError } from '../engine/policies/load';
-import type { Finding } from '../engine/results';
-import type { Severity } from '../engine/types';
+import type { PolicyFileError } from '../engine';
+import type { Finding } from '../engine';
+import { ruleSeverity } from '../engine';
+import type { Severity } from '../engine';
 import { effectiveSeverity } from '../services/severity';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,7 +23,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * installed version. Without a docs folder there is no link.
  */
 const DOCS = [resolve(__dirname, '../docs/rules'), resolve(__dirname, '../../../docs/rules')].find((d) => existsSync(d));
-export function ruleHref(rule: string): string | undefined {
+function ruleHref(rule: string): string | undefined {
   return DOCS ? pathToFileURL(join(DOCS, `${rule}.md`)).href : undefined;
 }
 
@@ -45,12 +46,17 @@ export function toDiagnostic(s: Session, f: Finding): Diagnostic | undefined {
   return d;
 }
 
-/** A policy file problem (an error), or a notice about it (information: a replaced bundled policy). */
-export function policyErrorDiagnostic(e: PolicyFileError, severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
+/**
+ * A policy file's error, or a notice about it (information: a replaced bundled policy); undefined
+ * when `clinlint.severity.policy-error` is off.
+ */
+export function policyErrorDiagnostic(s: Session, e: PolicyFileError, notice = false): Diagnostic | undefined {
+  const severity = effectiveSeverity('policy-error', ruleSeverity('policy-error'), s.settings.severity);
+  if (!severity) return undefined;
   const href = ruleHref('policy-error');
   return {
     range: e.range,
-    severity: e.severity === 'information' ? DiagnosticSeverity.Information : severity,
+    severity: notice || e.severity === 'information' ? DiagnosticSeverity.Information : SEVERITY[severity],
     source: 'clinlint',
     code: 'policy-error',
     message: e.message,

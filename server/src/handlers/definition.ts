@@ -1,6 +1,6 @@
 /** textDocument/definition: from a code to its governing sections in the policy files. */
 import type { DefinitionParams, Location } from 'vscode-languageserver/node';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerDefinition(s: Session): void {
   s.connection.onDefinition(

@@ -6,12 +6,11 @@
  * shown as information pointing at the claim. Policy files get policy-error diagnostics from the
  * loader. Texts and results of files that are not open are dropped once published.
  */
-import { type Diagnostic, DiagnosticSeverity, FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { claimLink, type CheckResult, foldIntoClaims } from '../engine';
+import { type Diagnostic, FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { claimLink, type CheckResult, foldIntoClaims, type PolicyFileError } from '../engine';
 import { type CheckFilesParams, CheckFilesRequest, type CheckFilesResult, StatusNotification, type ServerStatus } from '../protocol';
-import type { PolicyFileError } from '../engine/policies/load';
 import { policyErrorDiagnostic, toDiagnostic } from './convert';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -152,7 +151,10 @@ export class Diagnostics {
   /** Policy edits reload every policy (slower than a check), so they wait a little longer. */
   schedulePolicyReload(delay = Math.max(400, this.s.settings.debounceMs)): void {
     clearTimeout(this.policyTimer);
-    this.policyTimer = setTimeout(this.s.safe('policy reload', () => this.s.loadPolicies()), delay);
+    this.policyTimer = setTimeout(
+      this.s.safe('policy reload', () => this.s.loadPolicies()),
+      delay,
+    );
   }
 
   /** Every open claim whose last result drew evidence from `uri` (a note). */
@@ -186,12 +188,14 @@ export class Diagnostics {
 
   private publishPolicyErrors(): void {
     const byUri = new Map<string, Diagnostic[]>();
-    const add = (e: PolicyFileError, severity: DiagnosticSeverity) => {
+    const add = (e: PolicyFileError, notice: boolean) => {
+      const d = policyErrorDiagnostic(this.s, e, notice);
+      if (!d) return;
       const uri = this.s.uriOf(e.path);
-      byUri.set(uri, [...(byUri.get(uri) ?? []), policyErrorDiagnostic(e, severity)]);
+      byUri.set(uri, [...(byUri.get(uri) ?? []), d]);
     };
-    for (const e of this.s.policyErrors) add(e, DiagnosticSeverity.Error);
-    for (const e of this.s.engine?.policyNotices ?? []) add(e, DiagnosticSeverity.Information);
+    for (const e of this.s.policyErrors) add(e, false);
+    for (const e of this.s.engine?.policyNotices ?? []) add(e, true);
     for (const uri of this.s.policyErrorUris) if (!byUri.has(uri)) this.s.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) this.s.connection.sendDiagnostics({ uri, diagnostics });
     this.s.policyErrorUris = new Set(byUri.keys());

@@ -7,7 +7,7 @@
  * like any edit (diagnostics.ts compares texts, not version numbers).
  */
 import type { Connection } from 'vscode-languageserver/node';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 type SyncConnection = Parameters<Session['documents']['listen']>[0];
 

@@ -1,8 +1,8 @@
 /** clinlint/evidence: the evidence sentences of an open note, as ranges the client decorates. */
 import { type DocumentParams, EvidenceRequest, type EvidenceResult } from '../protocol';
-import { NEAR_MISS_WORDS } from '../services/checklist';
+import { MISS_WORDS } from '../engine';
 import { evidenceIn } from '../services/evidence';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerEvidence(s: Session): void {
   s.connection.onRequest(
@@ -24,7 +24,7 @@ export function registerEvidence(s: Session): void {
           label: e.label,
           code: e.code,
           citation: e.citation,
-          ...(e.reason ? { reason: NEAR_MISS_WORDS[e.reason] } : {}),
+          ...(e.reason ? { reason: MISS_WORDS[e.reason] } : {}),
         })),
       };
     }),

@@ -1,7 +1,7 @@
 /** textDocument/hover: a code's policies and checklist, or what a piece of evidence supports. */
 import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver/node';
 import { hoverAt } from '../services/hover';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export function registerHover(s: Session): void {
   s.connection.onHover(

@@ -1,8 +1,14 @@
 /** initialize / initialized / configuration / trust / watched policy files. */
-import { DidChangeConfigurationNotification, type InitializeParams, type InitializeResult, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  CodeActionKind,
+} from 'vscode-languageserver/node';
 import { type InitOptions, TrustNotification, type TrustParams } from '../protocol';
 import { INSERT_ALL_PROMPTS } from './codeActions';
-import type { Session } from './session';
+import type { Session } from '../session';
 import { fetchSettings, normalizeSettings, policiesChanged } from './settings';
 import { fileURLToPath } from 'node:url';
 

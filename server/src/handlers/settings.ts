@@ -1,15 +1,14 @@
 /** Reads `clinlint.*` settings from whatever the client sends (pull model or push payload). */
-import { PLANS, type Plan } from '../engine/types';
-import type { SeveritySetting } from '../services/severity';
-import { DEFAULT_SETTINGS, type Session, type Settings } from './session';
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off', 'default'];
+import { PLANS, type Plan } from '../engine';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../services/severity';
+import { DEFAULT_SETTINGS, type Session, type Settings } from '../session';
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const severity: Record<string, SeveritySetting> = {};
   const sev = r.severity && typeof r.severity === 'object' ? (r.severity as Record<string, unknown>) : {};
-  for (const [rule, v] of Object.entries(sev)) if (typeof v === 'string' && SEVERITIES.includes(v)) severity[rule] = v as SeveritySetting;
+  for (const [rule, v] of Object.entries(sev))
+    if (typeof v === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(v)) severity[rule] = v as SeveritySetting;
   const trace = (r.trace as { server?: unknown } | undefined)?.server;
   const debounce = Number(r.debounceMs);
   return {

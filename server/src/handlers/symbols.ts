@@ -2,7 +2,7 @@
 import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type OutlineItem, outline } from '../services/symbols';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 const KIND: Record<OutlineItem['kind'], SymbolKind> = {
   header: SymbolKind.Property,

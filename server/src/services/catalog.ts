@@ -2,7 +2,7 @@
  * What the editor features need to know about the loaded policies, independent of how the
  * engine's registry stores them. `fromEngine` (engineAdapter.ts) builds one per load.
  */
-import type { Range } from '../engine/types';
+import type { Range } from '../engine';
 
 export interface PolicyInfo {
   id: string;

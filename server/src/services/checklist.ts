@@ -1,5 +1,5 @@
 /** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
-import type { CheckResult, Determination, EvidenceRef, NearMiss, PolicyDetermination } from '../engine/results';
+import { MISS_WORDS, type CheckResult, type EvidenceRef, type NearMiss, type PolicyDetermination } from '../engine';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
 import { mdEscape, quote, statusWords, where } from './text';
 
@@ -12,41 +12,19 @@ export interface ChecklistItem {
   nearMiss?: NearMiss;
 }
 
-export interface ChecklistEntry {
-  determination: Determination;
-  policy: PolicyDetermination;
-  section?: SectionInfo;
-  items: ChecklistItem[];
-}
-
 export function checklistItems(pd: PolicyDetermination, catalog: Catalog): ChecklistItem[] {
   const nearMiss = (c: string) => pd.nearMisses.find((n) => n.criterion === c);
   return [
-    ...pd.met.map((m) => ({ criterion: m.criterion, label: criterionLabel(catalog, m.criterion), state: 'met' as const, evidence: m.evidence })),
+    ...pd.met.map((m) => ({
+      criterion: m.criterion,
+      label: criterionLabel(catalog, m.criterion),
+      state: 'met' as const,
+      evidence: m.evidence,
+    })),
     ...pd.missing.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'missing' as const, nearMiss: nearMiss(c) })),
     ...pd.advisory.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'advisory' as const, nearMiss: nearMiss(c) })),
   ];
 }
-
-export function checklist(result: CheckResult, catalog: Catalog): ChecklistEntry[] {
-  return result.determinations.flatMap((d) =>
-    d.policies.map((p) => ({
-      determination: d,
-      policy: p,
-      section: catalog.section(p.policy, p.section),
-      items: checklistItems(p, catalog),
-    })),
-  );
-}
-
-export const NEAR_MISS_WORDS: Record<NearMiss['reason'], string> = {
-  negated: 'negated',
-  hypothetical: 'hypothetical',
-  experiencer: 'about someone else',
-  historical: 'historical',
-  numeric: 'number too low',
-  scope: 'about another site or procedure',
-};
 
 /** A link target for a document line (hovers link evidence to the note line), if any. */
 export type LineLink = (path: string, line: number) => string | undefined;
@@ -69,16 +47,24 @@ export function renderItems(items: ChecklistItem[], currentPath: string, link?: 
     let line = `- ${mark} **${mdEscape(it.label)}**: ${tail}`;
     const nm = it.nearMiss;
     if (nm) {
-      const why = NEAR_MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
+      const why =
+        MISS_WORDS[nm.reason] +
+        (nm.value !== undefined ? ` (${nm.value}%)` : '') +
+        (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
       line += `; ${quote(nm.evidence.text)} at ${placeOf(nm.evidence.path, nm.evidence.line, currentPath, link)} does not count: ${why}`;
     }
     return line;
   });
 }
 
+/**
+ * "Anthem Blue Cross Connecticut MED.00132 §II": the section as the diagnostics cite it (the
+ * determination's `reported` section, I.A.2), with a named path in parentheses (MP-442's pain).
+ */
 export function citation(pd: PolicyDetermination, section: SectionInfo | undefined): string {
   const payer = section?.policy.payer;
-  const id = `${pd.policy} §${pd.section}${pd.alternative && pd.alternative !== pd.section ? ` (${pd.alternative})` : ''}`;
+  const path = pd.alternative && pd.alternative !== pd.reported && pd.alternative !== pd.section ? ` (${pd.alternative})` : '';
+  const id = `${pd.policy} §${pd.reported}${path}`;
   return payer ? `${payer} ${id}` : id;
 }
 
@@ -86,7 +72,11 @@ export function citation(pd: PolicyDetermination, section: SectionInfo | undefin
 export function renderChecklist(result: CheckResult, catalog: Catalog, title: string, link?: LineLink): string {
   const out = [`# Coverage checklist: ${mdEscape(title)}`, ''];
   if (result.determinations.length === 0) {
-    out.push(result.kind === 'claim' ? 'No billed codes on this claim.' : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).');
+    out.push(
+      result.kind === 'claim'
+        ? 'No billed codes on this claim.'
+        : 'No procedure codes mentioned in this note (write `CPT 15773` to have one checked).',
+    );
     return out.join('\n') + '\n';
   }
   for (const d of result.determinations) {
@@ -97,7 +87,10 @@ export function renderChecklist(result: CheckResult, catalog: Catalog, title: st
     for (const p of d.policies) {
       const s = catalog.section(p.policy, p.section);
       out.push('', `### ${citation(p, s)}${s ? `: ${mdEscape(s.title)}` : ''} (${statusWords(p.status)})`, '');
-      if (p.exclusion) out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${p.exclusion.evidence ? `: ${quote(p.exclusion.evidence.text)} (${where(p.exclusion.evidence.path, p.exclusion.evidence.line, result.path)})` : ''}`);
+      if (p.exclusion) {
+        const ev = p.exclusion.evidence;
+        out.push(`- ⛔ ${mdEscape(p.exclusion.message)}${ev ? `: ${quote(ev.text)} (${where(ev.path, ev.line, result.path)})` : ''}`);
+      }
       const items = renderItems(checklistItems(p, catalog), result.path, link);
       out.push(...(items.length ? items : ['- No documentation criteria for this section.']));
     }

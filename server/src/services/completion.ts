@@ -11,8 +11,6 @@ export type ClaimSlot =
   | { kind: 'drug'; prefix: string; code: string }
   | { kind: 'none' };
 
-export const CLAIM_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
-
 export function claimSlot(linePrefix: string): ClaimSlot {
   if (linePrefix.includes('#') || /;/.test(linePrefix)) return { kind: 'none' };
   const header = /^\s*(payer|plan|note)\s*:\s*(.*)$/i.exec(linePrefix);

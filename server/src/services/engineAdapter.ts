@@ -1,8 +1,5 @@
 /** Builds the editor's Catalog from the engine's policy registry. */
-import type { LoadedConcept, LoadedPolicy } from '../engine/policies/load';
-import type { PolicyRegistry } from '../engine/policies/registry';
-import type { Plan } from '../engine/types';
-import { criteriaOf, negatedCriteria } from '../engine/determine/tree';
+import { criteriaOf, negatedCriteria, type LoadedConcept, type LoadedPolicy, type Plan, type PolicyRegistry } from '../engine';
 import type { Catalog, ConceptInfo, PolicyInfo, SectionInfo } from './catalog';
 
 export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedConcept[] = []): Catalog {
@@ -12,7 +9,17 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
     let i = infos.get(p);
     if (!i) {
       const q = p.policy;
-      i = { id: q.id, title: q.title, payer: q.payer, aliases: q.aliases, plans: q.plans, effective: q.effective, revised: q.revised, notes: q.notes, file: p.path };
+      i = {
+        id: q.id,
+        title: q.title,
+        payer: q.payer,
+        aliases: q.aliases,
+        plans: q.plans,
+        effective: q.effective,
+        revised: q.revised,
+        notes: q.notes,
+        file: p.path,
+      };
       infos.set(p, i);
     }
     return i;
@@ -35,10 +42,16 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
       });
     }
   }
-  const conceptMap = new Map<string, ConceptInfo>(concepts.map((c) => [c.concept.id, { id: c.concept.id, label: c.concept.label, prompt: c.concept.prompt }]));
+  const conceptMap = new Map<string, ConceptInfo>(
+    concepts.map((c) => [c.concept.id, { id: c.concept.id, label: c.concept.label, prompt: c.concept.prompt }]),
+  );
   return {
     policies: registry.policies.map(info),
-    sectionsFor: (code) => registry.sectionsFor(code).map((g) => sections.get(`${g.policy.policy.id}\u0000${g.section.id}`)!).filter(Boolean),
+    sectionsFor: (code) =>
+      registry
+        .sectionsFor(code)
+        .map((g) => sections.get(`${g.policy.policy.id}\u0000${g.section.id}`)!)
+        .filter(Boolean),
     section: (policyId, sectionId) => sections.get(`${policyId}\u0000${sectionId}`),
     sectionsOf: (policyId) => [...sections.values()].filter((x) => x.policy.id === policyId),
     descriptor: (code) => registry.descriptor(code),

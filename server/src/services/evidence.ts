@@ -4,9 +4,7 @@
  * own code mentions and for every claim that links the note. The editor marks these sentences
  * and the hover over one names the criterion and the code.
  */
-import { evidenceQuote } from '../engine/determine/evidenceSet';
-import type { CheckResult, NearMiss } from '../engine/results';
-import type { Span } from '../engine/types';
+import { evidenceQuote, type CheckResult, type NearMiss, type Span } from '../engine';
 import { type Catalog, criterionLabel } from './catalog';
 import { citation } from './checklist';
 

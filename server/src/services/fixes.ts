@@ -6,9 +6,7 @@
  * these plans into LSP edits or the client's insert command.
  */
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { joinSnippets, promptOffset, type FindingData, type Position, type PromptSection } from '../engine';
-import type { ClaimDocument } from '../engine/documents/model';
-import { LineIndex } from '../engine/lineIndex';
+import { joinSnippets, LineIndex, promptOffset, type ClaimDocument, type FindingData, type Position, type PromptSection } from '../engine';
 
 /** One prompt to insert: an opaque snippet (with ${n:placeholders}) and the section it belongs in. */
 export interface PromptItem {
@@ -83,11 +81,24 @@ export function promptInsert(text: string, offset: number, prompt: string): { of
   return { offset: at, snippet: `${before}${body}${after}` };
 }
 
-/** The `# clinlint-disable-line <rule>` edit for one claim line. */
+/** Whether a `# clinlint-disable-line` on this 0-based line applies: a header, dx or claim line. */
+export function takesDisable(claim: ClaimDocument, line: number): boolean {
+  const idx = new LineIndex(claim.text);
+  return (
+    claim.lines.some((l) => l.lineIndex === line) ||
+    claim.headers.some((h) => idx.lineOf(h.keySpan.start) === line) ||
+    claim.dx.some((x) => idx.lineOf(x.span.start) === line)
+  );
+}
+
+/** The `# clinlint-disable-line <rule>` edit for one header, dx or claim line. */
 export function disableLineInsert(lineText: string, rule: string): { character: number; text: string } {
   const m = /#\s*clinlint-disable-line\b(.*)$/.exec(lineText);
   if (m) {
-    const rules = m[1].trim().split(/[\s,]+/).filter(Boolean);
+    const rules = m[1]
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (rules.includes(rule)) return { character: lineText.length, text: '' };
     return { character: lineText.trimEnd().length, text: ` ${rule}` };
   }
@@ -102,7 +113,12 @@ export function newNotePath(claimPath: string, data: FindingData): string {
 }
 
 /** The `note:` line to add to a claim, after its header block (or at the top). */
-export function noteLinkInsert(claim: ClaimDocument | undefined, claimText: string, claimPath: string, notePath: string): { offset: number; text: string } {
+export function noteLinkInsert(
+  claim: ClaimDocument | undefined,
+  claimText: string,
+  claimPath: string,
+  notePath: string,
+): { offset: number; text: string } {
   const rel = relative(dirname(claimPath), notePath).split('\\').join('/');
   const idx = new LineIndex(claimText);
   const headers = claim?.headers ?? [];

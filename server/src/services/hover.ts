@@ -1,10 +1,9 @@
 /** Hover contents over a checked document: a code, or a piece of evidence. */
 import { basename } from 'node:path';
-import type { CheckResult, Determination } from '../engine/results';
-import type { Span } from '../engine/types';
+import { MISS_WORDS, type CheckResult, type Determination, type Span } from '../engine';
 import { pathToFileURL } from 'node:url';
 import type { Catalog, SectionInfo } from './catalog';
-import { checklistItems, citation, type LineLink, NEAR_MISS_WORDS, renderItems } from './checklist';
+import { checklistItems, citation, type LineLink, renderItems } from './checklist';
 import { evidenceIn } from './evidence';
 import { policyTextMarkdown } from './policyText';
 import { mdEscape, statusWords } from './text';
@@ -117,7 +116,7 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number, re
     const line =
       e.kind === 'met'
         ? `✅ Documents **${mdEscape(e.label)}** for ${e.code}${from} (${mdEscape(e.citation)})`
-        : `❌ Does not document **${mdEscape(e.label)}** for ${e.code}${from}: ${NEAR_MISS_WORDS[e.reason!]}${e.value !== undefined ? ` (${e.value}%)` : ''}`;
+        : `❌ Does not document **${mdEscape(e.label)}** for ${e.code}${from}: ${MISS_WORDS[e.reason!]}${e.value !== undefined ? ` (${e.value}%)` : ''}`;
     if (!lines.includes(line)) lines.push(line);
   }
   // The innermost span under the cursor.

@@ -4,7 +4,7 @@
  * description). ClinLint ships no code list: a claim's own `dx` text comes first, and a code
  * with neither is listed without a description, saying so.
  */
-import { normalizeIcd10 } from '../engine/documents/codes';
+import { normalizeIcd10 } from '../engine';
 
 export interface Icd10List {
   /** Where the list came from, as the rationale names it (e.g. the file name). */

@@ -12,11 +12,8 @@
  * fact about the patient. A claim with a gap gets no APPROVE line.
  */
 import { basename } from 'node:path';
-import type { Engine, Host } from '../engine';
-import type { ClaimDocument, ClaimLine } from '../engine/documents/model';
-import type { CheckResult, Determination, EvidenceRef, PolicyDetermination } from '../engine/results';
+import type { CheckResult, ClaimDocument, ClaimLine, Determination, Engine, EvidenceRef, Host, PolicyDetermination } from '../engine';
 import { type Catalog, type ExclusionInfo, type SectionInfo, criterionLabel } from './catalog';
-import { reportedSection } from '../engine/findings/messages';
 import type { Icd10List } from './icd10';
 import { policyQuote } from './policyQuote';
 import { mdEscape, quote, snippetToText, statusWords, where } from './text';
@@ -201,7 +198,7 @@ function citeSection(ctx: Ctx, p: PolicyDetermination | PolicyBlock): string {
   const pd = 'entries' in p ? { ...p.entries[0].p } : p;
   const key = `policy:${p.policy}:${p.section}:${p.alternative ?? ''}`;
   const payer = s ? `${mdEscape(s.policy.payer)} ` : '';
-  return `${payer}${mdEscape(pd.policy)} §${mdEscape(reportedSection(pd))}${s ? ` (${mdEscape(s.title)})` : ''} ${ctx.cite(key, () => policyRef(pd, s))}`;
+  return `${payer}${mdEscape(pd.policy)} §${mdEscape(pd.reported)}${s ? ` (${mdEscape(s.title)})` : ''} ${ctx.cite(key, () => policyRef(pd, s))}`;
 }
 
 function policyRef(p: PolicyDetermination, s: SectionInfo | undefined): string {

@@ -1,6 +1,6 @@
 /** Outline of a parsed claim or note: headers, dx entries, billed lines, note sections. */
-import type { ParsedDocument } from '../engine/documents/model';
-import type { Span } from '../engine/types';
+import type { ParsedDocument } from '../engine';
+import type { Span } from '../engine';
 
 export interface OutlineItem {
   name: string;
@@ -16,8 +16,21 @@ const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner
 export function outline(doc: ParsedDocument): OutlineItem[] {
   if (doc.kind === 'claim') {
     return [
-      ...doc.headers.map((h) => ({ name: `${h.key}: ${h.value}`, kind: 'header' as const, span: { start: h.keySpan.start, end: h.valueSpan.end }, selection: h.keySpan, children: [] })),
-      ...doc.dx.map((d) => ({ name: `dx ${d.letter.value}: ${d.code.value}`, detail: d.description?.value, kind: 'dx' as const, span: d.span, selection: d.code.span, children: [] })),
+      ...doc.headers.map((h) => ({
+        name: `${h.key}: ${h.value}`,
+        kind: 'header' as const,
+        span: { start: h.keySpan.start, end: h.valueSpan.end },
+        selection: h.keySpan,
+        children: [],
+      })),
+      ...doc.dx.map((d) => ({
+        name: `dx ${d.letter.value}: ${d.code.value}`,
+        detail: d.description?.value,
+        kind: 'dx' as const,
+        span: d.span,
+        selection: d.code.span,
+        children: [],
+      })),
       ...doc.lines.map((l) => ({
         name: `line ${l.number.value}: ${l.code.value}${l.modifiers.map((m) => `-${m.value}`).join('')}`,
         detail: l.description?.value ?? (l.pointers.length ? `dx ${l.pointers.map((p) => p.value).join(',')}` : undefined),
@@ -30,7 +43,14 @@ export function outline(doc: ParsedDocument): OutlineItem[] {
   }
   const codes = doc.mentions
     .filter((m) => m.scheme === 'procedure')
-    .map((m) => ({ name: m.code.value, detail: 'code mention', kind: 'code' as const, span: m.code.span, selection: m.code.span, children: [] as OutlineItem[] }));
+    .map((m) => ({
+      name: m.code.value,
+      detail: 'code mention',
+      kind: 'code' as const,
+      span: m.code.span,
+      selection: m.code.span,
+      children: [] as OutlineItem[],
+    }));
   const sections = doc.sections.map((s) => ({
     name: s.heading,
     detail: s.kind === 'other' ? undefined : s.kind,
@@ -40,6 +60,12 @@ export function outline(doc: ParsedDocument): OutlineItem[] {
     children: codes.filter((c) => within(c.span, s.span)),
   }));
   const loose = codes.filter((c) => !sections.some((s) => within(c.span, s.span)));
-  const headers = doc.headers.map((h) => ({ name: `${h.key}: ${h.value}`, kind: 'header' as const, span: { start: h.keySpan.start, end: h.valueSpan.end }, selection: h.keySpan, children: [] }));
+  const headers = doc.headers.map((h) => ({
+    name: `${h.key}: ${h.value}`,
+    kind: 'header' as const,
+    span: { start: h.keySpan.start, end: h.valueSpan.end },
+    selection: h.keySpan,
+    children: [],
+  }));
   return [...headers, ...loose, ...sections];
 }

@@ -1,16 +1,15 @@
 /** Small text helpers shared by the markdown renderers and the fix planners. */
 import { basename } from 'node:path';
+import { quote as engineQuote } from '../engine';
 
 /** Escapes characters that markdown would interpret inside running text. */
 export function mdEscape(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 
-/** Quotes a piece of evidence on one line, shortened to `max` characters. */
+/** Quotes a piece of evidence on one line for markdown: the engine's quote, markdown-escaped. */
 export function quote(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return `"${mdEscape(cut)}"`;
+  return mdEscape(engineQuote(text.replace(/\s+/g, ' ').trim(), max));
 }
 
 /** `line 12` in the same document, `visit.note line 12` in another (1-based for people). */

@@ -10,7 +10,10 @@ import { closeAll, diagnostics, root, ruleOf } from './helpers';
 
 interface CliFile {
   path: string;
-  diagnostics: { rule: string; range: vscode.Range & { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  diagnostics: {
+    rule: string;
+    range: vscode.Range & { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }
 
 const key = (rule: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
@@ -44,7 +47,15 @@ describe('examples: editor and CLI agree', () => {
       compared++;
     }
     for (const uri of files) {
-      if (expected.get(uri.fsPath)!.length === 0) assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'clinlint').map((d) => ruleOf(d)), [], uri.path);
+      if (expected.get(uri.fsPath)!.length === 0)
+        assert.deepStrictEqual(
+          vscode.languages
+            .getDiagnostics(uri)
+            .filter((d) => d.source === 'clinlint')
+            .map((d) => ruleOf(d)),
+          [],
+          uri.path,
+        );
     }
     console.log(`compared ${compared} of ${files.length} examples with the CLI`);
   });

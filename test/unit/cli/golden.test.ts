@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../../server/src/cli/main';
-import { RULES } from '../../../server/src/engine/types';
+import { RULES } from '../../../server/src/engine/rules';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'fixtures', 'cli', 'workspace');
@@ -177,7 +177,9 @@ test('SARIF 2.1.0 structure: version, $schema, rules, results with 1-based regio
   const diags = json.files.flatMap((f: { path: string; diagnostics: unknown[] }) => f.diagnostics.map((d) => ({ path: f.path, d })));
   assert.equal(results.length, diags.length, 'one result per diagnostic');
   const level: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SARIF and JSON output, read as parsed
   results.forEach((r: any, i: number) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const { path, d } = diags[i] as { path: string; d: any };
     assert.equal(r.ruleId, d.rule);
     assert.equal(r.ruleIndex, ids.indexOf(r.ruleId));

@@ -316,7 +316,7 @@ test('headers: keys case-insensitive, plan values, unknown keys, repeats, empty 
 
   text = 'payor: Anthem\n';
   doc = parseClaim(text);
-  assertProblem(text, doc.problems, 'unknown key "payor"; did you mean "payer"?', find(text, 'payor'), 'unknown-key', 'warning');
+  assertProblem(text, doc.problems, 'unknown key "payor"; did you mean "payer"?', find(text, 'payor'), 'syntax', 'warning');
   assert.equal(doc.headers[0].key, 'payor', 'unknown headers are kept');
 
   text = 'payer: Anthem\npayer: Centene\n';
@@ -374,7 +374,7 @@ test('line fields: drugs, description, repeats, unexpected tokens', () => {
   assert.equal(doc.lines[0].description?.value, 'free text; with semicolons');
 });
 
-test('# clinlint-disable-line: rules listed, bare = all, only on claim lines', () => {
+test('# clinlint-disable-line: rules listed, bare = all, on header, dx and claim lines', () => {
   const text = [
     'line 1: 15773 # clinlint-disable-line missing-documentation',
     'line 2: 15774 # clinlint-disable-line missing-documentation, no-note unapproved-drug',
@@ -395,11 +395,18 @@ test('# clinlint-disable-line: rules listed, bare = all, only on claim lines', (
   ]);
   assert.equal(slice(text, doc.lines[0].span), 'line 1: 15773');
 
-  const bad = 'line 1: 15773 # clinlint-disable-line missing-docs\npayer: X # clinlint-disable-line\n';
+  const bad = 'line 1: 15773 # clinlint-disable-line missing-docs\n42 # clinlint-disable-line\n';
   const d2 = parseClaim(bad);
   assertProblem(bad, d2.problems, 'unknown rule "missing-docs"', find(bad, 'missing-docs'), 'syntax', 'warning');
-  assertProblem(bad, d2.problems, 'applies only to claim lines', find(bad, '# clinlint-disable-line', 1), 'syntax', 'warning');
+  assertProblem(bad, d2.problems, 'this line is none of them', find(bad, '# clinlint-disable-line', 1), 'syntax', 'warning');
   assert.deepEqual(d2.lines[0].disabled, ['missing-docs']);
+
+  // Headers and dx entries take the directive too; a rule no finding carries is reported.
+  const other = 'payor: X # clinlint-disable-line syntax\ndx A: M34.0 # clinlint-disable-line\nplan: gold # clinlint-disable-line unknown-key\n';
+  const d3 = parseClaim(other);
+  assert.deepEqual(d3.headers.map((h) => h.disabled), [['syntax'], ['unknown-key']]);
+  assert.deepEqual(d3.dx[0].disabled, []);
+  assertProblem(other, d3.problems, 'unknown rule "unknown-key"', find(other, 'unknown-key'), 'syntax', 'warning');
 });
 
 test('line endings, BOM, NUL and empty input', () => {

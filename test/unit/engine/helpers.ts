@@ -2,6 +2,7 @@
  * Shared helpers of the engine tests: one engine over the bundled policies, an in-memory host,
  * a note builder with front matter, and the criterion look-up on analysed text.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type CheckResult, type Finding, type PolicyDetermination } from '../../../server/src/engine';
 import { EvidenceSet, type Found } from '../../../server/src/engine/determine/evidenceSet';
@@ -11,6 +12,11 @@ import { LineIndex } from '../../../server/src/engine/lineIndex';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SHARED = join(ROOT, '..', 'shared');
+
+/** How many policy files the bundled folder holds: tests count from the data, never a literal. */
+export function bundledPolicyCount(): number {
+  return readdirSync(join(ROOT, 'policies')).filter((f) => f.endsWith('.json')).length;
+}
 
 let cached: Engine | undefined;
 /** The engine over the bundled policies, loaded once per test file. */

@@ -14,7 +14,9 @@ const MODULES = join(ROOT, '.vscode-test/code-server/node_modules/code-server/li
 const available = existsSync(join(MODULES, 'vscode-textmate')) && existsSync(join(MODULES, 'vscode-oniguruma'));
 const skip = available ? false : 'vscode-textmate not installed: run `node scripts/vscode/install.mjs`';
 
-type Grammar = { tokenizeLine(line: string, state: unknown): { tokens: { startIndex: number; endIndex: number; scopes: string[] }[]; ruleStack: unknown } };
+type Grammar = {
+  tokenizeLine(line: string, state: unknown): { tokens: { startIndex: number; endIndex: number; scopes: string[] }[]; ruleStack: unknown };
+};
 const grammars: Record<string, Grammar> = {};
 
 /** Tokenizes `text` and returns, for each `needle`, the scopes of its first character. */
@@ -49,7 +51,10 @@ describe('TextMate grammars', { skip }, () => {
       'text.clinical-note': 'syntaxes/clinical-note.tmLanguage.json',
     };
     const registry = new tm.Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
+      onigLib: Promise.resolve({
+        createOnigScanner: (p: string[]) => new onig.OnigScanner(p),
+        createOnigString: (s: string) => new onig.OnigString(s),
+      }),
       loadGrammar: async (scopeName: string) => {
         const f = files[scopeName];
         return f ? tm.parseRawGrammar(readFileSync(join(ROOT, f), 'utf8'), join(ROOT, f)) : null;
@@ -71,7 +76,11 @@ describe('TextMate grammars', { skip }, () => {
     'line 3: 1577 dx A',
     'colour: blue',
   ].join('\n');
-  const has = (scopes: string[], s: string) => assert.ok(scopes.some((x) => x.split(' ').includes(s)), `${s} not in ${scopes.join(', ')}`);
+  const has = (scopes: string[], s: string) =>
+    assert.ok(
+      scopes.some((x) => x.split(' ').includes(s)),
+      `${s} not in ${scopes.join(', ')}`,
+    );
   const C = 'source.claim-draft';
 
   it('claims: comments and the disable directive', () => {

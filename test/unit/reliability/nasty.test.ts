@@ -27,6 +27,7 @@ import { join, relative } from 'node:path';
 import { Engine, type CheckResult } from '../../../server/src/engine';
 import { readBounded } from '../../../server/src/engine/io/read';
 import { assertResultInside } from '../../../scripts/fuzz/properties';
+import { bundledPolicyCount } from '../engine/helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const NASTY = join(ROOT, 'test', 'fixtures', 'nasty');
@@ -410,7 +411,7 @@ test('unknown criterion ids in a requirement tree: policy-error at each id (file
   );
   assert.match(errors[0].message, /unknown criterion "functional-impairmnet".*did you mean "functional-impairment"/);
   assert.ok(!e.registry.policies.some((p) => p.policy.id === 'NASTY.UNKNOWN'));
-  assert.equal(e.registry.policies.length, 4, 'the bundled policies still load');
+  assert.equal(e.registry.policies.length, bundledPolicyCount(), 'the bundled policies still load');
 
   const run = cli(['--policies', join(POLICIES, 'unknown-criterion'), join(DOCS, 'bom-crlf.claim')]);
   assert.equal(run.status, 2);
@@ -447,7 +448,7 @@ test('duplicate and circular concept ids are policy errors in the later file; ev
   assert.equal(messages.length, 2, messages.join('\n'));
   assert.ok(messages.some((m) => /^functional-impairment\.json: duplicate concept id "functional-impairment"/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /duplicate concept id "nasty-twice"/.test(m)), messages.join('\n'));
-  assert.equal(dup.registry.policies.length, 4);
+  assert.equal(dup.registry.policies.length, bundledPolicyCount());
 
   // The concept format has no references between concepts, so a cycle cannot be written: an
   // attempt (an "includes" naming the other concept) is refused as an unknown property.

@@ -11,6 +11,7 @@ import { catalogFrom } from '../../../server/src/services/engineAdapter';
 import { hoverAt } from '../../../server/src/services/hover';
 import { draftRationale } from '../../../server/src/services/rationale';
 import { outline } from '../../../server/src/services/symbols';
+import { bundledPolicyCount } from '../engine/helpers';
 
 const WS = resolve(__dirname, '../../e2e/workspace');
 const files = new Map<string, string>();
@@ -34,7 +35,7 @@ describe('editor services', () => {
   });
 
   it('the catalog knows policies, sections with file ranges, descriptors, payers and concepts', () => {
-    assert.equal(catalog.policies.length, 4);
+    assert.equal(catalog.policies.length, bundledPolicyCount());
     const s = catalog.section('MED.00132', 'II')!;
     assert.equal(s.policy.payer, 'Anthem Blue Cross Connecticut');
     assert.match(s.policy.file!, /anthem-med-00132\.json$/);

@@ -1,6 +1,5 @@
 /** `--format json`: exactly the object of SPEC 7 (0-based lines and characters). */
-import { reportedSection } from '../../engine/findings/messages';
-import type { CheckResult, EvidenceRef } from '../../engine/results';
+import type { CheckResult, EvidenceRef } from '../../engine';
 
 /**
  * The lines (0-based) each scoped piece of evidence was used for (SPEC 4.1, 7): evidence whose
@@ -39,7 +38,7 @@ export function toJson(results: CheckResult[], display: (p: string) => string): 
         status: d.status,
         policies: d.policies.map((p) => ({
           policy: p.policy,
-          section: reportedSection(p),
+          section: p.reported,
           status: p.status,
           met: p.met.map((m) => ({
             criterion: m.criterion,

@@ -1,7 +1,7 @@
 /** `--format sarif`: SARIF 2.1.0, for code-scanning UIs. Locations are 1-based there. */
-import { RULE_INFO, RULES_BASE_URL } from '../../engine/rules';
-import type { CheckResult, Finding } from '../../engine/results';
-import { RULES, type Severity } from '../../engine/types';
+import { RULES, RULES_BASE_URL, ruleInfo } from '../../engine';
+import type { CheckResult, Finding } from '../../engine';
+import type { Severity } from '../../engine';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -33,12 +33,15 @@ export function toSarif(results: CheckResult[], display: (p: string) => string, 
             name: 'clinlint',
             version,
             informationUri: RULES_BASE_URL.replace(/blob\/main\/docs\/rules\/$/, ''),
-            rules: RULES.map((id) => ({
-              id,
-              shortDescription: { text: RULE_INFO[id].description },
-              helpUri: `${RULES_BASE_URL}${id}.md`,
-              defaultConfiguration: { level: RULE_INFO[id].severity === 'off' ? 'none' : LEVEL[RULE_INFO[id].severity as Severity] },
-            })),
+            rules: RULES.map((id) => {
+              const info = ruleInfo(id);
+              return {
+                id,
+                shortDescription: { text: info.description },
+                helpUri: `${RULES_BASE_URL}${id}.md`,
+                defaultConfiguration: info.offByDefault ? { level: LEVEL[info.severity], enabled: false } : { level: LEVEL[info.severity] },
+              };
+            }),
           },
         },
         results: results.flatMap((r) =>

@@ -1,5 +1,5 @@
 /** `--format text`: `path:line:col severity message [rule]`, 1-based like compilers print. */
-import type { CheckResult } from '../../engine/results';
+import type { CheckResult } from '../../engine';
 
 export function toText(results: CheckResult[], display: (p: string) => string): string {
   const out: string[] = [];

@@ -41,7 +41,7 @@ export function checkClaim(
     linkedNotes.push(abs);
     const read = readLinkedNote(n.value, abs, path, host, options);
     if ('why' in read) {
-      findings.push(documentFinding(lines, 'note-not-found', 'error', `note ${quote(n.value, 200)} ${read.why}`, n.span));
+      findings.push(documentFinding(lines, 'note-not-found', `note ${quote(n.value, 200)} ${read.why}`, n.span));
       continue;
     }
     notes.push(cache.note(abs, read.text));
@@ -123,7 +123,6 @@ function noNote(setup: CheckSetup, claim: ClaimDocument, lines: LineIndex, path:
   return documentFinding(
     lines,
     'no-note',
-    'error',
     'the claim bills codes but links no note: add `note: <path>` so the documentation can be checked',
     span,
     {
@@ -139,6 +138,8 @@ function noNote(setup: CheckSetup, claim: ClaimDocument, lines: LineIndex, path:
 /** Drops findings silenced by `# clinlint-disable-line [rule...]` on their line. */
 function applyDisables(claim: ClaimDocument, lines: LineIndex, findings: Finding[]): Finding[] {
   const byLine = new Map<number, string[]>();
+  for (const h of claim.headers) if (h.disabled) byLine.set(lines.lineOf(h.keySpan.start), h.disabled);
+  for (const d of claim.dx) if (d.disabled) byLine.set(lines.lineOf(d.span.start), d.disabled);
   for (const l of claim.lines) if (l.disabled) byLine.set(l.lineIndex, l.disabled);
   if (byLine.size === 0) return findings;
   return findings.filter((f) => {

@@ -8,6 +8,7 @@ import { documentFinding, findingsFor, type PromptTarget } from '../findings/bui
 import { policyLabel } from '../findings/messages';
 import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
+import { ruleSeverity } from '../rules';
 import type { Determination, Finding } from '../results';
 import type { Plan, Span } from '../types';
 import { bySimilarity, quote } from '../documents/text';
@@ -69,9 +70,17 @@ export function headerScope(
   };
 }
 
+/** Parse problems keep their rule; a `syntax` problem the reader recovered from is a warning. */
 export function problemFindings(lines: LineIndex, problems: readonly ParseProblem[]): Finding[] {
   return problems.map((p) =>
-    documentFinding(lines, p.rule === 'note-not-found' ? 'note-not-found' : 'syntax', p.severity, p.message, p.span),
+    documentFinding(
+      lines,
+      p.rule,
+      p.message,
+      p.span,
+      {},
+      p.rule === 'syntax' && p.recovered ? ruleSeverity('syntax', 'recovered') : undefined,
+    ),
   );
 }
 
@@ -91,8 +100,8 @@ export function checkCodes(
       documentFinding(
         facts.lines,
         'unknown-payer',
-        'warning',
-        `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. Known payers: ${known.join(', ')}`,
+        `unknown payer ${quote(facts.payer.value, 120)}: no loaded policy names it; its codes are not checked. ` +
+          `Known payers: ${known.join(', ')}`,
         facts.payer.span ?? { start: 0, end: 0 },
         // The quick fixes, closest name first ("BCSB" -> "BCBS").
         { suggestions: bySimilarity(facts.payer.value, known) },
@@ -130,8 +139,8 @@ export function checkCodes(
         documentFinding(
           facts.lines,
           'policy-not-effective',
-          'warning',
-          `${occ.code}: date of service ${date} is before ${policyLabel(g.policy)} took effect (${effective}); checked against the loaded version, the version then in force is not loaded`,
+          `${occ.code}: date of service ${date} is before ${policyLabel(g.policy)} took effect (${effective}); ` +
+            'checked against the loaded version, the version then in force is not loaded',
           occ.span,
           { code: occ.code, policy: g.policy.policy.id },
         ),

@@ -31,7 +31,7 @@ export interface DetermineContext {
 }
 
 /** A notice (benefit limitation, unapproved drug) that applies to this code, with its evidence. */
-export interface FiredNotice {
+interface FiredNotice {
   notice: Notice;
   policy: LoadedPolicy;
   section: Section;
@@ -93,7 +93,13 @@ function determineSection(
   isMet: (c: string) => boolean,
 ): PolicyDetermination {
   const { section } = g;
-  const base = { policy: g.policy.policy.id, section: section.id, met: [] as CriterionMet[], nearMisses: [] as NearMiss[] };
+  const base = {
+    policy: g.policy.policy.id,
+    section: section.id,
+    reported: section.id,
+    met: [] as CriterionMet[],
+    nearMisses: [] as NearMiss[],
+  };
   const advisory = (section.advisory ?? []).filter((c) => !isMet(c));
   for (const ex of section.exclusions ?? []) {
     if (!evaluate(ex.when, code, isMet).ok) continue;
@@ -121,6 +127,8 @@ function determineSection(
   return {
     ...base,
     alternative: r.alternative,
+    // A numbered sub-section (I.A.1) is what the finding cites; a named path (pain) is not.
+    reported: r.alternative?.startsWith(section.id + '.') ? r.alternative : section.id,
     status: r.ok ? 'supported' : 'documentation-missing',
     met,
     missing: r.missing,

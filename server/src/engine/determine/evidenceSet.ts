@@ -121,8 +121,9 @@ export class EvidenceSet {
           const met = evidenceRef(src.path, src.text, src.lines, m.sentence);
           return { met: m.sites?.length ? { ...met, sites: m.sites } : met };
         }
-        if (m.counts) scopeMiss ??= { ...nearMiss(criterion, src, m), reason: 'scope', trigger: m.sites!.join(', ') };
-        else miss ??= nearMiss(criterion, src, m);
+        const threshold = this.compiled.concepts.get(criterion)?.numeric?.greaterThan;
+        if (m.counts) scopeMiss ??= { ...nearMiss(criterion, src, m, threshold), reason: 'scope', trigger: m.sites!.join(', ') };
+        else miss ??= nearMiss(criterion, src, m, threshold);
       }
     }
     miss = scopeMiss ?? miss;
@@ -143,12 +144,13 @@ function lineSpan(d: DxCode): Span {
   return { start: d.lines.lineStart(line), end: d.lines.lineEnd(line) };
 }
 
-function nearMiss(criterion: string, src: EvidenceSource, m: Mention): NearMiss {
+function nearMiss(criterion: string, src: EvidenceSource, m: Mention, threshold: number | undefined): NearMiss {
   return {
     criterion,
     reason: m.reason ?? 'numeric',
     trigger: m.trigger,
     value: m.relief?.percent,
+    ...((m.reason ?? 'numeric') === 'numeric' && threshold !== undefined ? { threshold } : {}),
     evidence: evidenceRef(src.path, src.text, src.lines, m.sentence),
   };
 }

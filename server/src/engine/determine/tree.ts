@@ -35,7 +35,7 @@ export function evaluate(node: Requirement, code: string, isMet: (criterion: str
       alternative: node.id ?? parts.find((p) => p.alternative)?.alternative,
     };
   }
-  const options = node.any.filter((n) => typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+  const options = alternativesFor(node.any, code);
   if (options.length === 0) return { ok: false, met: [], missing: [], alternative: node.id };
   const results = options.map((n) => evaluate(n, code, isMet));
   const satisfied = results.find((r) => r.ok);
@@ -49,7 +49,7 @@ export function evaluate(node: Requirement, code: string, isMet: (criterion: str
 export function criteriaOf(node: Requirement, code?: string): string[] {
   if (typeof node === 'string') return [node];
   if ('not' in node) return [];
-  const kids = 'all' in node ? node.all : node.any.filter((n) => !code || typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+  const kids = 'all' in node ? node.all : code ? alternativesFor(node.any, code) : node.any;
   return [...new Set(kids.flatMap((n) => criteriaOf(n, code)))];
 }
 
@@ -59,4 +59,9 @@ export function negatedCriteria(node: Requirement): string[] {
   if ('not' in node) return criteriaOf(node.not);
   const kids = 'all' in node ? node.all : node.any;
   return [...new Set(kids.flatMap(negatedCriteria))];
+}
+
+/** The alternatives of an `any` that apply to `code` (an alternative may name its codes: I.A.2 skin tags). */
+function alternativesFor(options: readonly Requirement[], code: string): Requirement[] {
+  return options.filter((n) => typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
 }

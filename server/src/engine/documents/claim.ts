@@ -3,7 +3,8 @@
  * One pass over the text by hand-written scanning (no backtracking regex), every problem on
  * its exact span; malformed input gives problems, never an exception.
  */
-import { PLANS, RULES, type Plan, type Span } from '../types';
+import { RULES } from '../rules';
+import { PLANS, type Plan, type Span } from '../types';
 import { DISABLE_LINE, parseLineFields } from './claimLine';
 import { dateProblem, ICD10_EXPECTED, isIcd10, isProcedureCode, normalizeIcd10 } from './codes';
 import type { ClaimDocument, ClaimLine, DxEntry, Header, ParseProblem, Spanned } from './model';
@@ -26,15 +27,16 @@ import {
 
 export { printClaim } from './claimPrint';
 
+/** The header keys of SPEC 2.1 (completion offers the same list). */
 export const CLAIM_HEADER_KEYS = ['claim', 'payer', 'plan', 'patient', 'provider', 'date', 'note'] as const;
 /** Box 21 of the CMS-1500 holds twelve diagnoses, lettered A-L. */
-export const MAX_DX = 12;
-export { DISABLE_LINE };
+const MAX_DX = 12;
 
-/** Rule names a `# clinlint-disable-line` may name (diagnostic rules and parse rules). */
-const DISABLE_RULES: readonly string[] = [...RULES, 'unknown-key'];
+/** Rule names a `# clinlint-disable-line` may name: the rules findings carry, no others. */
+const DISABLE_RULES: readonly string[] = RULES;
 
-const SINGLE_HEADERS = new Set(['claim', 'payer', 'plan', 'patient', 'provider', 'date']);
+/** Every header but `note:` is given once. */
+const SINGLE_HEADERS = new Set<string>(CLAIM_HEADER_KEYS.filter((k) => k !== 'note'));
 
 export function parseClaim(text: string): ClaimDocument {
   const doc: ClaimDocument = { kind: 'claim', text, headers: [], notes: [], dx: [], lines: [], problems: [] };
@@ -60,9 +62,15 @@ class ClaimParser {
     this.problems = doc.problems;
   }
 
-  private error(s: Span, message: string, severity: 'error' | 'warning' = 'error', rule: ParseProblem['rule'] = 'syntax'): void {
+  private error(s: Span, message: string): void {
     if (this.problems.length >= LIMITS.problems) return; // reported once, at the end of run()
-    this.problems.push({ rule, message, span: s, severity });
+    this.problems.push({ rule: 'syntax', message, span: s });
+  }
+
+  /** A problem the reader goes on from (table: the `recovered` variant of `syntax`, a warning). */
+  private warn(s: Span, message: string): void {
+    if (this.problems.length >= LIMITS.problems) return;
+    this.problems.push({ rule: 'syntax', message, span: s, recovered: true });
   }
 
   run(): void {
@@ -85,13 +93,14 @@ class ClaimParser {
               : '';
         if (full) {
           const message = `more than ${full}: the rest of the claim, from line ${index + 1}, is not read`;
-          this.problems.push({ rule: 'syntax', severity: 'warning', span: span(s, e), message });
+          this.problems.push({ rule: 'syntax', recovered: true, span: span(s, e), message });
           stopped = true;
           return false;
         }
-        const kind = this.entry(s, e, index, disabled?.rules);
-        if (disabled && kind !== 'line')
-          this.error(disabled.span, `${DISABLE_LINE} applies only to claim lines ("line <n>: ...")`, 'warning');
+        const entry = this.entry(s, e, index);
+        if (!disabled) return;
+        if (entry) entry.disabled = disabled.rules;
+        else this.warn(disabled.span, `${DISABLE_LINE} applies to a header, dx or claim line, and this line is none of them`);
       },
       contentStart(text),
     );
@@ -99,12 +108,22 @@ class ClaimParser {
     if (!stopped && this.problems.length >= LIMITS.problems) {
       const last = this.problems[this.problems.length - 1].span;
       const message = `more than ${LIMITS.problems} problems: only the first ${LIMITS.problems} are reported`;
-      this.problems.push({ rule: 'syntax', severity: 'warning', span: last, message });
+      this.problems.push({ rule: 'syntax', recovered: true, span: last, message });
     }
   }
 
-  /** Reads one entry; returns what it was, for the disable-line check. */
-  private entry(s: number, e: number, lineIndex: number, disabled: string[] | undefined): 'line' | 'other' {
+  /** Reads one entry; returns the header, dx entry or claim line it added (a disable-line applies to it). */
+  private entry(s: number, e: number, lineIndex: number): Header | DxEntry | ClaimLine | undefined {
+    const { doc } = this;
+    const before = [doc.headers.length, doc.dx.length, doc.lines.length];
+    this.read(s, e, lineIndex);
+    if (doc.lines.length > before[2]) return doc.lines[doc.lines.length - 1];
+    if (doc.dx.length > before[1]) return doc.dx[doc.dx.length - 1];
+    if (doc.headers.length > before[0]) return doc.headers[doc.headers.length - 1];
+    return undefined;
+  }
+
+  private read(s: number, e: number, lineIndex: number): void {
     const { text } = this;
     const c = text.charCodeAt(s);
     if (!isAsciiLetter(c)) {
@@ -113,18 +132,18 @@ class ClaimParser {
           ? 'claim lines are written "line <n>: <code>", e.g. "line 1: 15773"'
           : 'expected a header ("payer: Anthem"), a diagnosis ("dx A: M34.0") or a claim line ("line 1: 15773")';
       this.error(span(s, e), `unexpected text ${quote(text.slice(s, e))}: ${hint}`);
-      return 'other';
+      return;
     }
     let k = s;
     while (k < e && isAsciiLetter(text.charCodeAt(k))) k++;
     const word = k - s <= 4 ? text.slice(s, k).toLowerCase() : '';
     if (word === 'dx') {
       this.dx(s, k, e, lineIndex);
-      return 'other';
+      return;
     }
     if (word === 'line') {
-      this.claimLine(s, k, e, lineIndex, disabled);
-      return 'line';
+      this.claimLine(s, k, e, lineIndex);
+      return;
     }
     while (k < e) {
       const ch = text.charCodeAt(k);
@@ -135,12 +154,13 @@ class ClaimParser {
     if (colon >= e || text.charCodeAt(colon) !== 58 /* : */) {
       this.error(
         span(s, e),
-        `expected ":" after ${quote(text.slice(s, k))}: headers are written "key: value", diagnoses "dx A: M34.0", claim lines "line 1: 15773"`,
+        `expected ":" after ${quote(text.slice(s, k))}: ` +
+          'headers are written "key: value", diagnoses "dx A: M34.0", claim lines "line 1: 15773"',
       );
-      return 'other';
+      return;
     }
     this.header(s, k, colon, e, lineIndex);
-    return 'other';
+    return;
   }
 
   private header(s: number, k: number, colon: number, e: number, lineIndex: number): void {
@@ -155,11 +175,9 @@ class ClaimParser {
 
     if (!(CLAIM_HEADER_KEYS as readonly string[]).includes(key)) {
       const near = suggest(key, [...CLAIM_HEADER_KEYS, 'dx', 'line']);
-      this.error(
+      this.warn(
         keySpan,
         `unknown key ${quote(text.slice(s, k))}${near ? `; did you mean "${near}"?` : ''} (known keys: ${CLAIM_HEADER_KEYS.join(', ')})`,
-        'warning',
-        'unknown-key',
       );
       return;
     }
@@ -175,7 +193,7 @@ class ClaimParser {
     if (SINGLE_HEADERS.has(key)) {
       const first = this.firstHeader.get(key);
       if (first !== undefined) {
-        this.error(keySpan, `"${key}" is given twice; the first (line ${first + 1}) applies`, 'warning');
+        this.warn(keySpan, `"${key}" is given twice; the first (line ${first + 1}) applies`);
         return;
       }
     }
@@ -262,7 +280,7 @@ class ClaimParser {
   }
 
   /** `line <n>: <fields>`; `s..k` is the `line` keyword. */
-  private claimLine(s: number, k: number, e: number, lineIndex: number, disabled: string[] | undefined): void {
+  private claimLine(s: number, k: number, e: number, lineIndex: number): void {
     const { text, doc } = this;
     const ns = skipSpace(text, k, e);
     const ne = tokenEnd(text, ns, e, 58 /* : */);
@@ -288,7 +306,6 @@ class ClaimParser {
     }
     const fields = parseLineFields(text, j, e, span(s, j), this.problems);
     const line: ClaimLine = { number: { value, span: span(ns, ne) }, ...fields, span: span(s, e), lineIndex };
-    if (disabled) line.disabled = disabled;
     doc.lines.push(line);
   }
 
@@ -325,7 +342,7 @@ class ClaimParser {
         rules.push(rule);
         if (!DISABLE_RULES.includes(rule)) {
           const near = suggest(rule, DISABLE_RULES);
-          this.error(span(rs, i), `unknown rule ${quote(rule)} in ${DISABLE_LINE}${near ? `; did you mean "${near}"?` : ''}`, 'warning');
+          this.warn(span(rs, i), `unknown rule ${quote(rule)} in ${DISABLE_LINE}${near ? `; did you mean "${near}"?` : ''}`);
         }
       }
       return { rules, span: span(h, trimEnd(text, h, stop)) };

@@ -11,20 +11,17 @@ import { indexIn, isAsciiLetter, LIMITS, quote, skipSpace, span, tokenEnd, trimE
 /** The comment directive that silences rules on one claim line. */
 export const DISABLE_LINE = 'clinlint-disable-line';
 /** Most pointers a CMS-1500 line takes (box 24E). */
-export const MAX_POINTERS = 4;
+const MAX_POINTERS = 4;
 /** Past this many problems on one line the rest of it is not checked (a 10 MB line of junk). */
-export const MAX_LINE_PROBLEMS = 20;
+const MAX_LINE_PROBLEMS = 20;
 
-export type LineFields = Pick<
-  ClaimLine,
-  'code' | 'codeValid' | 'modifiers' | 'units' | 'pointers' | 'date' | 'drugs' | 'description'
->;
+export type LineFields = Pick<ClaimLine, 'code' | 'codeValid' | 'modifiers' | 'units' | 'pointers' | 'date' | 'drugs' | 'description'>;
 
 const FIELDS_EXPECTED = 'x<units>, dx <letters>, date <YYYY-MM-DD>, drug <names> or "; description"';
 
-function error(problems: ParseProblem[], s: Span, message: string, severity: 'error' | 'warning' = 'error'): void {
+function error(problems: ParseProblem[], s: Span, message: string, recovered?: 'recovered'): void {
   if (problems.length >= LIMITS.problems) return; // the claim parser reports the overflow once
-  problems.push({ rule: 'syntax', message, span: s, severity });
+  problems.push({ rule: 'syntax', message, span: s, ...(recovered ? { recovered: true } : {}) });
 }
 
 /** End of a field token: the next space or `;` (the comment is already cut off at `end`). */
@@ -34,7 +31,8 @@ function fieldEnd(text: string, i: number, end: number, stopAtComma = false): nu
 
 function codeMessage(code: string): string {
   const q = quote(code);
-  if (code.length === 5 && isProcedureCode(code.toUpperCase())) return `malformed code ${q}: codes are written in upper case (${quote(code.toUpperCase())})`;
+  if (code.length === 5 && isProcedureCode(code.toUpperCase()))
+    return `malformed code ${q}: codes are written in upper case (${quote(code.toUpperCase())})`;
   if (isIcd10(code))
     return `malformed code ${q}: that is an ICD-10-CM diagnosis; put it on a dx line ("dx A: ${code}") and bill ${PROCEDURE_CODE_EXPECTED}`;
   return `malformed code ${q}: expected ${PROCEDURE_CODE_EXPECTED}`;
@@ -209,7 +207,7 @@ function parsePointers(
       error(problems, s, `dx pointer must be a single letter A-L, got ${quote(item)}${hint}`);
       continue;
     }
-    if (seen.has(letter)) error(problems, s, `dx pointer ${letter} is repeated`, 'warning');
+    if (seen.has(letter)) error(problems, s, `dx pointer ${letter} is repeated`, 'recovered');
     seen.add(letter);
     pointers.push({ value: letter, span: s });
   }
@@ -252,7 +250,6 @@ function parseDrugs(
     prevEmpty = empty;
     i = comma + 1;
   }
-  if (drugs.length === 0 && prevComma < 0)
-    error(problems, keyword, 'expected drug names after "drug", e.g. "drug morphine, baclofen"');
+  if (drugs.length === 0 && prevComma < 0) error(problems, keyword, 'expected drug names after "drug", e.g. "drug morphine, baclofen"');
   return { drugs, end: i };
 }

@@ -22,13 +22,17 @@ export function printClaim(doc: ClaimDocument): string {
 }
 
 function printHeader(h: Header): string {
-  return h.value ? `${h.key}: ${h.value}` : `${h.key}:`;
+  return withDisable(h.value ? `${h.key}: ${h.value}` : `${h.key}:`, h.disabled);
 }
 
 function printDx(d: DxEntry): string {
   let s = `dx ${d.letter.value}: ${d.code.value}`;
   if (d.description) s += ` ${d.description.value}`;
-  return s.trimEnd();
+  return withDisable(s.trimEnd(), d.disabled);
+}
+
+function withDisable(entry: string, disabled: string[] | undefined): string {
+  return disabled ? `${entry} # ${[DISABLE_LINE, ...disabled].join(' ')}` : entry;
 }
 
 /** A number as written when it has no faithful decimal form (`1a`, a 30-digit number). */
@@ -52,6 +56,5 @@ function printLine(doc: ClaimDocument, l: ClaimLine): string {
   // `drug` runs to `;`, so it is printed after every other field.
   if (l.drugs.length) parts.push(`drug ${l.drugs.map((d) => d.value).join(', ')}`);
   if (l.description) parts.push(`; ${l.description.value}`);
-  if (l.disabled) parts.push(`# ${[DISABLE_LINE, ...l.disabled].join(' ')}`);
-  return parts.join(' ');
+  return withDisable(parts.join(' '), l.disabled);
 }

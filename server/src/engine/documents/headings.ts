@@ -67,7 +67,7 @@ const TABLE: Record<SectionKind, readonly string[]> = {
   ],
 };
 
-export function normalizeHeading(label: string): string {
+function normalizeHeading(label: string): string {
   let out = '';
   let pendingSpace = false;
   for (let i = 0; i < label.length; i++) {

@@ -7,12 +7,13 @@ export interface Spanned<T = string> {
   span: Span;
 }
 
-/** A problem in the document text itself (claim grammar, missing note file...). */
+/** A problem in the document text itself (claim or note-header grammar), or a reader bug. */
 export interface ParseProblem {
-  rule: 'syntax' | 'note-not-found' | 'unknown-key';
+  rule: 'syntax' | 'internal-error';
   message: string;
   span: Span;
-  severity: 'error' | 'warning';
+  /** The reader went on as if the text were right (an unknown key, a header given twice): a warning. */
+  recovered?: true;
 }
 
 export interface Header {
@@ -21,6 +22,8 @@ export interface Header {
   keySpan: Span;
   value: string;
   valueSpan: Span;
+  /** Rules silenced on this line by `# clinlint-disable-line <rule>...` (empty list = all). */
+  disabled?: string[];
 }
 
 export interface DxEntry {
@@ -31,6 +34,8 @@ export interface DxEntry {
   description?: Spanned;
   span: Span; // the whole entry line (without comment)
   valid: boolean;
+  /** Rules silenced on this line by `# clinlint-disable-line <rule>...` (empty list = all). */
+  disabled?: string[];
 }
 
 export interface ClaimLine {

@@ -6,7 +6,7 @@ import { PLANS, type Plan, type Span } from '../types';
 import { dateProblem } from './codes';
 import { isCapsLabelLine, matchHeading } from './headings';
 import { MentionScanner } from './mentions';
-import type { Header, NoteDocument, NoteSection, ParseProblem } from './model';
+import type { Header, NoteDocument, NoteSection } from './model';
 import { contentStart, forEachLine, indexIn, internalError, isSpace, LIMITS, quote, skipSpace, span, trimEnd } from './text';
 
 export function parseNote(text: string): NoteDocument {
@@ -46,7 +46,7 @@ export function parseNote(text: string): NoteDocument {
             capped = true;
             const first = scanner.mentions[LIMITS.mentions].code.span;
             scanner.mentions.length = LIMITS.mentions;
-            problem(doc, first, `more than ${LIMITS.mentions} code mentions: only the first ${LIMITS.mentions} are checked`, 'warning');
+            problem(doc, first, `more than ${LIMITS.mentions} code mentions: only the first ${LIMITS.mentions} are checked`, 'recovered');
           }
         }
       },
@@ -103,7 +103,7 @@ function frontMatter(text: string, doc: NoteDocument): number {
   if (close < 0) {
     doc.problems.push({
       rule: 'syntax',
-      severity: 'warning',
+      recovered: true,
       span: span(openStart, openStart + 3),
       message: 'the note header opened by "---" is never closed: add a "---" line after its fields (read as note text)',
     });
@@ -115,7 +115,7 @@ function frontMatter(text: string, doc: NoteDocument): number {
     (index, start, end) => {
       if (index >= close) return false;
       if (doc.problems.length >= LIMITS.problems) {
-        problem(doc, span(start, end), `more than ${LIMITS.problems} problems: the rest of the note header is not read`, 'warning');
+        problem(doc, span(start, end), `more than ${LIMITS.problems} problems: the rest of the note header is not read`, 'recovered');
         return false;
       }
       field(text, start, end, doc, seen);
@@ -128,8 +128,9 @@ function frontMatter(text: string, doc: NoteDocument): number {
   return close + 1;
 }
 
-function problem(doc: NoteDocument, s: Span, message: string, severity: ParseProblem['severity'] = 'error'): void {
-  doc.problems.push({ rule: 'syntax', message, span: s, severity });
+/** `recovered`: the reader goes on as if the text were right (a warning, see the rule table). */
+function problem(doc: NoteDocument, s: Span, message: string, recovered?: 'recovered'): void {
+  doc.problems.push({ rule: 'syntax', message, span: s, ...(recovered ? { recovered: true } : {}) });
 }
 
 /** One `key: value` line of the front matter (YAML-like: `#` comments, optional quotes). */
@@ -163,7 +164,7 @@ function field(text: string, start: number, end: number, doc: NoteDocument, seen
   const value = { value: header.value, span: header.valueSpan };
   if (key !== 'payer' && key !== 'plan' && key !== 'patient' && key !== 'date') return;
   if (seen.has(key)) {
-    problem(doc, header.keySpan, `"${key}" is given twice in the note header; the first applies`, 'warning');
+    problem(doc, header.keySpan, `"${key}" is given twice in the note header; the first applies`, 'recovered');
     return;
   }
   if (header.value === '') {

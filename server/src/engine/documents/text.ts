@@ -69,9 +69,12 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
-/** Quotes a value for a message, shortened so a 1 MB token does not make a 1 MB message. */
+/**
+ * Quotes a value or a piece of evidence for a message, shortened to `max` characters (the
+ * ellipsis included) so a 1 MB token does not make a 1 MB message. The one quote of the engine.
+ */
 export function quote(s: string, max = 40): string {
-  const shown = s.length > max ? `${s.slice(0, max)}…` : s;
+  const shown = s.length > max ? `${s.slice(0, max - 1)}…` : s;
   // Control characters (NUL...) would be invisible or break a terminal: show them escaped.
   let out = '';
   for (let i = 0; i < shown.length; i++) {
@@ -155,8 +158,7 @@ export function tokenEnd(text: string, i: number, end: number, stopA = -1, stopB
 /** A parser bug must cost a diagnostic, never the server: the problem that reports one. */
 export function internalError(what: string, e: unknown): ParseProblem {
   return {
-    rule: 'syntax',
-    severity: 'error',
+    rule: 'internal-error',
     span: span(0, 0),
     message: `internal error while reading the ${what} (${e instanceof Error ? e.message : String(e)})`,
   };

@@ -4,6 +4,7 @@
  * the section they stand in, and the numbers they carry.
  */
 import type { NoteSection, SectionKind } from '../documents/model';
+import type { NearMiss } from '../results';
 import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts } from './compile';
@@ -11,7 +12,7 @@ import { TriggerIndex, type ContextDecision, type Trigger } from './context/cont
 import { exceeds, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
 
-export type MissReason = 'negated' | 'hypothetical' | 'experiencer' | 'historical' | 'numeric' | 'scope';
+type MissReason = NearMiss['reason'];
 
 export interface Mention {
   concept: string;

@@ -8,7 +8,7 @@ import { LEXICON, type TriggerEntry } from './context/lexicon';
 import { parsePattern, PatternError } from './pattern';
 import { PromptMask } from './promptMask';
 
-export type Entry =
+type Entry =
   | { type: 'concept'; concept: string }
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
@@ -19,7 +19,7 @@ export type Entry =
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
 
-export interface PatternProblem {
+interface PatternProblem {
   concept: string;
   /** Index of the pattern in the concept's `patterns` (or `near`) list. */
   field: 'patterns' | 'near' | 'except' | 'outOfScope' | 'together';
@@ -56,10 +56,13 @@ const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
  * A pattern with its lexical classes written out as alternatives: `@failure` becomes
  * `(failed|ineffective|...)`, so the automaton takes it as one more tree (no expansion).
  */
-export function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
+function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
   return source.replace(CLASS_REF, (ref: string, id: string) => {
     const c = classes.get(id);
-    if (!c) throw new PatternError(`unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`);
+    if (!c)
+      throw new PatternError(
+        `unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`,
+      );
     return `(${c.phrases.join('|')})`;
   });
 }

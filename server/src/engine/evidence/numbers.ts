@@ -67,12 +67,16 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
   // VAS 8 ... to 3 / VAS 8 ... VAS 3
   { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}(?:${TO}|${SCALE})${SCORE}`, 'i'), keyword: true },
   // VAS 8 before the trial and 4 after
-  { re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}\b(?:and|then|,)\s*${SCORE}\s+(?:after|afterwards|post|following)\b`, 'i'), keyword: true },
+  {
+    re: new RegExp(String.raw`${SCALE}${SCORE}${GAP}\b(?:and|then|,)\s*${SCORE}\s+(?:after|afterwards|post|following)\b`, 'i'),
+    keyword: true,
+  },
   { re: new RegExp(String.raw`${SCALE}${SCORE}\s*${PRE}\b\s*(?:/|,|;|and|then|vs\.?|versus)?\s*${SCORE}\s*${POST}\b`, 'i'), keyword: true },
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 
-const ROUTE_RE = /\b(intrathecal(?:ly)?|epidural(?:ly)?|intravenous(?:ly)?|intra-thecal|i\.v\.)|(?<!\b(?:stage|grade|class|type|phase|level|through|cn|cranial nerves?|ii|iii)[\s-]*)\b(IV)\b/i;
+const ROUTE_RE =
+  /\b(intrathecal(?:ly)?|epidural(?:ly)?|intravenous(?:ly)?|intra-thecal|i\.v\.)|(?<!\b(?:stage|grade|class|type|phase|level|through|cn|cranial nerves?|ii|iii)[\s-]*)\b(IV)\b/i;
 
 const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success/i;
 const ABOUT_PAIN = /pain|relie|analges|\bvas\b|\bnrs\b|\baches?\b|comfort/i;
@@ -94,8 +98,17 @@ export function readRelief(sentence: string): Relief | undefined {
 /** JavaScript's `\s`: what the expressions treat as space. */
 function isSpaceCode(c: number): boolean {
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -112,7 +125,7 @@ function squeezeSpace(s: string): { text: string; map: Int32Array } | undefined 
   const map = new Int32Array(s.length + 1);
   let n = 0;
   let from = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (isSpaceCode(s.charCodeAt(i)) && i + 1 < s.length && isSpaceCode(s.charCodeAt(i + 1))) {
       parts.push(s.slice(from, i), ' ');
       map[n++] = i;
@@ -177,7 +190,8 @@ export function exceeds(r: Relief, threshold: number): boolean {
 }
 
 /** Scales that are not pain: their scores are never pain relief ("Ashworth fell from 4 to 1"). */
-const NOT_PAIN = /\b(?:ashworth|mas|tardieu|penn|spasm|spasms|spasticity|tone|gmfm|barthel|oswestry|odi|gcs|glasgow|mmse|moca|phq|gad|apgar|ecog|karnofsky|fev1?|fvc|sats?|saturation|bp|blood pressure|heart rate|hr|weight|a1c|hba1c)\b/i;
+const NOT_PAIN =
+  /\b(?:ashworth|mas|tardieu|penn|spasm|spasms|spasticity|tone|gmfm|barthel|oswestry|odi|gcs|glasgow|mmse|moca|phq|gad|apgar|ecog|karnofsky|fev1?|fvc|sats?|saturation|bp|blood pressure|heart rate|hr|weight|a1c|hba1c)\b/i;
 const PAIN = /\b(?:pain|vas|nrs|vrs|analog|rating scale)/i;
 
 /** Is this pair of numbers about another measure, named just before it or in it? */

@@ -41,7 +41,7 @@ export class PatternError extends Error {
 
 /** Upper bound on the expansions of one pattern, so a pattern cannot blow up the trie. */
 const MAX_EXPANSIONS = 4096;
-export const GAP_MAX = 3;
+const GAP_MAX = 3;
 /** Upper bound on the steps of one pattern's expansions (the largest bundled one has ~9,000). */
 const MAX_PATTERN_STEPS = 200_000;
 /**
@@ -180,7 +180,8 @@ function shapesOf(seq: PatternNode[]): Set<number> {
 }
 
 const HELP =
-  'patterns are token sequences, not regular expressions: write the words, "walk*" for a word prefix, "#" for a number, "..." to skip up to three tokens, "(a|b)" for alternatives, "[a]" for an optional part';
+  'patterns are token sequences, not regular expressions: write the words, "walk*" for a word prefix, "#" for a number, ' +
+  '"..." to skip up to three tokens, "(a|b)" for alternatives, "[a]" for an optional part';
 
 /** Why each reserved character is refused. */
 const RESERVED: Record<string, string> = {

@@ -12,10 +12,10 @@
 import type { Concept } from '../policies/schema';
 
 /** A prompt as its parts: fixed wording and placeholders (with their default text). */
-export type PromptPart = { fixed: string } | { slot: string };
+type PromptPart = { fixed: string } | { slot: string };
 
 /** Parses a snippet (`${1:text}`, `$1`, `${1|a,b|}`, `\$`) into fixed parts and placeholders. */
-export function promptParts(snippet: string): PromptPart[] {
+function promptParts(snippet: string): PromptPart[] {
   const parts: PromptPart[] = [];
   let fixed = '';
   const flush = () => {

@@ -180,7 +180,14 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     if (c === 32 || c === 9 || c === 45 /* - */ || c === 39 /* ' */ || c === 0x2019 || c === 0x2010 || c === 0x2011) {
       // Hyphen between a number and a number is a range ("60-70%"): keep it as punctuation.
       const n = out.n;
-      if (c === 45 && n > 0 && out.kind[n - 1] === TokenKind.Number && out.end[n - 1] === i && i + 1 < to && isDigit(text.charCodeAt(i + 1))) {
+      if (
+        c === 45 &&
+        n > 0 &&
+        out.kind[n - 1] === TokenKind.Number &&
+        out.end[n - 1] === i &&
+        i + 1 < to &&
+        isDigit(text.charCodeAt(i + 1))
+      ) {
         out.push(i, i + 1, TokenKind.Punct);
       }
       i++;

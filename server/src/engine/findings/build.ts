@@ -4,8 +4,9 @@ import type { LineIndex } from '../lineIndex';
 import type { PolicyRegistry } from '../policies/registry';
 import type { Concept } from '../policies/schema';
 import type { EvidenceRef, Finding, FindingData, RelatedInfo } from '../results';
-import type { RuleId, Severity, Span } from '../types';
-import { citation, missReason, nearMissText, policyLabel, quote, reportedSection, rowMessage } from './messages';
+import { ruleSeverity, type RuleId } from '../rules';
+import type { Severity, Span } from '../types';
+import { citation, missReason, nearMissText, quoteEvidence, rowMessage } from './messages';
 
 /** The note a documentation prompt goes into (the note itself, or a claim's first linked note). */
 export interface PromptTarget {
@@ -72,17 +73,17 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
   const denied = d.status === 'not-covered';
   for (const pd of d.policies) {
     const lp = ctx.registry.policy(pd.policy)!;
-    const section = reportedSection(pd);
+    const section = pd.reported;
     const cite = citation(lp, section);
     const ids = { policy: pd.policy, section };
     if (pd.status === 'not-covered' && pd.exclusion) {
       const ev = pd.exclusion.evidence;
       const reason = REASON[pd.exclusion.reason] ?? pd.exclusion.reason;
       denials.push(
-        make('not-covered', 'error', rowMessage(d.code, `not covered, ${reason}`, cite), {
+        make('not-covered', ruleSeverity('not-covered'), rowMessage(d.code, `not covered, ${reason}`, cite), {
           ...ids,
           related: ev ? [ev] : [],
-          relatedMessage: `${ev ? `${quote(ev.text)}: ` : ''}${reason}, ${pd.exclusion.message}`,
+          relatedMessage: `${ev ? `${quoteEvidence(ev.text)}: ` : ''}${reason}, ${pd.exclusion.message}`,
           relatedPlain: `${reason}, ${pd.exclusion.message}`,
         }),
       );
@@ -93,7 +94,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
         const miss = pd.nearMisses.find((m) => m.criterion === criterion);
         const label = ctx.concepts.get(criterion)?.label ?? criterion;
         gaps.push(
-          make('missing-documentation', 'error', rowMessage(d.code, `no documentation of ${label}`, cite), {
+          make('missing-documentation', ruleSeverity('missing-documentation'), rowMessage(d.code, `no documentation of ${label}`, cite), {
             ...ids,
             criterion,
             ...promptData(ctx, criterion),
@@ -107,7 +108,7 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     for (const criterion of pd.advisory) {
       const label = ctx.concepts.get(criterion)?.label ?? criterion;
       advisories.push(
-        make('missing-documentation', 'warning', rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'), {
+        make('missing-documentation', ruleSeverity('missing-documentation', 'as-applicable'), rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'), {
           ...ids,
           criterion,
           ...promptData(ctx, criterion),
@@ -116,20 +117,19 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      hints.push(make('criteria-met', 'hint', rowMessage(d.code, `criteria met: ${met}`, cite), { ...ids, related: pd.met.map((m) => m.evidence) }));
+      hints.push(make('criteria-met', ruleSeverity('criteria-met'), rowMessage(d.code, `criteria met: ${met}`, cite), { ...ids, related: pd.met.map((m) => m.evidence) }));
     }
   }
   const out = [...denials, ...gaps, ...advisories, ...hints];
   for (const n of cd.notices) {
     const cite = citation(n.policy, n.section.id);
-    const severity: Severity = n.notice.rule === 'unapproved-drug' ? 'warning' : 'information';
     const source = n.notice.citation ? ` See ${n.notice.citation}.` : '';
     out.push(
-      make(n.notice.rule, severity, rowMessage(d.code, n.notice.message, cite), {
+      make(n.notice.rule, ruleSeverity(n.notice.rule), rowMessage(d.code, n.notice.message, cite), {
         policy: n.policy.policy.id,
         section: n.section.id,
         related: n.evidence ? [n.evidence] : [],
-        relatedMessage: `${n.evidence ? `${quote(n.evidence.text)}: ` : ''}${n.notice.message}${source}`,
+        relatedMessage: `${n.evidence ? `${quoteEvidence(n.evidence.text)}: ` : ''}${n.notice.message}${source}`,
         relatedPlain: `${n.notice.message}${source}`,
       }),
     );
@@ -149,12 +149,10 @@ function promptData(ctx: BuildContext, criterion: string): Partial<FindingData> 
 export function documentFinding(
   lines: LineIndex,
   rule: RuleId,
-  severity: Severity,
   message: string,
   span: Span,
   data: Partial<FindingData> = {},
+  severity: Severity = ruleSeverity(rule),
 ): Finding {
   return { rule, severity, message, span, range: lines.range(span), related: [], data: { rule, ...data } };
 }
-
-export { policyLabel };

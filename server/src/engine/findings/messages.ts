@@ -1,18 +1,14 @@
 /** How findings read: the code, the criterion in words, the citation, the evidence. */
 import { basename } from 'node:path';
 import type { LoadedPolicy } from '../policies/load';
-import type { NearMiss, PolicyDetermination } from '../results';
+import { quote } from '../documents/text';
+import type { NearMiss } from '../results';
 
 /** "Anthem MED.00132": the shortest of the payer's names, then the policy id. */
 export function policyLabel(p: LoadedPolicy): string {
   const names = [p.policy.payer, ...p.policy.aliases];
   const short = names.reduce((a, b) => (b.length < a.length ? b : a));
   return `${short} ${p.policy.id}`;
-}
-
-/** The section reported: the alternative when it is a numbered sub-section (I.A.1), else the section. */
-export function reportedSection(d: PolicyDetermination): string {
-  return d.alternative && d.alternative.startsWith(d.section + '.') ? d.alternative : d.section;
 }
 
 export function citation(p: LoadedPolicy, section: string): string {
@@ -48,14 +44,17 @@ export function reportedOnClaim(claimPath: string, line: number): string {
   return `reported on the claim: ${basename(claimPath)} line ${line + 1}`;
 }
 
-export function quote(text: string, max = 90): string {
-  const t = text.length > max ? text.slice(0, max - 1) + '…' : text;
-  return `"${t}"`;
+/** How much of a piece of evidence a message quotes. */
+const EVIDENCE_QUOTE = 90;
+
+/** A piece of evidence, quoted for a message. */
+export function quoteEvidence(text: string): string {
+  return quote(text, EVIDENCE_QUOTE);
 }
 
 /** Why a mention near the criterion did not count, said plainly. */
 export function nearMissText(m: NearMiss): string {
-  const q = quote(m.evidence.text);
+  const q = quoteEvidence(m.evidence.text);
   switch (m.reason) {
     case 'negated':
       return `${q} is negated ("${m.trigger}")`;
@@ -68,11 +67,26 @@ export function nearMissText(m: NearMiss): string {
     case 'numeric':
       return m.value === undefined
         ? `${q} states no measurable pain reduction`
-        : `${q} is ${fmt(m.value)}% pain reduction, not more than 50%`;
+        : `${q} is ${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
     default:
       return q;
   }
 }
+
+/** "not more than 50%": the threshold is the concept's (`numeric.greaterThan`), never a literal. */
+function notAbove(m: NearMiss): string {
+  return m.threshold === undefined ? 'not enough' : `not more than ${fmt(m.threshold)}%`;
+}
+
+/** Why a mention did not count, in words: messages, hovers and the checklist say it the same way. */
+export const MISS_WORDS: Readonly<Record<NearMiss['reason'], string>> = {
+  negated: 'negated',
+  hypothetical: 'hypothetical',
+  experiencer: 'about someone else',
+  historical: 'historical',
+  numeric: 'number too low',
+  scope: 'about another site or procedure',
+};
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
@@ -82,10 +96,9 @@ function fmt(n: number): string {
 export function missReason(m: NearMiss, withText = true): string {
   // Without text (SARIF's default) neither the figure nor the trigger words read from the note.
   if (m.reason === 'numeric') {
-    if (!withText) return 'not more than 50% pain reduction';
-    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, not more than 50%`;
+    if (!withText) return `${notAbove(m)} pain reduction`;
+    return m.value === undefined ? 'no measurable pain reduction stated' : `${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
   }
-  const words: Record<string, string> = { negated: 'negated', hypothetical: 'hypothetical', experiencer: 'about someone else', historical: 'historical' };
-  const what = words[m.reason] ?? m.reason;
+  const what = MISS_WORDS[m.reason];
   return m.trigger && withText ? `${what} ("${m.trigger}")` : what;
 }

@@ -15,6 +15,8 @@ import type { Range } from '../types';
 import { concept as conceptSchema, lexicalClass as lexicalClassSchema, policy as policySchema } from './schema';
 import type { Concept, LexicalClass, Policy, Requirement } from './schema';
 import { parseCodeRef } from './registry';
+import { skipFolder } from '../skip';
+import { walkRequirement, type Key } from './requirements';
 
 export interface PolicyFileError {
   path: string;
@@ -82,7 +84,6 @@ export interface PolicyFile {
 }
 
 /** A JSON path: property names and array indexes. */
-type Key = string | number;
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -91,7 +92,7 @@ export function isConceptPath(path: string): boolean {
 }
 
 /** Lexical classes live in a `lexicon/` folder beside `concepts/`. */
-export function isLexiconPath(path: string): boolean {
+function isLexiconPath(path: string): boolean {
   return path.replace(/\\/g, '/').includes('/lexicon/');
 }
 
@@ -205,13 +206,10 @@ export function loadPolicyFiles(files: PolicyFile[]): {
 /** The criterion ids a policy uses, each with the range of the string that names it. */
 function criterionRefs(policy: Policy, at: (p: Key[]) => Range): { id: string; range: Range }[] {
   const refs: { id: string; range: Range }[] = [];
-  const walk = (req: Requirement | undefined, where: Key[]) => {
-    if (req === undefined) return;
-    if (typeof req === 'string') refs.push({ id: req, range: at(where) });
-    else if ('not' in req) walk(req.not, [...where, 'not']);
-    else if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i]));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i]));
-  };
+  const walk = (req: Requirement | undefined, where: Key[]) =>
+    walkRequirement(req, where, (node, path) => {
+      if (typeof node === 'string') refs.push({ id: node, range: at(path) });
+    });
   policy.sections.forEach((s, i) => {
     const here: Key[] = ['sections', i];
     walk(s.requires, [...here, 'requires']);
@@ -246,7 +244,9 @@ export function checkCriteria(
       const near = nearest(r.id, [...known]);
       errors.push({
         path: p.path,
-        message: `unknown criterion "${r.id}": no concept file defines it${near ? ` (did you mean "${near}"?)` : ''}; policy ${p.policy.id} is not loaded`,
+        message:
+          `unknown criterion "${r.id}": no concept file defines it${near ? ` (did you mean "${near}"?)` : ''}; ` +
+          `policy ${p.policy.id} is not loaded`,
         range: r.range,
       });
     }
@@ -269,9 +269,7 @@ function nearest(id: string, known: string[]): string | undefined {
   return best;
 }
 
-type Parsed =
-  | { ok: true; value: unknown; tree: JsonNode; index: LineIndex }
-  | { ok: false; errors: PolicyFileError[] };
+type Parsed = { ok: true; value: unknown; tree: JsonNode; index: LineIndex } | { ok: false; errors: PolicyFileError[] };
 
 function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
   const index = new LineIndex(file.text);
@@ -281,11 +279,13 @@ function parseFile(file: PolicyFile, schema: z.ZodType): Parsed {
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
   if (syntax.length > 0 || !tree) {
     // jsonc-parser may report several codes at one offset while recovering: keep the first.
-    const errs = syntax.filter((e, i) => i === 0 || e.offset !== syntax[i - 1].offset).map((e) => ({
-      path: file.path,
-      message: `JSON syntax error: ${words(printParseErrorCode(e.error))}`,
-      range: index.range({ start: e.offset, end: Math.min(file.text.length, e.offset + Math.max(1, e.length)) }),
-    }));
+    const errs = syntax
+      .filter((e, i) => i === 0 || e.offset !== syntax[i - 1].offset)
+      .map((e) => ({
+        path: file.path,
+        message: `JSON syntax error: ${words(printParseErrorCode(e.error))}`,
+        range: index.range({ start: e.offset, end: Math.min(file.text.length, e.offset + Math.max(1, e.length)) }),
+      }));
     if (errs.length === 0) errs.push({ path: file.path, message: 'JSON syntax error: the file is empty', range: ZERO });
     return { ok: false, errors: capped(file.path, errs) };
   }
@@ -319,18 +319,16 @@ function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): Pol
       const message = `"${ref}" is not a valid code range: both ends must have the same shape, the first not after the last`;
       errors.push({ path, message, range: at([...where, j]) });
     });
-  const walk = (req: Requirement | undefined, where: Key[], depth = 1) => {
-    if (req === undefined || typeof req === 'string') return;
-    if (depth > MAX_TREE_DEPTH) {
-      // Checks recurse over the tree: a tree nested thousands deep would exhaust the stack.
-      errors.push({ path, message: `requirement tree nested more than ${MAX_TREE_DEPTH} deep`, range: at(where) });
-      return;
-    }
-    if ('not' in req) return walk(req.not, [...where, 'not'], depth + 1);
-    checkRefs(req.codes, [...where, 'codes']);
-    if ('all' in req) req.all.forEach((r, i) => walk(r, [...where, 'all', i], depth + 1));
-    else req.any.forEach((r, i) => walk(r, [...where, 'any', i], depth + 1));
-  };
+  const walk = (req: Requirement | undefined, where: Key[]) =>
+    walkRequirement(req, where, (node, nodeAt, depth) => {
+      if (typeof node === 'string') return;
+      if (depth > MAX_TREE_DEPTH) {
+        // Checks recurse over the tree: a tree nested thousands deep would exhaust the stack.
+        errors.push({ path, message: `requirement tree nested more than ${MAX_TREE_DEPTH} deep`, range: at(nodeAt) });
+        return false;
+      }
+      if (!('not' in node)) checkRefs(node.codes, [...nodeAt, 'codes']);
+    });
   const sectionIds = new Set<string>();
   policy.sections.forEach((s, i) => {
     const here = ['sections', i];
@@ -354,7 +352,9 @@ function issueErrors(path: string, tree: JsonNode, index: LineIndex, issue: Issu
     const best = bestBranch(issue.errors);
     if (best) return best.flatMap((inner) => issueErrors(path, tree, index, inner, at));
     const node = findNodeAtLocation(tree, at);
-    return [{ path, message: `${where(at)}expected a criterion id or an object with "all", "any" or "not"`, range: anchor(index, node ?? tree) }];
+    return [
+      { path, message: `${where(at)}expected a criterion id or an object with "all", "any" or "not"`, range: anchor(index, node ?? tree) },
+    ];
   }
   if (issue.code === 'unrecognized_keys') {
     const obj = findNodeAtLocation(tree, at) ?? tree;
@@ -366,14 +366,22 @@ function issueErrors(path: string, tree: JsonNode, index: LineIndex, issue: Issu
   if (issue.code === 'invalid_key') {
     const keyNode = findNodeAtLocation(tree, at)?.parent?.children?.[0];
     const why = issue.issues.map((i) => i.message).join('; ');
-    return [{ path, message: `${where(at.slice(0, -1))}key "${String(at[at.length - 1])}": ${why}`, range: nodeRange(index, keyNode ?? tree) }];
+    return [
+      { path, message: `${where(at.slice(0, -1))}key "${String(at[at.length - 1])}": ${why}`, range: nodeRange(index, keyNode ?? tree) },
+    ];
   }
   const node = findNodeAtLocation(tree, at);
   if (!node) {
     // A missing property: point at the object that should hold it.
     let parent: JsonNode | undefined;
     for (let n = at.length - 1; n >= 0 && !parent; n--) parent = n === 0 ? tree : findNodeAtLocation(tree, at.slice(0, n));
-    return [{ path, message: `${where(at.slice(0, -1))}missing required property "${String(at[at.length - 1])}"`, range: anchor(index, parent ?? tree) }];
+    return [
+      {
+        path,
+        message: `${where(at.slice(0, -1))}missing required property "${String(at[at.length - 1])}"`,
+        range: anchor(index, parent ?? tree),
+      },
+    ];
   }
   return [{ path, message: `${where(at)}${issue.message}`, range: anchor(index, node) }];
 }
@@ -408,9 +416,6 @@ function anchor(index: LineIndex, node: JsonNode): Range {
 function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
-
-/** Folders never searched for policy files. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
 
 /**
  * Bounds of one policy folder walk: `--policies /` or a home folder must end in seconds with a
@@ -462,7 +467,7 @@ export function readPolicyDir(dir: string, limits = POLICY_WALK_LIMITS): { files
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
         // `--policies .` in a project must not read every package.json under node_modules.
-        if ((depth === 0 && entry.name === 'schema') || SKIP_DIRS.has(entry.name)) continue;
+        if ((depth === 0 && entry.name === 'schema') || skipFolder(entry.name)) continue;
         if (isPseudoPath(p)) skipped.system++;
         else if (depth + 1 > limits.depth) skipped.deep++;
         else walk(p, depth + 1);

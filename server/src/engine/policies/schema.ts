@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (A-V + 4 digits). */
-export const CODE_RE = /^(?:\d{5}|\d{4}[FT]|[A-V]\d{4})$/;
+const CODE_RE = /^(?:\d{5}|\d{4}[FT]|[A-V]\d{4})$/;
 const code = z.string().regex(CODE_RE, 'a CPT or HCPCS code such as 15773, 0489T or Q2028');
 /** A single code or an inclusive range of codes of the same shape, `11400-11446`. */
 const codeRef = z
@@ -31,7 +31,7 @@ export type Requirement =
  * e.g. `I.A.2`) and the codes it is limited to: inside an `any`, only the alternatives that
  * fit the billed code are considered.
  */
-export const requirement: z.ZodType<Requirement> = z.lazy(() =>
+const requirement: z.ZodType<Requirement> = z.lazy(() =>
   z.union([
     criterionId,
     z.strictObject({
@@ -51,14 +51,14 @@ export const requirement: z.ZodType<Requirement> = z.lazy(() =>
 );
 
 /** A condition that, when documented, makes the code not covered (cosmetic intent, headache). */
-export const exclusion = z.strictObject({
+const exclusion = z.strictObject({
   when: requirement,
   reason: z.enum(['cosmetic', 'investigational', 'exclusion']),
   message: z.string().min(1),
 });
 
 /** A condition that adds a finding without changing the status (benefit limits, drug safety). */
-export const notice = z.strictObject({
+const notice = z.strictObject({
   when: requirement.optional(),
   rule: z.enum(['benefit-limitation', 'unapproved-drug']),
   message: z.string().min(1),
@@ -69,7 +69,7 @@ export const notice = z.strictObject({
     .describe("for unapproved-drug: the drugs approved for the route, offered by completion in a claim line's drug field"),
 });
 
-export const section = z.strictObject({
+const section = z.strictObject({
   id: z.string().min(1).describe('the section number as the policy numbers it: II, I.A.1, I.A.4.b'),
   title: z.string().min(1),
   kind: z.enum(['coverage', 'investigational', 'cosmetic', 'informational']),
@@ -170,6 +170,5 @@ export const lexicalClass = z.strictObject({
 export type LexicalClass = z.infer<typeof lexicalClass>;
 export type Policy = z.infer<typeof policy>;
 export type Section = z.infer<typeof section>;
-export type Exclusion = z.infer<typeof exclusion>;
 export type Notice = z.infer<typeof notice>;
 export type Concept = z.infer<typeof concept>;

@@ -18,7 +18,6 @@
  *   of short items ("denies fever, chills, night sweats, or weight loss");
  * - the closest trigger of each category is the one reported.
  */
-import type { Match } from '../automaton';
 import { sentenceBounds, TokenKind, type Tokens } from '../tokenize';
 import {
   EXPERIENCER_WINDOW,
@@ -40,8 +39,6 @@ export interface Trigger {
 
 /** What qualified a mention: for each category, the trigger text (or section) that did. */
 export type ContextDecision = Partial<Record<ContextCategory, string>>;
-
-export const CONTEXT_CATEGORIES: readonly ContextCategory[] = ['negated', 'hypothetical', 'experiencer', 'historical'];
 
 const WINDOW: Record<ContextCategory, number> = {
   negated: NEGATION_WINDOW,
@@ -219,7 +216,14 @@ export class TriggerIndex {
    * pseudo-trigger? For a forward scope (to === first), a term of the category's own list that
    * the mention starts with counts too: "has not healed | despite conservative treatment".
    */
-  private terminated(terms: SentenceTriggers['terms'], cat: ContextCategory, from: number, to: number, first: number, last: number): boolean {
+  private terminated(
+    terms: SentenceTriggers['terms'],
+    cat: ContextCategory,
+    from: number,
+    to: number,
+    first: number,
+    last: number,
+  ): boolean {
     // A colon or semicolon ends every scope (a label or a clause starts): read from the tokens,
     // not matched as triggers, since they are among the commonest tokens of a note.
     const { norm, kind } = this.tokens;
@@ -242,7 +246,8 @@ export class TriggerIndex {
     const len = t.last - t.first;
     for (let j = i - 1; j >= 0 && context[j].first >= t.first - this.longest; j--) {
       const o = context[j];
-      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > len) out.push({ first: o.first, last: o.last });
+      if (o.category === t.category && o.first <= t.first && t.last <= o.last && o.last - o.first > len)
+        out.push({ first: o.first, last: o.last });
     }
     for (let j = i + 1; j < context.length && context[j].first === t.first; j++) {
       const o = context[j];
@@ -272,7 +277,10 @@ export class TriggerIndex {
   private text(t: Trigger): string {
     const parts: string[] = [];
     for (let i = t.first; i < t.last; i++) parts.push(this.tokens.norm[i]);
-    return parts.join(' ').replace(/ ([:/]) /g, '$1').replace(/ :/g, ':');
+    return parts
+      .join(' ')
+      .replace(/ ([:/]) /g, '$1')
+      .replace(/ :/g, ':');
   }
 }
 
@@ -286,13 +294,6 @@ function lowerBound<T>(list: readonly T[], ok: (x: T) => boolean): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-export function toTriggers(matches: Match[], entryOf: (id: number) => TriggerEntry): Trigger[] {
-  return matches.map((m) => {
-    const e = entryOf(m.id);
-    return { category: e.category, direction: e.direction, first: m.first, last: m.last };
-  });
 }
 
 /** Whether every token of `t` is one a pattern gap skipped (bits relative to `first`). */

@@ -49,7 +49,8 @@ export const LEXICON: TriggerEntry[] = [
       'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
       '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
       'no longer present', 'gone', 'denied', 'came back negative',
-      '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)', ': none', ': absent', ': not present', 'unremarkable',
+      '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)',
+      ': none', ': absent', ': not present', 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
       // a result written onto its test: "HIV-negative", "HIV neg"
       'negative', 'neg',
@@ -171,7 +172,8 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       'history of', 'h/o', 'hx of', 'past history of', 'previous', 'previously', 'prior', 'formerly',
       'in the past', 'status post', 's/p', 'remote history of', 'long history of',
-      '[past] (medical|surgical) history [:]', '(pmh|pmhx|psh|pshx) [:]', 'social history [:]', 'old', 'history (is|was) (significant|positive|notable) for',
+      '[past] (medical|surgical) history [:]', '(pmh|pmhx|psh|pshx) [:]', 'social history [:]', 'old',
+      'history (is|was) (significant|positive|notable) for',
       'history significant for', 'history positive for', 'history notable for',
     ],
   },

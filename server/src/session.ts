@@ -6,15 +6,21 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Connection, ResponseError, ErrorCodes, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, type ClaimLink } from '../engine';
-import { readBounded, readOrWhy } from '../engine/io/read';
-import type { NoteFolders } from '../engine/check/noteAccess';
-import { bundledPolicyDir, type PolicyFileError } from '../engine/policies/load';
-import type { CheckResult } from '../engine/results';
-import type { Plan } from '../engine/types';
-import { type Catalog, EMPTY_CATALOG } from '../services/catalog';
-import { catalogFrom } from '../services/engineAdapter';
-import type { SeverityOverrides } from '../services/severity';
+import {
+  bundledPolicyDir,
+  documentKind,
+  Engine,
+  readBounded,
+  readOrWhy,
+  type CheckResult,
+  type ClaimLink,
+  type NoteFolders,
+  type Plan,
+  type PolicyFileError,
+} from './engine';
+import { type Catalog, EMPTY_CATALOG } from './services/catalog';
+import { catalogFrom } from './services/engineAdapter';
+import { ruleEnabled, type SeverityOverrides } from './services/severity';
 
 export interface Settings {
   policyPaths: string[];
@@ -35,7 +41,7 @@ const MAX_TEXT = 10 * 1024 * 1024;
 const stamp = () => `[${new Date().toISOString().slice(11, 23)}]`;
 
 /** A `.json` file inside one of the policy folders (not the generated schema/ folder). */
-export function isPolicyPath(path: string, dirs: string[]): boolean {
+function isPolicyPath(path: string, dirs: string[]): boolean {
   if (!path.endsWith('.json')) return false;
   return dirs.some((d) => path.startsWith(d + sep) && !path.startsWith(join(d, 'schema') + sep));
 }
@@ -203,8 +209,7 @@ export class Session {
   }
 
   isClinical(uri: string, languageId?: string): boolean {
-    if (languageId === 'clinical-note' || languageId === 'claim-draft') return true;
-    return /\.(note|claim)$/i.test(uri);
+    return documentKind(uri, languageId) !== undefined;
   }
 
   /** Checks one text; undefined when there is no engine or the text is too large. */
@@ -215,12 +220,11 @@ export class Session {
       return undefined;
     }
     const path = this.pathOf(uri);
-    const kind = languageId === 'claim-draft' ? 'claim' : languageId === 'clinical-note' ? 'note' : undefined;
-    const cm = this.settings.severity['criteria-met'];
+    const kind = documentKind(path, languageId);
     const result = this.engine.check({ path, text, kind }, this.host, {
       payer: this.settings.defaultPayer,
       plan: this.settings.defaultPlan,
-      includeCriteriaMet: cm !== undefined && cm !== 'off' && cm !== 'default',
+      includeCriteriaMet: ruleEnabled('criteria-met', this.settings.severity),
       noteFolders: this.noteFolders(path),
     });
     if (this.documents.get(uri)) this.results.set(uri, result);
