@@ -10,7 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
-export const BUNDLED_SCHEME = 'clinlint-bundled';
+const BUNDLED_SCHEME = 'clinlint-bundled';
 
 export class BundledPolicies implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -20,7 +20,10 @@ export class BundledPolicies implements vscode.FileSystemProvider {
 
   static register(context: vscode.ExtensionContext): BundledPolicies {
     const fs = new BundledPolicies(context.asAbsolutePath('policies'));
-    context.subscriptions.push(vscode.workspace.registerFileSystemProvider(BUNDLED_SCHEME, fs, { isCaseSensitive: true, isReadonly: true }), fs.emitter);
+    context.subscriptions.push(
+      vscode.workspace.registerFileSystemProvider(BUNDLED_SCHEME, fs, { isCaseSensitive: true, isReadonly: true }),
+      fs.emitter,
+    );
     return fs;
   }
 
@@ -37,7 +40,9 @@ export class BundledPolicies implements vscode.FileSystemProvider {
         if (!r) return r;
         const one = (l: vscode.Location | vscode.LocationLink) =>
           'targetUri' in l ? { ...l, targetUri: this.readOnly(l.targetUri) } : new vscode.Location(this.readOnly(l.uri), l.range);
-        return Array.isArray(r) ? (r as (vscode.Location | vscode.LocationLink)[]).map(one) as vscode.Location[] : (one(r) as vscode.Location);
+        return Array.isArray(r)
+          ? ((r as (vscode.Location | vscode.LocationLink)[]).map(one) as vscode.Location[])
+          : (one(r) as vscode.Location);
       },
     };
   }
@@ -65,7 +70,10 @@ export class BundledPolicies implements vscode.FileSystemProvider {
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    return readdirSync(this.real(uri), { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? vscode.FileType.Directory : vscode.FileType.File]);
+    return readdirSync(this.real(uri), { withFileTypes: true }).map((e) => [
+      e.name,
+      e.isDirectory() ? vscode.FileType.Directory : vscode.FileType.File,
+    ]);
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
@@ -81,7 +89,9 @@ export class BundledPolicies implements vscode.FileSystemProvider {
   }
 
   private refuse(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(`${uri.path} is a bundled ClinLint policy (read-only): copy it into a folder of clinlint.policyPaths to change it`);
+    throw vscode.FileSystemError.NoPermissions(
+      `${uri.path} is a bundled ClinLint policy (read-only): copy it into a folder of clinlint.policyPaths to change it`,
+    );
   }
   writeFile(uri: vscode.Uri): void {
     this.refuse(uri);

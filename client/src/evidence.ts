@@ -73,7 +73,8 @@ export class EvidenceDecorations implements vscode.Disposable {
         // An answer for an older version would put marks on the wrong words: the next
         // diagnostics for the new version refresh again.
         if (r.version !== undefined && r.version !== doc.version) return;
-        const ranges = (kind: 'met' | 'near') => r.marks.filter((m) => m.kind === kind).map((m) => client.protocol2CodeConverter.asRange(m.range));
+        const ranges = (kind: 'met' | 'near') =>
+          r.marks.filter((m) => m.kind === kind).map((m) => client.protocol2CodeConverter.asRange(m.range));
         const met = ranges('met');
         // A sentence that documents one criterion and misses another is shown as evidence.
         const near = ranges('near').filter((n) => !met.some((m) => m.isEqual(n)));

@@ -80,7 +80,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   started.catch((err) => output.appendLine(`ClinLint server failed to start: ${err instanceof Error ? err.message : String(err)}`));
   const evidence = new EvidenceDecorations(() => started);
   context.subscriptions.push(evidence);
-  const handle: ClientHandle = { ready: () => started, output, status: () => last, onStatus: statusEvents.event, evidence, statusText: () => status.text };
+  const handle: ClientHandle = {
+    ready: () => started,
+    output,
+    status: () => last,
+    onStatus: statusEvents.event,
+    evidence,
+    statusText: () => status.text,
+  };
   registerCheckWorkspace(context, handle);
   registerDocumentReports(context, handle);
   registerInsertPrompt(context, handle);

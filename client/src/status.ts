@@ -10,13 +10,13 @@ import type { ServerStatus } from '../../server/src/protocol';
 /** Rules whose diagnostics are a gap in the documentation (or a denial) of a billed code. */
 const GAP_RULES = new Set(['missing-documentation', 'not-covered']);
 
-export interface FileStatus {
+interface FileStatus {
   gaps: number;
   other: number;
 }
 
 /** The status of one file from its ClinLint diagnostics (hints, e.g. criteria-met, do not count). */
-export function fileStatus(diagnostics: readonly vscode.Diagnostic[]): FileStatus {
+function fileStatus(diagnostics: readonly vscode.Diagnostic[]): FileStatus {
   let gaps = 0;
   let other = 0;
   for (const d of diagnostics) {

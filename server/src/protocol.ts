@@ -34,7 +34,7 @@ export const RationaleRequest = new RequestType<DocumentParams, MarkdownResult, 
  * `met`; sentences weighed and set aside (negated, hypothetical, someone else's, a number too
  * low) are `near`. A document that is not a note gets no marks.
  */
-export interface EvidenceMark {
+interface EvidenceMark {
   range: Range;
   kind: 'met' | 'near';
   criterion: string;

@@ -50,7 +50,7 @@ function isPolicyPath(path: string, dirs: string[]): boolean {
  * One output line per policy file with errors, naming the file (policy files are not patient
  * data): its problem count, and the first problem with its 1-based line.
  */
-export function policyFileReport(errors: readonly PolicyFileError[]): string[] {
+function policyFileReport(errors: readonly PolicyFileError[]): string[] {
   const byPath = new Map<string, PolicyFileError[]>();
   for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
   return [...byPath].map(([path, es]) => {
@@ -177,7 +177,9 @@ export class Session {
     this.catalog = catalogFrom(engine.registry, engine.concepts);
     this.policyDirs = engine.policyDirs;
     this.results.clear();
-    this.log(`loaded ${engine.registry.policies.length} policies in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`);
+    this.log(
+      `loaded ${engine.registry.policies.length} policies in ${Date.now() - t0} ms${dirs.length ? ` from ${dirs.join(', ')} and the bundled folder` : ''}`,
+    );
     for (const line of policyFileReport(engine.policyErrors)) this.log(line);
     for (const n of engine.policyNotices) this.log(`${n.path}: ${n.message}`);
     for (const f of this.onReload) f();

@@ -36,16 +36,24 @@ describe('evidence marks in a note', () => {
   const marks = () => c.request<EvidenceResult>(EvidenceRequest.method, { uri: note });
   const covered = (r: EvidenceResult, needle: string) => {
     const p = positionOf(NOTE, needle);
-    return r.marks.filter((m) => m.range.start.line === p.line && m.range.start.character <= p.character && m.range.end.character > p.character);
+    return r.marks.filter(
+      (m) => m.range.start.line === p.line && m.range.start.character <= p.character && m.range.end.character > p.character,
+    );
   };
 
   it('marks the sentence that documents a criterion for the linking claim, and the near miss apart', async () => {
     const r = await marks();
     const met = covered(r, 'expected to improve');
-    assert.deepEqual(met.map((m) => [m.kind, m.criterion, m.code]), [['met', 'expected-improvement', '15773']]);
+    assert.deepEqual(
+      met.map((m) => [m.kind, m.criterion, m.code]),
+      [['met', 'expected-improvement', '15773']],
+    );
     assert.equal(met[0].range.end.character, 'The grafting is expected to improve oral competence.'.length, 'the whole sentence');
     const near = covered(r, 'denies difficulty');
-    assert.deepEqual(near.map((m) => [m.kind, m.criterion, m.reason]), [['near', 'functional-impairment', 'negated']]);
+    assert.deepEqual(
+      near.map((m) => [m.kind, m.criterion, m.reason]),
+      [['near', 'functional-impairment', 'negated']],
+    );
     assert.equal(covered(r, 'ASSESSMENT').length, 0, 'headings are not evidence');
   });
 
@@ -54,8 +62,14 @@ describe('evidence marks in a note', () => {
       const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: note }, position: positionOf(NOTE, needle, 2) });
       return h ? (h.contents as MarkupContent).value : '';
     };
-    assert.match(await hover('expected to improve'), /✅ Documents \*\*expectation that the procedure will improve the functional impairment\*\* for 15773 on ev\.claim \(Anthem Blue Cross Connecticut MED\.00132 §II\)/);
-    assert.match(await hover('denies difficulty'), /❌ Does not document \*\*significant functional impairment\*\* for 15773 on ev\.claim: negated/);
+    assert.match(
+      await hover('expected to improve'),
+      /✅ Documents \*\*expectation that the procedure will improve the functional impairment\*\* for 15773 on ev\.claim \(Anthem Blue Cross Connecticut MED\.00132 §II\)/,
+    );
+    assert.match(
+      await hover('denies difficulty'),
+      /❌ Does not document \*\*significant functional impairment\*\* for 15773 on ev\.claim: negated/,
+    );
   });
 
   it('a claim is no note: no marks', async () => {

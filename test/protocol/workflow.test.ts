@@ -59,8 +59,13 @@ describe('fix workflow', () => {
     const claim = c.open('graft.claim');
     const note = c.open('graft.note');
     const onClaim = (await c.diagnostics(claim, (d) => d.some(isMissing))).filter(isMissing);
-    assert.ok(onClaim.every((d) => d.severity === 1), 'errors on the claim');
-    const onNote = (await c.diagnostics(note, (d) => d.some(isMissing) && d.filter(isMissing).every((x) => x.severity === 3))).filter(isMissing);
+    assert.ok(
+      onClaim.every((d) => d.severity === 1),
+      'errors on the claim',
+    );
+    const onNote = (await c.diagnostics(note, (d) => d.some(isMissing) && d.filter(isMissing).every((x) => x.severity === 3))).filter(
+      isMissing,
+    );
     assert.equal(onNote.length, onClaim.length);
     for (const d of onNote) {
       assert.equal(d.relatedInformation?.[0].location.uri, claim);
@@ -75,7 +80,11 @@ describe('fix workflow', () => {
 
   it('"Disable for this line" is offered once for a line with several diagnostics', async () => {
     c.open('tags.note', 'clinical-note', 'HPI:\nSkin tags of the neck.\n');
-    const claim = c.open('tags.claim', 'claim-draft', 'payer: Centene\nplan: commercial\ndate: 2025-01-10\nnote: tags.note\nline 1: 11200\n');
+    const claim = c.open(
+      'tags.claim',
+      'claim-draft',
+      'payer: Centene\nplan: commercial\ndate: 2025-01-10\nnote: tags.note\nline 1: 11200\n',
+    );
     const d = await c.diagnostics(claim, (x) => x.filter(isMissing).length >= 2);
     const titles = (await actions(claim, d)).map((a) => a.title);
     assert.equal(titles.filter((t) => t === 'Disable missing-documentation for this line').length, 1, titles.join(' | '));
@@ -92,7 +101,11 @@ describe('fix workflow', () => {
     const closed = c.nextDiagnostics(claim);
     c.close(claim);
     const after = await closed;
-    assert.deepEqual(after.map((x) => x.code), before.map((x) => x.code), 'still there after open and close');
+    assert.deepEqual(
+      after.map((x) => x.code),
+      before.map((x) => x.code),
+      'still there after open and close',
+    );
     // Changed on disk: checked again. Deleted: cleared.
     writeFileSync(join(c.root, 'draft.claim'), 'payer: Anthem\nline 1: 1577\n');
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: claim, type: 2 }] });

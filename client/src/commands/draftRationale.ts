@@ -15,7 +15,7 @@ import type { ClientHandle } from '../extension';
 import { fetchReport } from './documentReports';
 
 /** `2024-0117.claim` -> `2024-0117.rationale.md`, in the claim's folder. */
-export function rationaleUri(source: vscode.Uri): vscode.Uri {
+function rationaleUri(source: vscode.Uri): vscode.Uri {
   const name = source.path.replace(/^.*\//, '').replace(/\.(claim|note)$/i, '');
   return vscode.Uri.joinPath(source, '..', `${name}.rationale.md`);
 }
@@ -27,7 +27,9 @@ export function registerDraftRationale(context: vscode.ExtensionContext, handle:
       if (!r) return undefined;
       const { uri: source, markdown } = r;
       const target = source.scheme === 'file' ? rationaleUri(source) : undefined;
-      const doc = target ? await writeDraft(target, markdown) : await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      const doc = target
+        ? await writeDraft(target, markdown)
+        : await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
       return markdown;

@@ -31,7 +31,10 @@ async function insertPrompt(handle: ClientHandle, args: InsertPromptArgs): Promi
     let ok = true;
     for (const [i, ins] of ordered.entries()) {
       const at = new vscode.Position(ins.position.line, ins.position.character);
-      ok &&= await editor.insertSnippet(new vscode.SnippetString(ins.snippet), at, { undoStopBefore: i === 0, undoStopAfter: i === ordered.length - 1 });
+      ok &&= await editor.insertSnippet(new vscode.SnippetString(ins.snippet), at, {
+        undoStopBefore: i === 0,
+        undoStopAfter: i === ordered.length - 1,
+      });
     }
     return ok;
   }

@@ -55,7 +55,16 @@ text the editor's Draft Coverage Rationale command opens: to stdout, or to FILE 
 Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or invalid policy.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { paths: [], format: 'text', policies: [], allowNotesIn: [], includeText: false, bundled: true, help: false, version: false };
+  const out: CliArgs = {
+    paths: [],
+    format: 'text',
+    policies: [],
+    allowNotesIn: [],
+    includeText: false,
+    bundled: true,
+    help: false,
+    version: false,
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -131,8 +140,11 @@ export function parseArgs(argv: string[]): CliArgs {
         out.paths.push(a);
     }
   }
-  if (!out.command && (out.output !== undefined || out.icd10cm !== undefined)) throw new UsageError(`${out.output !== undefined ? '-o' : '--icd10cm'} is an option of clinlint rationale`);
-  if (out.command === 'rationale' && !out.help && out.paths.length !== 1) throw new UsageError('clinlint rationale takes one claim or note');
-  if (out.command === 'rationale' && out.format !== 'text') throw new UsageError('clinlint rationale writes markdown: --format does not apply');
+  if (!out.command && (out.output !== undefined || out.icd10cm !== undefined))
+    throw new UsageError(`${out.output !== undefined ? '-o' : '--icd10cm'} is an option of clinlint rationale`);
+  if (out.command === 'rationale' && !out.help && out.paths.length !== 1)
+    throw new UsageError('clinlint rationale takes one claim or note');
+  if (out.command === 'rationale' && out.format !== 'text')
+    throw new UsageError('clinlint rationale writes markdown: --format does not apply');
   return out;
 }

@@ -26,7 +26,6 @@ import { documentKind, type DocumentKind } from './types';
 export type { Host } from './check/claim';
 export { CLAIM_HEADER_KEYS } from './documents/claim';
 export type { CheckOptions } from './check/common';
-export { SOURCE_CACHE_BUDGET_BYTES } from './check/sources';
 export { claimLink, foldIntoClaims, foldLinkedGaps, type ClaimLink } from './findings/linked';
 export { joinSnippets, promptOffset, type PromptSection } from './findings/prompts';
 export { bundledPolicyDir, type LoadedConcept, type LoadedPolicy, type PolicyFileError } from './policies/load';

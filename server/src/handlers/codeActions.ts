@@ -26,7 +26,16 @@ import {
   type PlanPromptsResult,
 } from '../protocol';
 import { criterionLabel } from '../services/catalog';
-import { disableLineInsert, takesDisable, newNotePath, noteLinkInsert, type PlannedSnippet, planPrompts, type PromptRequest, promptRequests } from '../services/fixes';
+import {
+  disableLineInsert,
+  takesDisable,
+  newNotePath,
+  noteLinkInsert,
+  type PlannedSnippet,
+  planPrompts,
+  type PromptRequest,
+  promptRequests,
+} from '../services/fixes';
 import { snippetToText } from '../services/text';
 import { toDiagnostic } from './convert';
 import type { Session } from '../session';
@@ -39,7 +48,10 @@ export function registerCodeActions(s: Session): void {
   s.connection.onRequest(
     PlanPromptsRequest,
     s.guard('planPrompts', (p: PlanPromptsParams): PlanPromptsResult => ({
-      inserts: planPrompts(p.text, p.prompts.map((x) => ({ snippet: x.snippet, section: x.section as PromptSection }))).map((i) => ({ position: i.position, snippet: i.snippet })),
+      inserts: planPrompts(
+        p.text,
+        p.prompts.map((x) => ({ snippet: x.snippet, section: x.section as PromptSection })),
+      ).map((i) => ({ position: i.position, snippet: i.snippet })),
     })),
   );
 }
@@ -158,7 +170,9 @@ function insertAll(s: Session, datas: FindingData[], kind: string): CodeAction |
  */
 function promptAction(s: Session, title: string, reqs: PromptRequest[], kind: string): CodeAction | undefined {
   // Only notes that can be read now (open, or on disk): a deleted note gets no prompt fix.
-  const notes = reqs.map((req) => ({ req, text: s.host.readText(req.path) })).filter((n): n is { req: PromptRequest; text: string } => n.text !== undefined);
+  const notes = reqs
+    .map((req) => ({ req, text: s.host.readText(req.path) }))
+    .filter((n): n is { req: PromptRequest; text: string } => n.text !== undefined);
   if (notes.length === 0) return undefined;
   if (notes.length === 1 && s.clientCommands.has(InsertPromptCommand)) {
     const args: InsertPromptArgs = { uri: s.uriOf(notes[0].req.path), prompts: notes[0].req.prompts };
@@ -168,13 +182,23 @@ function promptAction(s: Session, title: string, reqs: PromptRequest[], kind: st
   const changes = notes.map(({ req, text }): TextDocumentEdit => {
     const uri = s.uriOf(req.path);
     const at = (p: PlannedSnippet) => ({ start: p.position, end: p.position });
-    return textDocEdit(s, uri, s.documents.get(uri)?.version ?? null, planPrompts(text, req.prompts).map((p) => ({ range: at(p), text: p.snippet })));
+    return textDocEdit(
+      s,
+      uri,
+      s.documents.get(uri)?.version ?? null,
+      planPrompts(text, req.prompts).map((p) => ({ range: at(p), text: p.snippet })),
+    );
   });
   return { title, kind, edit: { documentChanges: changes } };
 }
 
 /** Snippet edits when the client takes them (LSP 3.18), else the snippet's plain text. */
-function textDocEdit(s: Session, uri: string, version: number | null, items: { range: TextEdit['range']; text: string }[]): TextDocumentEdit {
+function textDocEdit(
+  s: Session,
+  uri: string,
+  version: number | null,
+  items: { range: TextEdit['range']; text: string }[],
+): TextDocumentEdit {
   return {
     textDocument: { uri, version },
     edits: items.map((i) =>

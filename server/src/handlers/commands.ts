@@ -1,5 +1,13 @@
 /** ClinLint's custom requests: checklist and rationale markdown, policy reload, memory use. */
-import { ChecklistRequest, type DocumentParams, type MarkdownResult, MemoryRequest, type MemoryResult, RationaleRequest, ReloadPoliciesRequest } from '../protocol';
+import {
+  ChecklistRequest,
+  type DocumentParams,
+  type MarkdownResult,
+  MemoryRequest,
+  type MemoryResult,
+  RationaleRequest,
+  ReloadPoliciesRequest,
+} from '../protocol';
 import { renderChecklist } from '../services/checklist';
 import { documentTitle, draftRationale } from '../services/rationale';
 import type { Session } from '../session';

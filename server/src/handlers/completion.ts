@@ -24,14 +24,12 @@ export function registerCompletion(s: Session): void {
         case 'key':
           return keyItems(s.resultFor(doc.uri)?.document as ClaimDocument | undefined);
         case 'payer':
-          return s.catalog
-            .payers()
-            .map((name, i) => ({
-              label: name,
-              kind: CompletionItemKind.Value,
-              sortText: String(i).padStart(4, '0'),
-              textEdit: replace(name),
-            }));
+          return s.catalog.payers().map((name, i) => ({
+            label: name,
+            kind: CompletionItemKind.Value,
+            sortText: String(i).padStart(4, '0'),
+            textEdit: replace(name),
+          }));
         case 'plan':
           return PLANS.map((plan) => ({ label: plan, kind: CompletionItemKind.EnumMember, textEdit: replace(plan) }));
         case 'code': {
@@ -48,7 +46,12 @@ export function registerCompletion(s: Session): void {
         case 'drug': {
           // The drugs approved for the pump of a line whose code a policy governs with a drug notice (MP-442).
           const drugs = [...new Set(s.catalog.sectionsFor(slot.code).flatMap((x) => x.drugs))];
-          return drugs.map((name) => ({ label: name, kind: CompletionItemKind.Value, detail: 'FDA-approved for intrathecal pump use', textEdit: replace(name) }));
+          return drugs.map((name) => ({
+            label: name,
+            kind: CompletionItemKind.Value,
+            detail: 'FDA-approved for intrathecal pump use',
+            textEdit: replace(name),
+          }));
         }
         case 'dx-letter': {
           const claim = s.resultFor(doc.uri)?.document;
@@ -62,7 +65,12 @@ export function registerCompletion(s: Session): void {
         case 'line-field':
           return ['dx', 'date', 'drug'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));
         case 'note':
-          return notePaths(s.pathOf(doc.uri), s.workspaceFolders).map((rel, i) => ({ label: rel, kind: CompletionItemKind.File, sortText: String(i).padStart(4, '0'), textEdit: replace(rel) }));
+          return notePaths(s.pathOf(doc.uri), s.workspaceFolders).map((rel, i) => ({
+            label: rel,
+            kind: CompletionItemKind.File,
+            sortText: String(i).padStart(4, '0'),
+            textEdit: replace(rel),
+          }));
         default:
           return [];
       }

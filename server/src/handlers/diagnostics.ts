@@ -29,7 +29,10 @@ export class Diagnostics {
     );
     s.documents.onDidClose(s.safe('didClose', (e) => this.closed(e.document.uri, e.document.getText(), e.document.languageId)));
     s.connection.onDidChangeWatchedFiles(s.safe('didChangeWatchedFiles', (p) => this.watched(p.changes)));
-    s.connection.onRequest(CheckFilesRequest, s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)));
+    s.connection.onRequest(
+      CheckFilesRequest,
+      s.guard('checkFiles', (p: CheckFilesParams) => this.checkFiles(p)),
+    );
     s.onReload.push(() => this.recheckAll());
   }
 
@@ -90,7 +93,10 @@ export class Diagnostics {
     const diags = this.diagnosticsOf(result);
     this.publish(uri, diags, doc.version);
     this.linkClaim(uri, result);
-    if (this.s.settings.trace !== 'off') this.s.log(`checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`);
+    if (this.s.settings.trace !== 'off')
+      this.s.log(
+        `checked ${this.s.describe(uri)} v${doc.version}: ${diags.length} diagnostics in ${(performance.now() - t0).toFixed(1)} ms`,
+      );
   }
 
   /** Checks a file that is not open, as on disk, publishes, and drops its text and result. */

@@ -40,7 +40,8 @@ function placeOf(path: string, line: number, currentPath: string, link?: LineLin
 export function renderItems(items: ChecklistItem[], currentPath: string, link?: LineLink): string[] {
   return items.map((it) => {
     if (it.state === 'met' && it.evidence) {
-      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${placeOf(it.evidence.path, it.evidence.line, currentPath, link)})`;
+      const place = placeOf(it.evidence.path, it.evidence.line, currentPath, link);
+      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${place})`;
     }
     const mark = it.state === 'advisory' ? '⚠️' : '❌';
     const tail = it.state === 'advisory' ? 'not documented (as applicable)' : 'not documented';
@@ -48,9 +49,7 @@ export function renderItems(items: ChecklistItem[], currentPath: string, link?: 
     const nm = it.nearMiss;
     if (nm) {
       const why =
-        MISS_WORDS[nm.reason] +
-        (nm.value !== undefined ? ` (${nm.value}%)` : '') +
-        (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
+        MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
       line += `; ${quote(nm.evidence.text)} at ${placeOf(nm.evidence.path, nm.evidence.line, currentPath, link)} does not count: ${why}`;
     }
     return line;

@@ -36,7 +36,12 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
         text: s.text,
         codes: s.codes,
         range: p.sectionRanges.get(s.id),
-        exclusions: (s.exclusions ?? []).map((e) => ({ reason: e.reason, message: e.message, when: criteriaOf(e.when), unless: negatedCriteria(e.when) })),
+        exclusions: (s.exclusions ?? []).map((e) => ({
+          reason: e.reason,
+          message: e.message,
+          when: criteriaOf(e.when),
+          unless: negatedCriteria(e.when),
+        })),
         notices: (s.notices ?? []).map((n) => ({ rule: n.rule, message: n.message })),
         drugs: (s.notices ?? []).flatMap((n) => n.drugs ?? []),
       });
@@ -59,7 +64,9 @@ export function catalogFrom(registry: PolicyRegistry, concepts: readonly LoadedC
       let policies = scope?.payer ? (registry.matchPayer(scope.payer) ?? registry.policies) : registry.policies;
       if (scope?.plan) policies = policies.filter((p) => p.policy.plans.includes(scope.plan as Plan));
       const ids = policies.map((p) => p.policy.id);
-      return registry.allCodes(policies).map((code) => ({ code, descriptor: ids.map((id) => registry.descriptor(code, id)).find(Boolean) ?? registry.descriptor(code) }));
+      return registry
+        .allCodes(policies)
+        .map((code) => ({ code, descriptor: ids.map((id) => registry.descriptor(code, id)).find(Boolean) ?? registry.descriptor(code) }));
     },
     payers: () => registry.payers(),
     concept: (id) => conceptMap.get(id),

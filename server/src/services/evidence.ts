@@ -44,11 +44,25 @@ export function evidenceIn(path: string, text: string, results: readonly CheckRe
         const base = { code: d.code, citation: cite, source: r.path };
         for (const m of p.met) {
           if (m.evidence.path !== path) continue;
-          add({ ...base, kind: 'met', span: m.evidence.span, criterion: m.criterion, label: criterionLabel(catalog, m.criterion) }, m.evidence.text);
+          add(
+            { ...base, kind: 'met', span: m.evidence.span, criterion: m.criterion, label: criterionLabel(catalog, m.criterion) },
+            m.evidence.text,
+          );
         }
         for (const n of p.nearMisses) {
           if (n.evidence.path !== path) continue;
-          add({ ...base, kind: 'near', span: n.evidence.span, criterion: n.criterion, label: criterionLabel(catalog, n.criterion), reason: n.reason, value: n.value }, n.evidence.text);
+          add(
+            {
+              ...base,
+              kind: 'near',
+              span: n.evidence.span,
+              criterion: n.criterion,
+              label: criterionLabel(catalog, n.criterion),
+              reason: n.reason,
+              value: n.value,
+            },
+            n.evidence.text,
+          );
         }
       }
     }

@@ -102,7 +102,12 @@ export function sectionQuote(s: SectionInfo): string[] {
   const link = file
     ? `[${mdEscape(file.replace(/^.*[\\/]/, ''))}](${pathToFileURL(file).href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}#L${(s.range?.start.line ?? 0) + 1})`
     : 'the policy file';
-  return [...quoted, '> …', '', `_The section continues for ${more} more ${more === 1 ? 'line' : 'lines'}: see ${link}, or Go to Definition on the code._`];
+  return [
+    ...quoted,
+    '> …',
+    '',
+    `_The section continues for ${more} more ${more === 1 ? 'line' : 'lines'}: see ${link}, or Go to Definition on the code._`,
+  ];
 }
 
 /** Evidence in this document: which criterion it supports (or why it does not count), for which code. */
@@ -116,10 +121,12 @@ function evidenceHover(result: CheckResult, catalog: Catalog, offset: number, re
     const line =
       e.kind === 'met'
         ? `✅ Documents **${mdEscape(e.label)}** for ${e.code}${from} (${mdEscape(e.citation)})`
-        : `❌ Does not document **${mdEscape(e.label)}** for ${e.code}${from}: ${MISS_WORDS[e.reason!]}${e.value !== undefined ? ` (${e.value}%)` : ''}`;
+        : `❌ Does not document **${mdEscape(e.label)}** for ${e.code}${from}: ${MISS_WORDS[e.reason!]}${percent(e.value)}`;
     if (!lines.includes(line)) lines.push(line);
   }
   // The innermost span under the cursor.
   const span = here.reduce((a, b) => (b.span.end - b.span.start < a.span.end - a.span.start ? b : a)).span;
   return { markdown: lines.join('\n\n'), span };
 }
+
+const percent = (value: number | undefined) => (value !== undefined ? ` (${value}%)` : '');

@@ -22,7 +22,7 @@ import { mdEscape, quote, snippetToText, statusWords, where } from './text';
 const CAUSE = 'reconstructive-cause';
 const CONSERVATIVE = 'conservative-therapy-failed';
 
-export interface RationaleInput {
+interface RationaleInput {
   result: CheckResult;
   catalog: Catalog;
   title: string;
@@ -40,11 +40,17 @@ export function documentTitle(result: CheckResult): string {
 
 /** The rationale of a checked document: the one renderer the editor command and the CLI share. */
 export function draftRationale(engine: Engine, result: CheckResult, host: Host, catalog: Catalog, icd10?: Icd10List): string {
-  return renderRationale({ result, catalog, title: documentTitle(result), documented: engine.documented(result, host, criteriaToRead(result, catalog)), icd10 });
+  return renderRationale({
+    result,
+    catalog,
+    title: documentTitle(result),
+    documented: engine.documented(result, host, criteriaToRead(result, catalog)),
+    icd10,
+  });
 }
 
 /** The criteria whose statements the rationale quotes: the determinations', exclusions', cause and care. */
-export function criteriaToRead(result: CheckResult, catalog: Catalog): Set<string> {
+function criteriaToRead(result: CheckResult, catalog: Catalog): Set<string> {
   const out = new Set<string>([CAUSE, CONSERVATIVE]);
   for (const d of result.determinations) {
     for (const p of d.policies) {
@@ -57,7 +63,7 @@ export function criteriaToRead(result: CheckResult, catalog: Catalog): Set<strin
 }
 
 /** A documentation prompt as the clinician's form: the engine's prompt text, its placeholders' bracketed instructions as blanks. */
-export function promptForm(catalog: Catalog, criterion: string): string | undefined {
+function promptForm(catalog: Catalog, criterion: string): string | undefined {
   const prompt = catalog.concept(criterion)?.prompt;
   return prompt === undefined ? undefined : snippetToText(prompt);
 }
@@ -70,7 +76,7 @@ interface Ctx extends RationaleInput {
   at: (ev: EvidenceRef) => string;
 }
 
-export function renderRationale(input: RationaleInput): string {
+function renderRationale(input: RationaleInput): string {
   const { result } = input;
   const refs: { key: string; text: string }[] = [];
   const ctx: Ctx = {
@@ -151,13 +157,18 @@ function diagnoses(ctx: Ctx): string[] {
     if (ctx.claim.dx.length === 0) return [...out, 'The claim lists no diagnosis codes.', ''];
     for (const dx of ctx.claim.dx) {
       const letter = dx.letter.value.toUpperCase();
-      const billed = ctx.claim.lines.filter((l) => l.pointers.some((p) => p.value.toUpperCase() === letter)).map((l) => `${l.code.value} (line ${l.number.value})`);
-      out.push(`- ${letter}: ${mdEscape(dx.normalized)} ${describe(dx.normalized, dx.description?.value)}${billed.length ? `; pointed to by ${billed.join(', ')}` : ''}`);
+      const billed = ctx.claim.lines
+        .filter((l) => l.pointers.some((p) => p.value.toUpperCase() === letter))
+        .map((l) => `${l.code.value} (line ${l.number.value})`);
+      out.push(
+        `- ${letter}: ${mdEscape(dx.normalized)} ${describe(dx.normalized, dx.description?.value)}${billed.length ? `; pointed to by ${billed.join(', ')}` : ''}`,
+      );
     }
     return [...out, ''];
   }
   const doc = ctx.result.document;
-  const codes = doc.kind === 'note' ? [...new Set(doc.mentions.filter((m) => m.scheme === 'icd10').map((m) => m.code.value.toUpperCase()))] : [];
+  const codes =
+    doc.kind === 'note' ? [...new Set(doc.mentions.filter((m) => m.scheme === 'icd10').map((m) => m.code.value.toUpperCase()))] : [];
   if (codes.length === 0) return [...out, 'The note names no ICD-10-CM codes.', ''];
   return [...out, ...codes.map((c) => `- ${mdEscape(c)} ${describe(c)}`), ''];
 }
@@ -198,7 +209,8 @@ function citeSection(ctx: Ctx, p: PolicyDetermination | PolicyBlock): string {
   const pd = 'entries' in p ? { ...p.entries[0].p } : p;
   const key = `policy:${p.policy}:${p.section}:${p.alternative ?? ''}`;
   const payer = s ? `${mdEscape(s.policy.payer)} ` : '';
-  return `${payer}${mdEscape(pd.policy)} §${mdEscape(pd.reported)}${s ? ` (${mdEscape(s.title)})` : ''} ${ctx.cite(key, () => policyRef(pd, s))}`;
+  const title = s ? ` (${mdEscape(s.title)})` : '';
+  return `${payer}${mdEscape(pd.policy)} §${mdEscape(pd.reported)}${title} ${ctx.cite(key, () => policyRef(pd, s))}`;
 }
 
 function policyRef(p: PolicyDetermination, s: SectionInfo | undefined): string {
@@ -213,7 +225,9 @@ function policyRef(p: PolicyDetermination, s: SectionInfo | undefined): string {
 }
 
 function sourceRef(path: string, result: CheckResult): string {
-  return path === result.path && result.kind === 'claim' ? `The claim, ${mdEscape(basename(path))}.` : `Clinical documentation: ${mdEscape(basename(path))}.`;
+  return path === result.path && result.kind === 'claim'
+    ? `The claim, ${mdEscape(basename(path))}.`
+    : `Clinical documentation: ${mdEscape(basename(path))}.`;
 }
 
 const codesOf = (ctx: Ctx, es: readonly Entry[]) => es.map((e) => codeAt(ctx, e.d)).join(', ');
@@ -234,16 +248,28 @@ function summary(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     }
     if (gap.length) {
       const missing = [...new Set(gap.flatMap((e) => e.p.missing.map((c) => criterionLabel(ctx.catalog, c))))];
-      out.push(`- ${codesOf(ctx, gap)}: cannot be approved as documented under ${cite}: ClinLint found no documentation of ${missing.join('; ')}.`);
+      out.push(
+        `- ${codesOf(ctx, gap)}: cannot be approved as documented under ${cite}: ClinLint found no documentation of ${missing.join('; ')}.`,
+      );
     }
-    for (const e of no) out.push(`- ${codeAt(ctx, e.d)}: not covered under ${cite}: ${mdEscape(sentence(e.p.exclusion?.message ?? 'the policy excludes it'))}`);
+    for (const e of no)
+      out.push(
+        `- ${codeAt(ctx, e.d)}: not covered under ${cite}: ${mdEscape(sentence(e.p.exclusion?.message ?? 'the policy excludes it'))}`,
+      );
   }
   // A claim whose notes cannot be read has nothing to quote: say so before anything else.
   const unread = ctx.result.findings.filter((f) => f.rule === 'no-note' || f.rule === 'note-not-found');
   if (unread.length) out.unshift(...unread.map((f) => `- **No documentation read**: ${mdEscape(f.message)}.`), '');
   const none = ds.filter((d) => d.status === 'no-policy');
-  if (none.length) out.push(`- ${none.map((d) => codeAt(ctx, d)).join(', ')}: no loaded policy governs ${none.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
-  if (hasGaps(ds)) out.push('', `**Not ready for approval**: ${gapCount(ds)} documentation gap(s), listed under "What is missing" with the prompt that would close each.`);
+  if (none.length)
+    out.push(
+      `- ${none.map((d) => codeAt(ctx, d)).join(', ')}: no loaded policy governs ${none.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`,
+    );
+  if (hasGaps(ds))
+    out.push(
+      '',
+      `**Not ready for approval**: ${gapCount(ds)} documentation gap(s), listed under "What is missing" with the prompt that would close each.`,
+    );
   return out;
 }
 
@@ -273,7 +299,8 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
   for (const c of criteria) {
     const label = criterionLabel(ctx.catalog, c);
     const metBy = entries.filter((e) => e.p.met.some((m) => m.criterion === c));
-    const state = metBy.length === entries.length ? 'documented' : metBy.length ? `documented for ${codesOf(ctx, metBy)} only` : 'not documented';
+    const state =
+      metBy.length === entries.length ? 'documented' : metBy.length ? `documented for ${codesOf(ctx, metBy)} only` : 'not documented';
     out.push(`### ${mdEscape(capitalize(label))}: ${state}`, '');
     const used = new Set<string>();
     if (sites.size > 1) {
@@ -285,14 +312,30 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
         const sameSite = own.length ? (ctx.documented.get(c) ?? []).filter((ev) => ev.sites?.some((x) => lineSites.has(x))) : [];
         const evs = dedupe([...own, ...sameSite]);
         for (const ev of evs) used.add(evKey(ev));
-        out.push(...(evs.length ? evs.map((ev) => bullet(ctx, ev)) : [`- ClinLint found no statement documenting ${mdEscape(label)} for this line.`]), '');
+        out.push(
+          ...(evs.length
+            ? evs.map((ev) => bullet(ctx, ev))
+            : [`- ClinLint found no statement documenting ${mdEscape(label)} for this line.`]),
+          '',
+        );
       }
       const others = metBy.length ? (ctx.documented.get(c) ?? []).filter((ev) => !used.has(evKey(ev))) : [];
-      if (others.length) out.push(`Other statements in the record that document ${mdEscape(label)} (ClinLint did not tie them to a billed line):`, '', ...others.map((ev) => bullet(ctx, ev)), '');
+      if (others.length)
+        out.push(
+          `Other statements in the record that document ${mdEscape(label)} (ClinLint did not tie them to a billed line):`,
+          '',
+          ...others.map((ev) => bullet(ctx, ev)),
+          '',
+        );
     } else {
       const own = dedupe(entries.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence)));
       const all = dedupe([...own, ...(own.length ? (ctx.documented.get(c) ?? []) : [])]);
-      out.push(...(all.length ? all.map((ev) => bullet(ctx, ev)) : [`- ClinLint found no statement documenting ${mdEscape(label)} (see "What is missing").`]), '');
+      out.push(
+        ...(all.length
+          ? all.map((ev) => bullet(ctx, ev))
+          : [`- ClinLint found no statement documenting ${mdEscape(label)} (see "What is missing").`]),
+        '',
+      );
     }
   }
   return out;
@@ -307,7 +350,9 @@ function dedupe(evs: readonly EvidenceRef[]): EvidenceRef[] {
 function documentedConcept(ctx: Ctx, criterion: string, heading: string): string[] {
   const evs = ctx.documented.get(criterion) ?? [];
   // Documented and not asked for by a criterion (where it is quoted already, as under Centene I.A.1).
-  const argued = ctx.result.determinations.some((d) => d.policies.some((p) => p.met.some((m) => m.criterion === criterion) || p.missing.includes(criterion)));
+  const argued = ctx.result.determinations.some((d) =>
+    d.policies.some((p) => p.met.some((m) => m.criterion === criterion) || p.missing.includes(criterion)),
+  );
   if (evs.length === 0 || argued) return [];
   const policyWords = causeCitations(ctx, criterion);
   const lead = `Statements in the record documenting ${mdEscape(criterionLabel(ctx.catalog, criterion))}:`;
@@ -319,7 +364,11 @@ function causeCitations(ctx: Ctx, criterion: string): string[] {
   const cites = new Set<string>();
   for (const d of ctx.result.determinations) {
     for (const p of d.policies) {
-      const notice = criterion === CAUSE && ctx.result.findings.some((f) => f.rule === 'benefit-limitation' && f.code === d.code && f.policy === p.policy && f.section === p.section);
+      const notice =
+        criterion === CAUSE &&
+        ctx.result.findings.some(
+          (f) => f.rule === 'benefit-limitation' && f.code === d.code && f.policy === p.policy && f.section === p.section,
+        );
       if (notice) cites.add(`See ${citeSection(ctx, p)}: its benefit-limitation notice for reconstructive services applies (below).`);
     }
   }
@@ -338,21 +387,31 @@ function exclusionsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     const are = codes.length > 1 ? 'are' : 'is';
     for (const ex of s.exclusions) {
       const why = whyNot(ctx, entries, ex);
-      if (why) out.push(`- **${mdEscape(capitalize(ex.reason))}** (${citeSection(ctx, b)}): the policy excludes: ${quote(ex.message, 400)} ${why}`);
+      if (why)
+        out.push(
+          `- **${mdEscape(capitalize(ex.reason))}** (${citeSection(ctx, b)}): the policy excludes: ${quote(ex.message, 400)} ${why}`,
+        );
     }
     // The policy's cosmetic lists that name these codes (Centene §II.P) and did not govern them.
     const applied = (x: SectionInfo) => entries.some((e) => e.d.policies.some((p) => p.policy === x.policy.id && p.section === x.id));
     const lists = new Map<string, SectionInfo>();
-    for (const code of codes) for (const x of ctx.catalog.sectionsFor(code)) if (x.policy.id === b.policy && x.kind === 'cosmetic' && x.id !== b.section && !applied(x)) lists.set(x.id, x);
+    for (const code of codes)
+      for (const x of ctx.catalog.sectionsFor(code))
+        if (x.policy.id === b.policy && x.kind === 'cosmetic' && x.id !== b.section && !applied(x)) lists.set(x.id, x);
     for (const x of lists.values()) {
       for (const ex of x.exclusions) {
         const why = whyNot(ctx, entries, ex);
-        if (why) out.push(`- **${mdEscape(capitalize(ex.reason))}** (${citeOther(ctx, x)}): the policy's cosmetic list names ${x.codes.map(mdEscape).join(', ')}: ${quote(ex.message, 400)} ${why}`);
+        if (why)
+          out.push(
+            `- **${mdEscape(capitalize(ex.reason))}** (${citeOther(ctx, x)}): the policy's cosmetic list names ${x.codes.map(mdEscape).join(', ')}: ${quote(ex.message, 400)} ${why}`,
+          );
       }
     }
     // Not investigational: the policy's investigational sections do not list these codes.
     for (const inv of ctx.catalog.sectionsOf(b.policy).filter((x) => x.kind === 'investigational' && x.id !== b.section)) {
-      out.push(`- **Investigational** (${citeOther(ctx, inv)}): that section governs ${inv.codes.map(mdEscape).join(', ')}; ${codes.join(', ')} ${are} not among them and ${are} governed by §${mdEscape(b.section)} (${mdEscape(s.title)}).`);
+      out.push(
+        `- **Investigational** (${citeOther(ctx, inv)}): that section governs ${inv.codes.map(mdEscape).join(', ')}; ${codes.join(', ')} ${are} not among them and ${are} governed by §${mdEscape(b.section)} (${mdEscape(s.title)}).`,
+      );
     }
   }
   return out.length ? ['## Why the exclusions do not apply', '', ...out, ''] : [];
@@ -363,10 +422,13 @@ function whyNot(ctx: Ctx, entries: readonly Entry[], ex: ExclusionInfo): string 
   const whenDocs = ex.when.flatMap((c) => ctx.documented.get(c) ?? []);
   const what = ex.when.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ');
   if (whenDocs.length === 0) return `ClinLint found no statement of ${what} in the record.`;
-  const unlessMet = ex.unless.filter((c) => entries.every((e) => e.p.met.some((m) => m.criterion === c) || (ctx.documented.get(c) ?? []).length > 0));
+  const unlessMet = ex.unless.filter((c) =>
+    entries.every((e) => e.p.met.some((m) => m.criterion === c) || (ctx.documented.get(c) ?? []).length > 0),
+  );
   if (unlessMet.length === 0) return undefined;
   const mentions = whenDocs.map((ev) => `${quote(ev.text, 160)}, ${ctx.at(ev)}`).join('; ');
-  return `The record mentions ${what} (${mentions}), but it documents ${unlessMet.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ')}, and the exclusion applies only without it.`;
+  const documented = unlessMet.map((c) => mdEscape(criterionLabel(ctx.catalog, c))).join(', ');
+  return `The record mentions ${what} (${mentions}), but it documents ${documented}, and the exclusion applies only without it.`;
 }
 
 /** A section that determined none of these codes, cited by its number: `MED.00132 §I [3]`. */
@@ -388,7 +450,10 @@ function benefitLimitation(ctx: Ctx): string[] {
   }
   if (groups.size === 0) return [];
   const out = ['## Benefit limitation', ''];
-  for (const g of groups.values()) out.push(`- ${g.codes.join(', ')} (${g.cite}): ${quote(g.text, 400)} The record documents a reconstructive cause, so check the member's benefit contract for reconstructive services.`);
+  for (const g of groups.values())
+    out.push(
+      `- ${g.codes.join(', ')} (${g.cite}): ${quote(g.text, 400)} The record documents a reconstructive cause, so check the member's benefit contract for reconstructive services.`,
+    );
   return [...out, ''];
 }
 
@@ -398,7 +463,10 @@ function gapsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     const byCriterion = new Map<string, { entries: Entry[]; advisory: boolean }>();
     for (const e of b.entries) {
       if (e.p.status === 'not-covered') continue;
-      const gaps = [...(e.p.status === 'documentation-missing' ? e.p.missing.map((c) => [c, false] as const) : []), ...e.p.advisory.map((c) => [c, true] as const)];
+      const gaps = [
+        ...(e.p.status === 'documentation-missing' ? e.p.missing.map((c) => [c, false] as const) : []),
+        ...e.p.advisory.map((c) => [c, true] as const),
+      ];
       for (const [c, advisory] of gaps) {
         const g = byCriterion.get(c) ?? { entries: [], advisory };
         g.entries.push(e);
@@ -407,10 +475,18 @@ function gapsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
     }
     for (const [c, g] of byCriterion) {
       const label = criterionLabel(ctx.catalog, c);
-      out.push(`### ${mdEscape(capitalize(label))}${g.advisory ? ' (as applicable)' : ''}: ${codesOf(ctx, g.entries)}, ${citeSection(ctx, b)}`, '');
-      out.push(g.advisory ? '- Not documented. The policy asks for it as applicable: it does not change the determination.' : '- ClinLint found no statement documenting it.');
+      out.push(
+        `### ${mdEscape(capitalize(label))}${g.advisory ? ' (as applicable)' : ''}: ${codesOf(ctx, g.entries)}, ${citeSection(ctx, b)}`,
+        '',
+      );
+      out.push(
+        g.advisory
+          ? '- Not documented. The policy asks for it as applicable: it does not change the determination.'
+          : '- ClinLint found no statement documenting it.',
+      );
       const near = g.entries.flatMap((e) => e.p.nearMisses.filter((m) => m.criterion === c));
-      for (const m of dedupeBy(near, (x) => evKey(x.evidence))) out.push(`- ${quote(m.evidence.text, 200)} (${ctx.at(m.evidence)}) does not count: ${mdEscape(missWords(m))}.`);
+      for (const m of dedupeBy(near, (x) => evKey(x.evidence)))
+        out.push(`- ${quote(m.evidence.text, 200)} (${ctx.at(m.evidence)}) does not count: ${mdEscape(missWords(m))}.`);
       const form = promptForm(ctx.catalog, c);
       if (form) out.push(`- Documentation prompt for the clinician, to complete in their own words: ${quote(form, 600)}`);
       out.push('');
@@ -425,7 +501,14 @@ function dedupeBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
 }
 
 function missWords(m: PolicyDetermination['nearMisses'][number]): string {
-  const words: Record<string, string> = { negated: 'negated', hypothetical: 'hypothetical', experiencer: 'about someone other than the patient', historical: 'historical', section: 'in a section that does not count', numeric: 'the number is below the threshold' };
+  const words: Record<string, string> = {
+    negated: 'negated',
+    hypothetical: 'hypothetical',
+    experiencer: 'about someone other than the patient',
+    historical: 'historical',
+    section: 'in a section that does not count',
+    numeric: 'the number is below the threshold',
+  };
   const value = m.value !== undefined ? ` (${Math.round(m.value * 10) / 10}%)` : '';
   return `${words[m.reason] ?? m.reason}${value}${m.trigger ? ` ("${m.trigger}")` : ''}`;
 }
@@ -436,7 +519,16 @@ function missWords(m: PolicyDetermination['nearMisses'][number]): string {
 function reasoningKey(d: Determination): string {
   return JSON.stringify([
     d.status,
-    d.policies.map((p) => [p.policy, p.section, p.alternative, p.status, p.met.map((m) => [m.criterion, evKey(m.evidence)]), p.missing, p.exclusion?.reason, p.exclusion?.evidence && evKey(p.exclusion.evidence)]),
+    d.policies.map((p) => [
+      p.policy,
+      p.section,
+      p.alternative,
+      p.status,
+      p.met.map((m) => [m.criterion, evKey(m.evidence)]),
+      p.missing,
+      p.exclusion?.reason,
+      p.exclusion?.evidence && evKey(p.exclusion.evidence),
+    ]),
   ]);
 }
 
@@ -457,7 +549,8 @@ function determinationBlock(ctx: Ctx): string[] {
     const under = d.policies.map((p) => citeSection(ctx, p)).join('; ');
     const same = g.length > 1 ? ' The same criteria and the same evidence apply to each.' : '';
     if (d.status === 'supported' && !gaps) out.push(`- **APPROVE** ${codes} as medically necessary under ${under}.${same}`);
-    else if (d.status === 'supported') out.push(`- **Criteria met** for ${codes} under ${under}; not for approval while the claim has documentation gaps.${same}`);
+    else if (d.status === 'supported')
+      out.push(`- **Criteria met** for ${codes} under ${under}; not for approval while the claim has documentation gaps.${same}`);
     else if (d.status === 'documentation-missing') {
       const missing = [...new Set(d.policies.flatMap((p) => p.missing))].map((c) => criterionLabel(ctx.catalog, c));
       out.push(`- **PEND** ${codes}: documentation incomplete under ${under}; missing ${missing.map(mdEscape).join('; ')}.${same}`);
@@ -465,10 +558,17 @@ function determinationBlock(ctx: Ctx): string[] {
       const p = d.policies.find((x) => x.status === 'not-covered')!;
       const ev = p.exclusion?.evidence;
       const ex = sectionOf(ctx, p)?.exclusions.find((x) => x.reason === p.exclusion?.reason && x.message === p.exclusion?.message);
-      const absent = (ex?.unless ?? []).filter((c) => (ctx.documented.get(c) ?? []).length === 0).map((c) => mdEscape(criterionLabel(ctx.catalog, c)));
+      const absent = (ex?.unless ?? [])
+        .filter((c) => (ctx.documented.get(c) ?? []).length === 0)
+        .map((c) => mdEscape(criterionLabel(ctx.catalog, c)));
       const without = absent.length ? ` ClinLint found no statement documenting ${absent.join(' or ')}.` : '';
-      out.push(`- **DENY** ${codes}: not covered, ${mdEscape(p.exclusion?.reason ?? statusWords(p.status))}, under ${citeSection(ctx, p)}: ${quote(p.exclusion?.message ?? '', 400)}${ev ? `; documented as ${quote(ev.text, 200)} (${ctx.at(ev)})` : ''}.${without}${same}`);
-    } else out.push(`- **NO POLICY** ${codes}: no loaded policy governs ${g.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`);
+      out.push(
+        `- **DENY** ${codes}: not covered, ${mdEscape(p.exclusion?.reason ?? statusWords(p.status))}, under ${citeSection(ctx, p)}: ${quote(p.exclusion?.message ?? '', 400)}${ev ? `; documented as ${quote(ev.text, 200)} (${ctx.at(ev)})` : ''}.${without}${same}`,
+      );
+    } else
+      out.push(
+        `- **NO POLICY** ${codes}: no loaded policy governs ${g.length > 1 ? 'these codes' : 'this code'} for this payer, plan and date of service.`,
+      );
   }
   return [...out, ''];
 }

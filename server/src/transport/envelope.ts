@@ -9,7 +9,7 @@ import { Message, type MessageStrategy } from 'vscode-languageserver/node';
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** Why a parsed message cannot be dispatched, in words that quote none of its content. */
-export function envelopeProblem(message: unknown): string | undefined {
+function envelopeProblem(message: unknown): string | undefined {
   const m = message as Message | undefined;
   if (Message.isRequest(m) || Message.isNotification(m)) return undefined;
   if (Message.isResponse(m)) return m.id === null ? 'a response without an id' : undefined;

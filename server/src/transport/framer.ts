@@ -10,12 +10,12 @@
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** Largest header block accepted (real clients send under 100 bytes). */
-export const MAX_HEADER_BYTES = 8 * 1024;
+const MAX_HEADER_BYTES = 8 * 1024;
 /**
  * Largest body accepted: a 10 MB document (the largest the server checks) as JSON, with
  * room for multi-byte characters and escapes. A larger frame is refused like a malformed one.
  */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const END = Buffer.from('\r\n\r\n');
 const MARKS = [Buffer.from('Content-Length:'), Buffer.from('content-length:')];

@@ -5,7 +5,15 @@
  * before dispatch (envelope.ts). Each problem is logged as an error, without message bodies
  * unless the trace is verbose.
  */
-import { type Connection, createConnection, Message, type MessageStrategy, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  type Connection,
+  createConnection,
+  Message,
+  type MessageStrategy,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { envelopeGuard } from './envelope';
 import { FrameValidator } from './framer';
 
@@ -17,7 +25,10 @@ export interface TransportLog {
 
 export function createServerConnection(log: TransportLog, argv = process.argv): Connection {
   let shutdown = false;
-  const guard = envelopeGuard((m) => log.problem(m), () => log.verbose());
+  const guard = envelopeGuard(
+    (m) => log.problem(m),
+    () => log.verbose(),
+  );
   const messageStrategy: MessageStrategy = {
     handleMessage(m, next) {
       if (Message.isRequest(m) && m.method === 'shutdown') shutdown = true;

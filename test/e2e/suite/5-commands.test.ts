@@ -18,7 +18,10 @@ describe('commands', () => {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no checklist preview; tabs: ${tabs().map((t) => t.label).join(', ')}`))), 15_000);
         const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
-          if (preview()) (clearTimeout(timer), sub.dispose(), resolve());
+          if (!preview()) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
         });
       });
     }

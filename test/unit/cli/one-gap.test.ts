@@ -43,9 +43,15 @@ test('a claim and its note: the gap is an error on the claim line only; the note
   const { files } = json(PAIR);
   const [claim, note] = files;
   const claimGaps = claim.diagnostics.filter((d) => d.rule === 'missing-documentation');
-  assert.deepEqual(claimGaps.map((d) => [d.criterion, d.severity]), [['pump-trial-relief', 'error']]);
+  assert.deepEqual(
+    claimGaps.map((d) => [d.criterion, d.severity]),
+    [['pump-trial-relief', 'error']],
+  );
   const noteGaps = note.diagnostics.filter((d) => d.rule === 'missing-documentation');
-  assert.deepEqual(noteGaps.map((d) => [d.criterion, d.severity]), [['pump-trial-relief', 'information']]);
+  assert.deepEqual(
+    noteGaps.map((d) => [d.criterion, d.severity]),
+    [['pump-trial-relief', 'information']],
+  );
   // Errors in the pair: one per gap.
   const errors = files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error'));
   assert.equal(errors.length, 1, JSON.stringify(errors));
@@ -60,9 +66,16 @@ test('the text format and the exit status agree: the note alone reports its own 
   assert.match(both.stdout, /pump-trial-partial\.note:\d+:\d+ information 62362: no documentation/);
 });
 
-test('the note\'s information row points at the claim line (SARIF related location)', () => {
+test("the note's information row points at the claim line (SARIF related location)", () => {
   const r = cli(['--format', 'sarif', ...PAIR], EXAMPLES);
-  const results = JSON.parse(r.stdout).runs[0].results as { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+  const results = JSON.parse(r.stdout).runs[0].results as {
+    level: string;
+    locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+    relatedLocations?: {
+      message: { text: string };
+      physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+    }[];
+  }[];
   const onNote = results.find((x) => x.locations[0].physicalLocation.artifactLocation.uri.endsWith('.note') && x.level === 'note');
   assert.ok(onNote, 'an information result on the note');
   const toClaim = onNote!.relatedLocations?.[0];
@@ -74,10 +87,16 @@ test('the note\'s information row points at the claim line (SARIF related locati
 test('a not-covered line shows the denial alone, first; its missing criteria stay in the JSON', () => {
   const { files } = json(['claims/2025-0220-liposuction.claim']);
   const [claim] = files;
-  assert.deepEqual(claim.diagnostics.map((d) => d.rule), ['not-covered']);
+  assert.deepEqual(
+    claim.diagnostics.map((d) => d.rule),
+    ['not-covered'],
+  );
   const det = claim.determinations.find((d) => d.code === '15877')!;
   assert.equal(det.status, 'not-covered');
-  assert.ok(det.policies.some((p) => p.missing.length > 0), 'the I.A.1 gaps are still in the determination');
+  assert.ok(
+    det.policies.some((p) => p.missing.length > 0),
+    'the I.A.1 gaps are still in the determination',
+  );
 });
 
 test('every message over the examples fits one Problems row of 100 columns', () => {

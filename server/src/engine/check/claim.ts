@@ -91,7 +91,13 @@ export function checkClaim(
 }
 
 /** The text of a linked note, or why it is not read (itself, outside the allowed folders, unreadable). */
-function readLinkedNote(written: string, abs: string, claimPath: string, host: Host, options: CheckOptions): { text: string } | { why: string } {
+function readLinkedNote(
+  written: string,
+  abs: string,
+  claimPath: string,
+  host: Host,
+  options: CheckOptions,
+): { text: string } | { why: string } {
   if (abs === resolve(claimPath)) return { why: 'links this claim itself' };
   const refused = options.noteFolders && noteRefusal(written, abs, options.noteFolders);
   if (refused) return { why: refused };

@@ -39,7 +39,7 @@ export function evidenceQuote(text: string, span: Span): string {
   return quote.length > QUOTE_MAX ? quote.slice(0, QUOTE_MAX - 1) + '…' : quote;
 }
 
-export function evidenceRef(path: string, text: string, lines: LineIndex, span: Span): EvidenceRef {
+function evidenceRef(path: string, text: string, lines: LineIndex, span: Span): EvidenceRef {
   return { path, line: lines.lineOf(span.start), text: evidenceQuote(text, span), span, range: lines.range(span) };
 }
 

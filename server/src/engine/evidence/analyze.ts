@@ -78,12 +78,12 @@ export function analyzeText(
       else sitesBySentence.set(sentence, new Set([e.region]));
     } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
-      if (!outOfScope.has(`${e.concept}\u0000${sentence}`)) outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
+      if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
+        outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
     } else if (e.type === 'part') {
       const window = compiled.concepts.get(e.concept)?.window ?? DEFAULT_WINDOW;
       addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last, window);
-    }
-    else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
+    } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
   for (const m of combinations(parts)) conceptMatches.push(m);
   const index = new TriggerIndex(tokens, triggers);
@@ -111,7 +111,15 @@ export function analyzeText(
     const fromSection = section ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = sitesBySentence.get(sentenceIndex);
-    const mention: Mention = { concept: m.concept, span, sentence, context, section, counts: true, ...(sites ? { sites: [...sites] } : {}) };
+    const mention: Mention = {
+      concept: m.concept,
+      span,
+      sentence,
+      context,
+      section,
+      counts: true,
+      ...(sites ? { sites: [...sites] } : {}),
+    };
     judge(mention, concept, text, reliefs);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
     if (scope) {

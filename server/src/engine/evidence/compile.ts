@@ -47,7 +47,7 @@ const MAX_TOTAL_STEPS = 1_000_000;
 const OVER_BUDGET = `the loaded concept patterns expand to more than ${MAX_TOTAL_STEPS} steps`;
 
 /** Lexical classes named `site-<region>` are body sites, one class per region. */
-export const SITE_PREFIX = 'site-';
+const SITE_PREFIX = 'site-';
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -93,7 +93,9 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
       if (e instanceof PatternError) return source.includes('@') ? new PatternError(e.message) : e;
       // Nothing a policy author writes may throw out of the load (SPEC 9): any other error
       // (a stack exhausted by a shape no limit foresaw) is this pattern's problem too.
-      return new PatternError(`this pattern cannot be compiled (${e instanceof RangeError ? 'it is too deeply nested or too large' : String((e as Error)?.message ?? e)})`);
+      return new PatternError(
+        `this pattern cannot be compiled (${e instanceof RangeError ? 'it is too deeply nested or too large' : String((e as Error)?.message ?? e)})`,
+      );
     }
   };
   for (const trigger of LEXICON) {

@@ -20,11 +20,7 @@
  */
 import { tokenize, TokenKind } from './tokenize';
 
-export type Step =
-  | { kind: 'lit'; text: string }
-  | { kind: 'prefix'; text: string }
-  | { kind: 'num' }
-  | { kind: 'gap'; max: number };
+export type Step = { kind: 'lit'; text: string } | { kind: 'prefix'; text: string } | { kind: 'num' } | { kind: 'gap'; max: number };
 
 export class PatternError extends Error {
   /**
@@ -211,7 +207,7 @@ function refuseRegexSyntax(source: string): void {
   };
   // Words are the runs between spaces and the operators ( ) [ ] |.
   const isBreak = (c: string) => c === ' ' || c === '\t' || '()[]|'.includes(c);
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     if (isBreak(source[i])) {
       // `[a-z]`, `[0-9]`: a character class.
       if (source[i] === '[') {
@@ -245,7 +241,10 @@ function refuseDeepNesting(source: string, lexemes: string[]): void {
     if (t === '(' || t === '[') {
       if (++depth > MAX_PATTERN_NESTING) {
         const at = nthOpening(source, MAX_PATTERN_NESTING + 1);
-        throw new PatternError(`pattern ${shown(source)} nests ( ) and [ ] more than ${MAX_PATTERN_NESTING} deep`, { start: at, end: at + 1 });
+        throw new PatternError(`pattern ${shown(source)} nests ( ) and [ ] more than ${MAX_PATTERN_NESTING} deep`, {
+          start: at,
+          end: at + 1,
+        });
       }
     } else if (t === ')' || t === ']') depth--;
   }

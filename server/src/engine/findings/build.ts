@@ -51,14 +51,12 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
       policy: data.policy,
       section: data.section,
       code: d.code,
-      related: related.map(
-        (r): RelatedInfo => ({
-          path: r.path,
-          range: r.range,
-          message: relatedMessage,
-          ...(relatedPlain !== undefined ? { plainMessage: relatedPlain } : {}),
-        }),
-      ),
+      related: related.map((r): RelatedInfo => ({
+        path: r.path,
+        range: r.range,
+        message: relatedMessage,
+        ...(relatedPlain !== undefined ? { plainMessage: relatedPlain } : {}),
+      })),
       data: { rule, code: d.code, ...data },
     };
   };
@@ -108,16 +106,26 @@ export function findingsFor(ctx: BuildContext, cd: CodeDetermination): Finding[]
     for (const criterion of pd.advisory) {
       const label = ctx.concepts.get(criterion)?.label ?? criterion;
       advisories.push(
-        make('missing-documentation', ruleSeverity('missing-documentation', 'as-applicable'), rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'), {
-          ...ids,
-          criterion,
-          ...promptData(ctx, criterion),
-        }),
+        make(
+          'missing-documentation',
+          ruleSeverity('missing-documentation', 'as-applicable'),
+          rowMessage(d.code, `no documentation of ${label}`, cite, ', as applicable'),
+          {
+            ...ids,
+            criterion,
+            ...promptData(ctx, criterion),
+          },
+        ),
       );
     }
     if (pd.status === 'supported' && ctx.includeCriteriaMet) {
       const met = pd.met.map((m) => m.criterion).join(', ') || 'no criteria required';
-      hints.push(make('criteria-met', ruleSeverity('criteria-met'), rowMessage(d.code, `criteria met: ${met}`, cite), { ...ids, related: pd.met.map((m) => m.evidence) }));
+      hints.push(
+        make('criteria-met', ruleSeverity('criteria-met'), rowMessage(d.code, `criteria met: ${met}`, cite), {
+          ...ids,
+          related: pd.met.map((m) => m.evidence),
+        }),
+      );
     }
   }
   const out = [...denials, ...gaps, ...advisories, ...hints];

@@ -19,7 +19,7 @@ export function citation(p: LoadedPolicy, section: string): string {
  * One Problems row is about 100 columns (SPEC 5): a message holds the code, what is missing and
  * the citation; quotes and reasons go to relatedInformation and the hover.
  */
-export const MESSAGE_COLUMNS = 100;
+const MESSAGE_COLUMNS = 100;
 
 /**
  * `<code>: <what><tail> (<citation>)` within MESSAGE_COLUMNS: a long `what` keeps its head (the

@@ -177,7 +177,11 @@ export function loadPolicyFiles(files: PolicyFile[]): {
     if (replaces) {
       const i = policies.findIndex((x) => x.path === first.path);
       if (i >= 0) policies.splice(i, 1);
-      notices.push({ path: file.path, message: `policy ${id} replaces the bundled policy of the same id (${first.path})`, range: idRange(['id']) });
+      notices.push({
+        path: file.path,
+        message: `policy ${id} replaces the bundled policy of the same id (${first.path})`,
+        range: idRange(['id']),
+      });
     }
     seen.set(id, { path: file.path, bundled: !!file.bundled });
     const sectionRanges = new Map<string, Range>();
@@ -308,7 +312,7 @@ function capped(path: string, errs: PolicyFileError[], total = errs.length): Pol
 }
 
 /** Deepest requirement tree (`all` / `any` / `not`) a policy may hold; the bundled ones nest 3 deep. */
-export const MAX_TREE_DEPTH = 32;
+const MAX_TREE_DEPTH = 32;
 
 /** Semantic checks zod cannot express: duplicate section ids, well-formed code ranges. */
 function checkPolicy(policy: Policy, path: string, at: (p: Key[]) => Range): PolicyFileError[] {
@@ -441,7 +445,8 @@ export function readPolicyDir(dir: string, limits = POLICY_WALK_LIMITS): { files
   const errors: PolicyFileError[] = [];
   if (!existsSync(dir)) return { files, errors: [{ path: dir, message: `policy folder not found: ${dir}`, range: ZERO }] };
   if (!statSync(dir).isDirectory()) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir}`, range: ZERO }] };
-  if (isPseudoPath(realpathSync(dir))) return { files, errors: [{ path: dir, message: `not a policy folder: ${dir} holds system files`, range: ZERO }] };
+  if (isPseudoPath(realpathSync(dir)))
+    return { files, errors: [{ path: dir, message: `not a policy folder: ${dir} holds system files`, range: ZERO }] };
   let entriesSeen = 0;
   let bytes = 0;
   let stopped: string | undefined;
