@@ -44,6 +44,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'backward',
     phrases: [
       '(is|are|was|were) ruled out', '(has|have) been ruled out', 'unlikely', 'is unlikely',
+      // a finding marked absent in a checklist: "Headache absent.", "Nausea: absent"
+      'absent',
       '(is|was|are|were) negative', 'not seen', '(is|was|are|were) absent', 'not present',
       '(is|was|are|were) not present', 'free', 'resolved', 'has resolved', 'have resolved', 'none',
       'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
