@@ -10,6 +10,7 @@
  * Prints exactly:
  *   negation.precision / negation.recall / negation.f1   (Negated is the positive class)
  *   historical.f1                                        (Historical is the positive class)
+ *   hypothetical.precision / .recall / .f1               ("Not particular" temporality is the positive class)
  *   experiencer.accuracy
  *   sentences
  * `--part tune` / `--part held` score a fixed pseudo-random 70% / 30% split of the rows (the held
@@ -143,6 +144,7 @@ interface Outcome {
   mention?: Mention;
   negated: boolean;
   historical: boolean;
+  hypothetical: boolean;
   other: boolean;
 }
 
@@ -182,7 +184,7 @@ for (const r of rows) {
     mention = mentions.find((m) => m.span.start <= text.at && text.at < m.span.end) ?? mentions[0];
   }
   const c = mention?.context ?? {};
-  outcomes.push({ row: r, mention, negated: Boolean(c.negated), historical: Boolean(c.historical), other: Boolean(c.experiencer) });
+  outcomes.push({ row: r, mention, negated: Boolean(c.negated), historical: Boolean(c.historical), hypothetical: Boolean(c.hypothetical), other: Boolean(c.experiencer) });
 }
 
 function f1(p: number, r: number): number {
@@ -204,6 +206,8 @@ function prf(pairs: [boolean, boolean][]): [number, number, number] {
 
 const neg = prf(outcomes.map((o) => [/^negated$/i.test(o.row.negation), o.negated]));
 const hist = prf(outcomes.map((o) => [/^historical$/i.test(o.row.temporality), o.historical]));
+// ConText's temporality "Not particular" (hypothetical, not of a particular time) is the positive class.
+const hyp = prf(outcomes.map((o) => [/^not particular$/i.test(o.row.temporality), o.hypothetical]));
 const expOk = outcomes.filter((o) => !/^patient$/i.test(o.row.experiencer) === o.other).length;
 const f = (x: number) => x.toFixed(3);
 
@@ -211,6 +215,9 @@ console.log(`negation.precision: ${f(neg[0])}`);
 console.log(`negation.recall: ${f(neg[1])}`);
 console.log(`negation.f1: ${f(neg[2])}`);
 console.log(`historical.f1: ${f(hist[2])}`);
+console.log(`hypothetical.precision: ${f(hyp[0])}`);
+console.log(`hypothetical.recall: ${f(hyp[1])}`);
+console.log(`hypothetical.f1: ${f(hyp[2])}`);
 console.log(`experiencer.accuracy: ${f(outcomes.length ? expOk / outcomes.length : 0)}`);
 console.log(`sentences: ${outcomes.length}`);
 
@@ -223,6 +230,8 @@ if (showErrors) {
     if (goldNeg !== o.negated) issues.push(goldNeg ? 'NEG-MISSED' : `NEG-FALSE(${o.mention?.context.negated})`);
     const goldHist = /^historical$/i.test(r.temporality);
     if (goldHist !== o.historical) issues.push(goldHist ? 'HIST-MISSED' : `HIST-FALSE(${o.mention?.context.historical})`);
+    const goldHyp = /^not particular$/i.test(r.temporality);
+    if (goldHyp !== o.hypothetical) issues.push(goldHyp ? 'HYP-MISSED' : `HYP-FALSE(${o.mention?.context.hypothetical})`);
     const goldOther = !/^patient$/i.test(r.experiencer);
     if (goldOther !== o.other) issues.push(goldOther ? 'EXP-MISSED' : `EXP-FALSE(${o.mention?.context.experiencer})`);
     if (!issues.length) continue;

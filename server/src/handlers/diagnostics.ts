@@ -14,6 +14,12 @@ import type { Session } from '../session';
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * The text each open document's diagnostics were last published for. Not the session's
+   * result: other requests (evidence marks, hovers) may check a newer text first, and the
+   * document must still be published and its claims re-checked for it.
+   */
+  private readonly publishedText = new Map<string, string>();
 
   constructor(private readonly s: Session) {}
 
@@ -46,6 +52,7 @@ export class Diagnostics {
   private closed(uri: string, text: string, languageId: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.publishedText.delete(uri);
     if (this.s.isPolicyFile(uri)) {
       // Closed without saving: back to the text on disk.
       if (this.s.policyBufferChanged(uri, text)) this.schedulePolicyReload(0);
@@ -75,7 +82,7 @@ export class Diagnostics {
           const doc = this.s.documents.get(uri);
           // Nothing to do when this exact text was checked already (on open, or for a linked
           // note). Texts, not versions: a change may repeat the current version number.
-          if (!doc || this.s.results.get(uri)?.document.text === doc.getText()) return;
+          if (!doc || this.publishedText.get(uri) === doc.getText()) return;
           this.run(uri);
           this.recheckDependents(uri);
         }),
@@ -90,6 +97,7 @@ export class Diagnostics {
     if (!doc || !this.s.isClinical(uri, doc.languageId)) return;
     const t0 = performance.now();
     const result = this.s.check(uri, doc.getText(), doc.languageId);
+    this.publishedText.set(uri, doc.getText());
     const diags = this.diagnosticsOf(result);
     this.publish(uri, diags, doc.version);
     this.linkClaim(uri, result);

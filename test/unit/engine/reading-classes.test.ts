@@ -113,3 +113,8 @@ test('SPEC 4.1: a donor site or pump pocket in the description is not the treate
   const r = checkClaim(claim, { '/mem/notes/v.note': note });
   assert.ok(r.determinations[0].policies.some((p) => p.met.some((m) => m.criterion === 'functional-impairment')));
 });
+
+test('a finding marked absent is negated, so a screening checklist never denies a pump for headache', () => {
+  assert.equal(met('headache-indication', 'Headache absent.'), false);
+  assert.ok(met('headache-indication', 'The pain to be treated is chronic daily headache.'));
+});

@@ -44,6 +44,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'backward',
     phrases: [
       '(is|are|was|were) ruled out', '(has|have) been ruled out', 'unlikely', 'is unlikely',
+      // a finding marked absent in a checklist: "Headache absent.", "Nausea: absent"
+      'absent',
       '(is|was|are|were) negative', 'not seen', '(is|was|are|were) absent', 'not present',
       '(is|was|are|were) not present', 'free', 'resolved', 'has resolved', 'have resolved', 'none',
       'not (noted|identified|detected|found|appreciated|visualized|demonstrated|evident|observed|elicited|seen)',
@@ -102,7 +104,7 @@ export const LEXICON: TriggerEntry[] = [
       '(for|in|to) (patients|pts|those|people|individuals) (who|whose|with|that)', '(patients|pts|candidates|individuals) (who|whose|that)',
       '(is|are) [generally|usually|typically|often|commonly] (considered|offered|recommended|performed|used) (for|in|when)',
       '(is|are) [generally|usually|typically|only] (indicated|appropriate|considered) (for|when|in|if)',
-      'good candidates', 'in general', 'as a rule', 'the policy (requires|states|says|asks)',
+      'good candidates', 'as a rule', 'the policy (requires|states|says|asks)',
       '(policy|payer|criteria|guidelines) (require|requires|call for)', 'requires documentation of', 'must be documented',
       'should be documented', 'needs to be documented',
     ],
@@ -118,6 +120,9 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
       'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if',
+      // discharge instructions: what to call about is not a finding ("call for any fever")
+      '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
+      'if any of the following', 'if any of these', 'as if', '(will|should|to) (call|alert|notify|contact) ... if',
       'as needed for', 'would', 'could develop', 'may develop', 'might develop', 'at risk for',
       'risk of', 'to prevent', 'prevention of', 'watch for', 'monitor for', 'look out for',
       'unless', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'consider',
