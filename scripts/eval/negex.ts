@@ -63,7 +63,9 @@ for (let i = 0; i < args.length; i++) {
 }
 const path = file ? resolve(file) : join(repoRoot, '..', 'shared', 'data', 'negex', 'dev.tsv');
 if (!existsSync(path)) {
-  console.error(`eval:negex: ${path} not found. The NegEx annotated test set is expected at ../shared/data/negex/dev.tsv beside the project root (or give a TSV path).`);
+  console.error(
+    `eval:negex: ${path} not found. The NegEx annotated test set is expected at ../shared/data/negex/dev.tsv beside the project root (or give a TSV path).`,
+  );
   process.exit(2);
 }
 
@@ -184,7 +186,14 @@ for (const r of rows) {
     mention = mentions.find((m) => m.span.start <= text.at && text.at < m.span.end) ?? mentions[0];
   }
   const c = mention?.context ?? {};
-  outcomes.push({ row: r, mention, negated: Boolean(c.negated), historical: Boolean(c.historical), hypothetical: Boolean(c.hypothetical), other: Boolean(c.experiencer) });
+  outcomes.push({
+    row: r,
+    mention,
+    negated: Boolean(c.negated),
+    historical: Boolean(c.historical),
+    hypothetical: Boolean(c.hypothetical),
+    other: Boolean(c.experiencer),
+  });
 }
 
 function f1(p: number, r: number): number {
