@@ -7,11 +7,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { NODE24, NPM_CHROMIUM, ROOT, SERVER_MAIN, cleanEnv } from './install.mjs';
+import { NODE24, NPM_CHROMIUM, ROOT, SERVER_MAIN, SYSTEM_CHROMIUM, cleanEnv } from './install.mjs';
 
-/** Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else the npm one install.mjs unpacks. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? NPM_CHROMIUM.path;
-const CHROMIUM_ENV = process.env.CHROMIUM_PATH ? {} : NPM_CHROMIUM.env;
+/** Chromium: CHROMIUM_PATH, else a system Chromium (Debian's), else the npm one install.mjs unpacks. */
+export const CHROMIUM = SYSTEM_CHROMIUM ?? NPM_CHROMIUM.path;
+const CHROMIUM_ENV = SYSTEM_CHROMIUM ? {} : NPM_CHROMIUM.env;
 export const VSIX = join(ROOT, 'clinlint.vsix');
 const READY_TIMEOUT_MS = 60_000;
 /** How long to wait for a workbench element (the machine may be loaded). */

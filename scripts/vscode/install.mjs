@@ -119,9 +119,18 @@ function installCodeServer() {
   log(`code-server installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * The Chromium the real-VS Code tests drive: CHROMIUM_PATH when set, else a system Chromium
+ * (Debian's /usr/bin/chromium) when installed, else none (the npm one is unpacked). On a machine
+ * without fonts the npm build aborts in Skia's font manager (seen on Debian 12 with Node 20),
+ * so a system Chromium, when there is one, is the one used.
+ */
+export const SYSTEM_CHROMIUM =
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
 /** @sparticuz/chromium, unpacked by its own code under Node 24 (it asks for Node 22+) into chromium/out. */
 function installChromium() {
-  if (process.env.CHROMIUM_PATH) return log(`chromium: ${process.env.CHROMIUM_PATH} (CHROMIUM_PATH)`);
+  if (SYSTEM_CHROMIUM) return log(`chromium: ${SYSTEM_CHROMIUM}${process.env.CHROMIUM_PATH ? ' (CHROMIUM_PATH)' : ''}`);
   if (existsSync(NPM_CHROMIUM.path)) return log(`chromium cached: ${NPM_CHROMIUM.path}`);
   rmSync(CHROMIUM_DIR, { recursive: true, force: true });
   mkdirSync(CHROMIUM_OUT, { recursive: true });
