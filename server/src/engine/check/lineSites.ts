@@ -32,15 +32,14 @@ export type MentionSites = ReadonlyMap<string, readonly string[]>;
 
 export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): MentionSites {
   const byCode = new Map<string, Set<string>>();
-  // A line naming many codes is read once ("CPT 15773, 15774 to the face and feet").
-  const lineSites = new Map<string, string[]>();
   for (const n of notes) {
+    // A line naming many codes is read once ("CPT 15773, 15774 to the face and feet").
+    const lineSites = new Map<number, string[]>();
     for (const m of n.note.mentions) {
       if (m.scheme !== 'procedure') continue;
       const l = n.lines.lineOf(m.code.span.start);
-      const key = `${n.lines.lineStart(l)}\u0000${n.text.length}\u0000${notes.indexOf(n)}`;
-      let sites = lineSites.get(key);
-      if (!sites) lineSites.set(key, (sites = sitesIn(compiled, n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l)))));
+      let sites = lineSites.get(l);
+      if (!sites) lineSites.set(l, (sites = sitesIn(compiled, n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l)))));
       if (!sites.length) continue;
       const code = m.code.value.toUpperCase();
       let set = byCode.get(code);
