@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledPolicyDir, readPolicyDir, type PolicyFile } from '../../server/src/engine/policies/load';
+import { bundledPolicyDir, policyFileKind, readPolicyDir, type PolicyFile } from '../../server/src/engine/policies/load';
 import { MTSAMPLES_NOTES } from './corpus';
 import { rng } from '../lib/rng';
 
@@ -36,9 +36,9 @@ export function syntheticPolicies(count: number, seed = 442): PolicyFile[] {
   const word = () => pick(words);
 
   const real = bundledPolicyFiles();
-  const realCriteria = real.filter((f) => f.path.includes('/concepts/')).map((f) => (JSON.parse(f.text) as { id: string }).id);
+  const realCriteria = real.filter((f) => policyFileKind(f.path) === 'concept').map((f) => (JSON.parse(f.text) as { id: string }).id);
   const realCodes = new Set<string>();
-  for (const f of real) if (!f.path.includes('/concepts/')) for (const c of Object.keys(JSON.parse(f.text).codes)) realCodes.add(c);
+  for (const f of real) if (policyFileKind(f.path) === 'policy') for (const c of Object.keys(JSON.parse(f.text).codes)) realCodes.add(c);
 
   // Codes no real policy uses: HCPCS-shaped, four per policy, consecutive so ranges occur.
   const letters = ['C', 'K', 'L', 'S', 'T', 'V'];

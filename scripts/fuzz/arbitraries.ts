@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { policyFileKind } from '../../server/src/engine/policies/load';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -443,6 +444,6 @@ export const policySet: fc.Arbitrary<PolicySet> = fc
         if (m === policy) focusPolicies.push(m);
       }
     }
-    const focus = [...focusPolicies, ...files.filter((f) => f.path.includes('/concepts/'))];
+    const focus = [...focusPolicies, ...files.filter((f) => policyFileKind(f.path) !== 'policy')];
     return { files, mutated: mutatedPaths, focus };
   });

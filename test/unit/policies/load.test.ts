@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bundledPolicyDir,
-  isConceptPath,
+  policyFileKind,
   loadPolicyFiles,
   readPolicyDir,
 } from '../../../server/src/engine/policies/load';
@@ -177,10 +177,12 @@ test('section ranges and concept ranges point at their ids', () => {
   assert.deepEqual(concepts[0].range.start, { line: 1, character: 8 });
 });
 
-test('concept files are recognised by a concepts folder, with either slash', () => {
-  assert.equal(isConceptPath('/a/policies/concepts/x.json'), true);
-  assert.equal(isConceptPath('C:\\a\\policies\\concepts\\x.json'), true);
-  assert.equal(isConceptPath('/a/policies/x.json'), false);
+test('a policy folder file is a concept, a lexical class or a policy by its folder, with either slash', () => {
+  assert.equal(policyFileKind('/a/policies/concepts/x.json'), 'concept');
+  assert.equal(policyFileKind('C:\\a\\policies\\concepts\\x.json'), 'concept');
+  assert.equal(policyFileKind('/a/policies/lexicon/function.json'), 'lexicon');
+  assert.equal(policyFileKind('C:\\a\\policies\\lexicon\\x.json'), 'lexicon');
+  assert.equal(policyFileKind('/a/policies/x.json'), 'policy');
 });
 
 test('readPolicyDir reads *.json recursively, skips schema/, reports a missing folder', () => {

@@ -87,13 +87,17 @@ export interface PolicyFile {
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function isConceptPath(path: string): boolean {
-  return path.replace(/\\/g, '/').includes('/concepts/');
-}
+/**
+ * What a file in a policy folder holds, from its folder: concepts live in `concepts/`, lexical
+ * classes in `lexicon/` beside it, and every other JSON file is a policy.
+ */
+export type PolicyFileKind = 'policy' | 'concept' | 'lexicon';
 
-/** Lexical classes live in a `lexicon/` folder beside `concepts/`. */
-function isLexiconPath(path: string): boolean {
-  return path.replace(/\\/g, '/').includes('/lexicon/');
+export function policyFileKind(path: string): PolicyFileKind {
+  const slashed = path.replace(/\\/g, '/');
+  if (slashed.includes('/lexicon/')) return 'lexicon';
+  if (slashed.includes('/concepts/')) return 'concept';
+  return 'policy';
 }
 
 export function loadPolicyFiles(files: PolicyFile[]): {
@@ -127,8 +131,9 @@ export function loadPolicyFiles(files: PolicyFile[]): {
   return { policies, concepts, classes, errors, notices };
 
   function loadOne(file: PolicyFile): void {
-    if (isLexiconPath(file.path)) return loadClass(file);
-    const isConcept = isConceptPath(file.path);
+    const kind = policyFileKind(file.path);
+    if (kind === 'lexicon') return loadClass(file);
+    const isConcept = kind === 'concept';
     const parsed = parseFile(file, isConcept ? conceptSchema : policySchema);
     if (!parsed.ok) {
       for (const e of parsed.errors) errors.push(e);
