@@ -59,6 +59,8 @@ export interface Determination {
   policies: PolicyDetermination[];
   /** The body sites the billed line is for (SPEC 4.1); absent when it names none. */
   sites?: readonly string[];
+  /** The routes of administration it is given by (a pump's trial must share one); absent when none is named. */
+  routes?: readonly string[];
 }
 
 /** Everything a code action needs to fix a finding, with no second look-up (as vale-ls). */

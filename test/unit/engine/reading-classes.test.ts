@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkClaim, criterionIn } from './helpers';
+import type { CheckResult } from '../../../server/src/engine';
+import { checkClaim, checkNote, criterionIn } from './helpers';
 
 const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
 
@@ -117,4 +118,74 @@ test('SPEC 4.1: a donor site or pump pocket in the description is not the treate
 test('a finding marked absent is negated, so a screening checklist never denies a pump for headache', () => {
   assert.equal(met('headache-indication', 'Headache absent.'), false);
   assert.ok(met('headache-indication', 'The pain to be treated is chronic daily headache.'));
+});
+
+test('skin tags: being rubbed or caught and bleeding, or bleeding again and again, in one sentence, anchored to the tags', () => {
+  const tags = (s: string) => `Three skin tags under the right bra strap.\n${s}\n`;
+  assert.ok(met('skin-tag-irritation-bleeding', tags('The strap rubs them raw most days and they have bled onto her bras.')));
+  assert.ok(met('skin-tag-irritation-bleeding', tags('They get caught under the duty belt every shift and bleed.')));
+  assert.ok(met('skin-tag-irritation-bleeding', tags('Chafed and bleeding again and again.')));
+  // Anchored: the same words with no skin tag named nearby are about something else.
+  assert.equal(met('skin-tag-irritation-bleeding', 'The strap rubs her shoulder raw and the abrasion bled.\n'), false);
+  assert.equal(met('skin-tag-irritation-bleeding', tags('They have never bled and are not irritated.')), false);
+});
+
+test('a reconstructive cause linked to the deformity by a cause word, however the two are worded', () => {
+  assert.ok(met('reconstructive-cause', 'Heel fat pad atrophy b/l that developed after a series of eleven corticosteroid injections for plantar fasciitis.'));
+  assert.ok(met('reconstructive-cause', 'Orbital volume loss s/p R enucleation in 2018 for choroidal melanoma.'));
+  assert.ok(met('reconstructive-cause', 'Hand contractures, dx diffuse SSc 2021.'));
+  assert.ok(met('reconstructive-cause', 'Work-related penetrating globe injury.'));
+  assert.equal(met('reconstructive-cause', 'No history of trauma, surgery or radiation to the area.'), false);
+  // Pregnancy, ageing and weight change alone are not a disease, an injury or its treatment.
+  assert.equal(met('reconstructive-cause', 'Loose abdominal skin after two pregnancies.'), false);
+});
+
+test('MP-442: a trial by another route than the planned pump does not document the trial, and says which route', () => {
+  const claim = (pumpLine: string) =>
+    [
+      'payer: BCBS',
+      'plan: commercial',
+      'date: 2025-09-01',
+      'note: ../notes/t.note',
+      'line 1: 62350 x1 ; tunneled intrathecal catheter',
+      `line 2: ${pumpLine}`,
+      '',
+    ].join('\n');
+  const note = (route: string) =>
+    [
+      'HPI: Failed back surgery syndrome with intractable low back and leg pain despite PT, medications and SCS.',
+      `TRIAL (08/04-08/07): percutaneous ${route} catheter, continuous ${route} morphine infusion x 72 h.`,
+      'Pain went from NRS 8 pre-trial to NRS 2 by day 2, roughly a 75% drop.',
+      '',
+    ].join('\n');
+  const trial = (r: CheckResult, code: string) => r.determinations.find((d) => d.code === code)!.policies[0];
+  const epidural = checkClaim(claim('62362 x1 ; programmable pump'), { '/mem/notes/t.note': note('epidural') });
+  for (const code of ['62350', '62362']) {
+    // The pump line names no route: it is the catheter's, intrathecal.
+    const p = trial(epidural, code);
+    assert.deepEqual(p.missing, ['pump-trial-relief'], code);
+    const miss = p.nearMisses.find((m) => m.criterion === 'pump-trial-relief');
+    assert.equal(miss?.reason, 'scope');
+    assert.equal(miss?.trigger, 'epidural');
+  }
+  const intrathecal = checkClaim(claim('62362 x1 ; programmable pump'), { '/mem/notes/t.note': note('intrathecal') });
+  assert.equal(trial(intrathecal, '62362').status, 'supported');
+  // An epidural pump is planned: the epidural trial is by its route.
+  const epiduralPump = checkClaim(claim('62362 x1 ; programmable pump, epidural').replace('tunneled intrathecal catheter', 'tunneled epidural catheter'), {
+    '/mem/notes/t.note': note('epidural'),
+  });
+  assert.equal(trial(epiduralPump, '62362').status, 'supported');
+});
+
+test('a note code takes its site and route from its own sentence, not the rest of its line', () => {
+  const text = [
+    'HPI: intractable low back pain despite PT, medications and SCS.',
+    'TRIAL: epidural catheter, morphine infusion; pain from 8/10 to 2/10.',
+    'PLAN: Implant programmable pump with intrathecal catheter (CPT 62362). Dose from the epidural requirement.',
+    '',
+  ].join('\n');
+  const r = checkNote(text);
+  const d = r.determinations.find((x) => x.code === '62362')!;
+  assert.deepEqual(d.routes, ['intrathecal']);
+  assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
 });

@@ -5,7 +5,7 @@
  * nothing: every sentence documents for it.
  */
 import type { ClaimLine, NoteDocument } from '../documents/model';
-import type { CompiledConcepts } from '../evidence/compile';
+import type { CompiledConcepts, ScopeKind } from '../evidence/compile';
 import { sitesIn } from '../evidence/analyze';
 import type { LineIndex } from '../lineIndex';
 
@@ -27,19 +27,53 @@ export interface NoteWithLines {
   lines: LineIndex;
 }
 
-/** Per billed code, the sites named on the note lines that mention it: one pass over the notes. */
+/** Per billed code, the sites (or routes) named in the note sentences that mention it: one pass over the notes. */
 export type MentionSites = ReadonlyMap<string, readonly string[]>;
 
-export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): MentionSites {
+/** Where sentences start in a line: after ". ", "! " or "? " (offsets into the line, ascending). */
+function sentenceStarts(line: string): number[] {
+  const starts = [0];
+  const end = /[.!?]\s+/g;
+  for (let m = end.exec(line); m; m = end.exec(line)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** The last start at or before `at` (binary search: a 10 MB line with many codes stays linear). */
+function startBefore(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The sites or routes the note's sentence naming each code names (SPEC 4.1): "PLAN: pump with
+ * intrathecal catheter (CPT 62362). Dose from the epidural requirement." gives 62362 intrathecal.
+ */
+export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[], kind: ScopeKind = 'site'): MentionSites {
   const byCode = new Map<string, Set<string>>();
   for (const n of notes) {
-    // A line naming many codes is read once ("CPT 15773, 15774 to the face and feet").
-    const lineSites = new Map<number, string[]>();
+    // A sentence naming many codes is read once ("CPT 15773, 15774 to the face and feet").
+    // Each line is sliced and split once, each sentence read once: a 10 MB line naming
+    // thousands of codes stays linear.
+    const lineSentences = new Map<number, { text: string; starts: number[] }>();
+    const sentenceSites = new Map<string, string[]>();
     for (const m of n.note.mentions) {
       if (m.scheme !== 'procedure') continue;
       const l = n.lines.lineOf(m.code.span.start);
-      let sites = lineSites.get(l);
-      if (!sites) lineSites.set(l, (sites = sitesIn(compiled, n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l)))));
+      let line = lineSentences.get(l);
+      if (!line) {
+        const text = n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l));
+        lineSentences.set(l, (line = { text, starts: sentenceStarts(text) }));
+      }
+      const s = startBefore(line.starts, m.code.span.start - n.lines.lineStart(l));
+      const key = `${l}:${s}`;
+      let sites = sentenceSites.get(key);
+      if (!sites) sentenceSites.set(key, (sites = sitesIn(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind)));
       if (!sites.length) continue;
       const code = m.code.value.toUpperCase();
       let set = byCode.get(code);
@@ -65,4 +99,29 @@ export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, from
   if (sites.size) return [...sites];
   const named = fromNotes.get(line.code.value.toUpperCase());
   return named ? [...named] : undefined;
+}
+
+/**
+ * The routes of administration a line is given by (`route-<name>` classes): its `;` description's,
+ * else the note lines that name its code, else those the claim's other lines name (a pump and its
+ * catheter are one treatment: "tunneled intrathecal catheter" gives the pump line its route).
+ */
+export function claimLineRoutes(
+  compiled: CompiledConcepts,
+  line: ClaimLine,
+  fromNotes: MentionSites,
+  claimRoutes: readonly string[],
+): string[] | undefined {
+  const own = line.description ? sitesIn(compiled, line.description.value, 'route') : [];
+  if (own.length) return own;
+  const named = fromNotes.get(line.code.value.toUpperCase());
+  if (named?.length) return [...named];
+  return claimRoutes.length ? [...claimRoutes] : undefined;
+}
+
+/** Every route the claim's line descriptions name. */
+export function claimRoutes(compiled: CompiledConcepts, lines: readonly ClaimLine[]): string[] {
+  const all = new Set<string>();
+  for (const l of lines) if (l.description) for (const r of sitesIn(compiled, l.description.value, 'route')) all.add(r);
+  return [...all];
 }

@@ -12,9 +12,16 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
   const findings: Finding[] = problemFindings(lines, note.problems);
   const dx: DxCode[] = noteDx(note, path, lines);
   const sites = mentionSites(setup.compiled, [src]);
+  // A code's route is its own line's, else any the note's code lines name (one treatment).
+  const routes = mentionSites(setup.compiled, [src], 'route');
+  const anyRoute = [...new Set([...routes.values()].flat())];
   const occurrences: Occurrence[] = note.mentions
     .filter((m) => m.scheme === 'procedure')
-    .map((m) => ({ code: m.code.value.toUpperCase(), span: m.code.span, sites: sites.get(m.code.value.toUpperCase()) }));
+    .map((m) => {
+      const code = m.code.value.toUpperCase();
+      const own = routes.get(code);
+      return { code, span: m.code.span, sites: sites.get(code), routes: own ?? (anyRoute.length ? anyRoute : undefined) };
+    });
   const result = checkCodes(
     setup,
     {

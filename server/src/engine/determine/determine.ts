@@ -19,6 +19,8 @@ export interface CodeOccurrence {
   drugs?: readonly Spanned[];
   /** The body sites the line is for (SPEC 4.1); undefined: no known site, every sentence counts. */
   sites?: readonly string[];
+  /** The routes of administration it is given by; undefined: none known, every route counts. */
+  routes?: readonly string[];
 }
 
 export interface DetermineContext {
@@ -50,7 +52,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const answers = new Map<string, Found>();
   const found = (criterion: string): Found => {
     let f = answers.get(criterion);
-    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self, occ.sites)));
+    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self, { sites: occ.sites, routes: occ.routes })));
     return f;
   };
   const isMet = (criterion: string) => Boolean(found(criterion).met);
@@ -80,6 +82,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
       status,
       policies,
       ...(occ.sites?.length ? { sites: occ.sites } : {}),
+      ...(occ.routes?.length ? { routes: occ.routes } : {}),
     },
     notices,
     governing,

@@ -25,6 +25,24 @@ export interface DxCode {
   lines: LineIndex;
 }
 
+/** What a claim line is for (SPEC 4.1): its body sites and its routes; each absent when none is known. */
+export interface LineScope {
+  sites?: readonly string[];
+  routes?: readonly string[];
+}
+
+/** Whether a mention's scope lets it document for a line of `line` scope: same site, same route. */
+function inScope(m: Mention, line: LineScope): boolean {
+  const overlaps = (a?: readonly string[], b?: readonly string[]) => !a?.length || !b?.length || a.some((x) => b.includes(x));
+  return overlaps(line.sites, m.sites) && overlaps(line.routes, m.routes);
+}
+
+/** The words that put a mention outside a line's scope: its sites, else its routes. */
+function scopeTrigger(m: Mention, line: LineScope): string {
+  const site = !line.sites?.length || !m.sites?.length || m.sites.some((s) => line.sites!.includes(s));
+  return (site ? m.routes! : m.sites!).join(', ');
+}
+
 export interface Found {
   met?: EvidenceRef;
   miss?: NearMiss;
@@ -57,11 +75,11 @@ export class EvidenceSet {
     return this.sources.length > 0;
   }
 
-  /** Where the criterion is documented for a line at `sites` (undefined: a line of no known site). */
-  find(criterion: string, sites?: readonly string[]): Found {
-    const key = sites?.length ? `${criterion}\u0000${[...sites].sort().join(',')}` : criterion;
+  /** Where the criterion is documented for a line of that scope (none: a line of no known site or route). */
+  find(criterion: string, scope: LineScope = {}): Found {
+    const key = [criterion, [...(scope.sites ?? [])].sort().join(','), [...(scope.routes ?? [])].sort().join(',')].join('\u0000');
     let found = this.cache.get(key);
-    if (!found) this.cache.set(key, (found = this.search(criterion, sites)));
+    if (!found) this.cache.set(key, (found = this.search(criterion, scope)));
     return found;
   }
 
@@ -70,9 +88,9 @@ export class EvidenceSet {
     criterion: string,
     drugs: readonly Spanned[] | undefined,
     claim?: { path: string; text: string; lines: LineIndex },
-    sites?: readonly string[],
+    scope: LineScope = {},
   ): Found {
-    const general = this.find(criterion, sites);
+    const general = this.find(criterion, scope);
     if (general.met || !drugs?.length || !claim) return general;
     const concept = this.compiled.concepts.get(criterion);
     if (!concept?.matchDrugField) return general;
@@ -108,21 +126,22 @@ export class EvidenceSet {
     return out;
   }
 
-  private search(criterion: string, sites?: readonly string[]): Found {
+  private search(criterion: string, scope: LineScope): Found {
     let miss: NearMiss | undefined;
     let scopeMiss: NearMiss | undefined;
     for (const src of this.sources) {
       const mentions = src.evidence.byConcept.get(criterion);
       if (!mentions) continue;
       for (const m of mentions) {
-        // SPEC 4.1: a sentence that names a body site documents only for lines at that site.
-        const inScope = !sites?.length || !m.sites?.length || m.sites.some((s) => sites.includes(s));
-        if (m.counts && inScope) {
+        // SPEC 4.1: a sentence that names a body site documents only for lines at that site
+        // (and, for a trial, one that names a route only for lines of that route).
+        if (m.counts && inScope(m, scope)) {
           const met = evidenceRef(src.path, src.text, src.lines, m.sentence);
-          return { met: m.sites?.length ? { ...met, sites: m.sites } : met };
+          const scopedTo = [...(m.sites ?? []), ...(m.routes ?? [])];
+          return { met: scopedTo.length ? { ...met, sites: scopedTo } : met };
         }
         const threshold = this.compiled.concepts.get(criterion)?.numeric?.greaterThan;
-        if (m.counts) scopeMiss ??= { ...nearMiss(criterion, src, m, threshold), reason: 'scope', trigger: m.sites!.join(', ') };
+        if (m.counts) scopeMiss ??= { ...nearMiss(criterion, src, m, threshold), reason: 'scope', trigger: scopeTrigger(m, scope) };
         else miss ??= nearMiss(criterion, src, m, threshold);
       }
     }

@@ -7,7 +7,7 @@ import type { NoteSection, SectionKind } from '../documents/model';
 import type { NearMiss } from '../results';
 import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
-import type { CompiledConcepts } from './compile';
+import type { CompiledConcepts, ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
 import { exceeds, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
@@ -25,6 +25,12 @@ export interface Mention {
   relief?: Relief;
   /** The body sites its sentence names (SPEC 4.1): it documents only for lines at those sites. */
   sites?: readonly string[];
+  /**
+   * For a `sameRoute` concept, the routes its sentence names, else those of the nearest anchor
+   * sentence before it that names one ("TRIAL: epidural catheter ... Pain went from NRS 8 to
+   * NRS 2"): it documents only for lines given by those routes.
+   */
+  routes?: readonly string[];
   /** Whether the mention documents the concept; when not, why and which trigger. */
   counts: boolean;
   reason?: MissReason;
@@ -59,7 +65,7 @@ export function analyzeText(
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
   const parts = new Map<string, Combination>();
-  const sitesBySentence = new Map<number, Set<string>>();
+  const scopeBySentence: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
   const outOfScope = new Map<string, { first: number; last: number }>();
   for (const m of matches) {
@@ -73,9 +79,10 @@ export function analyzeText(
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
     else if (e.type === 'site') {
       const sentence = tokens.sentenceOf[m.first];
-      const set = sitesBySentence.get(sentence);
+      const bySentence = scopeBySentence[e.kind];
+      const set = bySentence.get(sentence);
       if (set) set.add(e.region);
-      else sitesBySentence.set(sentence, new Set([e.region]));
+      else bySentence.set(sentence, new Set([e.region]));
     } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
@@ -110,7 +117,10 @@ export function analyzeText(
     const section = sectionAt(sections, span.start);
     const fromSection = section ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
-    const sites = sitesBySentence.get(sentenceIndex);
+    const sites = scopeBySentence.site.get(sentenceIndex);
+    const routes = concept.sameRoute
+      ? routesFor(scopeBySentence.route, nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)
+      : undefined;
     const mention: Mention = {
       concept: m.concept,
       span,
@@ -119,6 +129,7 @@ export function analyzeText(
       section,
       counts: true,
       ...(sites ? { sites: [...sites] } : {}),
+      ...(routes ? { routes: [...routes] } : {}),
     };
     judge(mention, concept, text, reliefs);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
@@ -150,12 +161,34 @@ function isNear(sentences: Set<number> | undefined, s: number, before: number): 
   return false;
 }
 
-/** The body sites (regions) a short text names: a claim line's description, a note's line. */
-export function sitesIn(compiled: CompiledConcepts, text: string): string[] {
+/**
+ * The routes a mention is given by: its own sentence's, else those of the nearest sentence
+ * before it, within the concept's anchor reach, that holds an anchor and names a route.
+ */
+function routesFor(
+  routes: Map<number, Set<string>>,
+  anchors: Set<number> | undefined,
+  s: number,
+  before: number,
+): Set<string> | undefined {
+  const own = routes.get(s);
+  if (own) return own;
+  for (let i = s - 1; i >= s - before; i--) {
+    const named = routes.get(i);
+    if (named && (!anchors || anchors.has(i))) return named;
+  }
+  return undefined;
+}
+
+/**
+ * The body sites (regions), or the routes, a short text names: a claim line's description, a
+ * note's line.
+ */
+export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKind = 'site'): string[] {
   const sites = new Set<string>();
   for (const m of compiled.automaton.run(tokenize(text, 0))) {
     const e = compiled.entries[m.id];
-    if (e.type === 'site') sites.add(e.region);
+    if (e.type === 'site' && e.kind === kind) sites.add(e.region);
   }
   return [...sites];
 }

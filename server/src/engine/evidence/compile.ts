@@ -13,8 +13,11 @@ type Entry =
   | { type: 'near'; concept: string }
   | { type: 'except'; concept: string }
   | { type: 'outOfScope'; concept: string }
-  /** A body site word (lexical classes `site-<region>`): what a sentence or a claim line is about. */
-  | { type: 'site'; region: string }
+  /**
+   * A body site word (lexical classes `site-<region>`), or a route of administration
+   * (`route-<name>`): what a sentence or a claim line is about.
+   */
+  | { type: 'site'; kind: ScopeKind; region: string }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -46,8 +49,16 @@ export interface CompiledConcepts {
 const MAX_TOTAL_STEPS = 1_000_000;
 const OVER_BUDGET = `the loaded concept patterns expand to more than ${MAX_TOTAL_STEPS} steps`;
 
-/** Lexical classes named `site-<region>` are body sites, one class per region. */
-const SITE_PREFIX = 'site-';
+/**
+ * What scopes evidence to a claim line (SPEC 4.1): body sites, from lexical classes named
+ * `site-<region>`; and routes of administration, from classes named `route-<name>`, which scope
+ * only the concepts that ask for `sameRoute` (MP-442: a trial by the same route as the pump).
+ */
+export type ScopeKind = 'site' | 'route';
+const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
+  ['site', 'site-'],
+  ['route', 'route-'],
+];
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -104,11 +115,12 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
       if (err) throw new Error(`context lexicon: ${err.message}`);
     }
   }
-  // Body sites scope evidence to the lines billed for that site (SPEC 4.1).
+  // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
-    if (!c.id.startsWith(SITE_PREFIX)) continue;
+    const scope = SCOPE_PREFIXES.find(([, prefix]) => c.id.startsWith(prefix));
+    if (!scope) continue;
     c.phrases.forEach((phrase, index) => {
-      const err = add(phrase, { type: 'site', region: c.id.slice(SITE_PREFIX.length) });
+      const err = add(phrase, { type: 'site', kind: scope[0], region: c.id.slice(scope[1].length) });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
     });
   }

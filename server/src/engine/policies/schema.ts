@@ -127,6 +127,12 @@ export const concept = z.strictObject({
    * outside the criterion's own scope (a saline or placebo arm of a trial). A near miss, `scope`.
    */
   outOfScope: z.array(z.string().min(1)).optional(),
+  /**
+   * The mention documents only for a claim line of the route of administration it names (in its
+   * sentence, else in the anchor sentence before it), when both name one: lexical classes
+   * `route-<name>` (MP-442: a trial by the same route as the planned treatment).
+   */
+  sameRoute: z.boolean().optional(),
   /** How many sentences before the mention a `near` anchor may stand in (0: the same sentence). */
   nearSentencesBefore: z.number().int().min(0).max(3).default(0),
   /** Whether a historical mention ("last year", past history) still documents it. */
