@@ -73,7 +73,10 @@ export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWit
       const s = startBefore(line.starts, m.code.span.start - n.lines.lineStart(l));
       const key = `${l}:${s}`;
       let sites = sentenceSites.get(key);
-      if (!sites) sentenceSites.set(key, (sites = sitesIn(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind)));
+      if (!sites) {
+        sites = sitesIn(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind);
+        sentenceSites.set(key, sites);
+      }
       if (!sites.length) continue;
       const code = m.code.value.toUpperCase();
       let set = byCode.get(code);

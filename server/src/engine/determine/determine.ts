@@ -52,7 +52,10 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const answers = new Map<string, Found>();
   const found = (criterion: string): Found => {
     let f = answers.get(criterion);
-    if (!f) answers.set(criterion, (f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self, { sites: occ.sites, routes: occ.routes })));
+    if (!f) {
+      f = ctx.evidence.findForLine(criterion, occ.drugs, ctx.self, { sites: occ.sites, routes: occ.routes });
+      answers.set(criterion, f);
+    }
     return f;
   };
   const isMet = (criterion: string) => Boolean(found(criterion).met);
