@@ -189,3 +189,11 @@ test('a note code takes its site and route from its own sentence, not the rest o
   assert.deepEqual(d.routes, ['intrathecal']);
   assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
 });
+
+test('intractable pain: a word of intractability and a pain word, or pain despite treatments, in one clause', () => {
+  assert.ok(met('intractable-pain', 'Severe chronic intractable low back and b/l leg pain for 8 yrs.'));
+  assert.ok(met('intractable-pain', 'Phantom limb and residual-limb pain after traumatic amputation, refractory to multimodal treatment.'));
+  assert.ok(met('intractable-pain', 'Lumbosacral neuropathic pain, unresponsive to two spine surgeries and a failed spinal cord stimulator.'));
+  assert.ok(met('intractable-pain', 'Leg pain persists despite PT, ESIs and gabapentin.'));
+  assert.equal(met('intractable-pain', 'Moderate pain, well controlled on oral medication; not intractable.'), false);
+});
