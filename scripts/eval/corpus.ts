@@ -195,7 +195,7 @@ const show = (s: Sampled, i: number): string => {
   const quote = oneLine(`${sentence.slice(0, a)}**${sentence.slice(a, b)}**${sentence.slice(b)}`).slice(0, 600);
   const ctx = Object.entries(m.context).map(([k, v]) => `${k}: "${v}"`).join(', ');
   const verdict = m.counts ? 'counts' : `not counted: ${m.reason ?? 'numeric'}${m.trigger ? ` ("${m.trigger}")` : ''}`;
-  const relief = m.relief ? `; relief ${m.relief.percent}% from "${m.relief.quote}"${m.relief.route ? `, ${m.relief.route}` : ''}` : '';
+  const relief = m.relief ? `; relief ${m.relief.percent}% from "${m.relief.quote}"` : '';
   return `${i + 1}. \`${s.doc}\` [${m.section ?? 'no section'}] ${verdict}${ctx ? `; context ${ctx}` : ''}${relief}\n   > ${quote}\n`;
 };
 const lines: string[] = [

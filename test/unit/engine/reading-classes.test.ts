@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../server/src/engine';
-import { checkClaim, checkNote, criterionIn } from './helpers';
+import { sitesIn } from '../../../server/src/engine/evidence/analyze';
+import { checkClaim, checkNote, criterionIn, engine } from './helpers';
 
 const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
 
@@ -196,4 +197,20 @@ test('intractable pain: a word of intractability and a pain word, or pain despit
   assert.ok(met('intractable-pain', 'Lumbosacral neuropathic pain, unresponsive to two spine surgeries and a failed spinal cord stimulator.'));
   assert.ok(met('intractable-pain', 'Leg pain persists despite PT, ESIs and gabapentin.'));
   assert.equal(met('intractable-pain', 'Moderate pain, well controlled on oral medication; not intractable.'), false);
+});
+
+test('the route of a trial is read from its sentence by the route classes, and a stage IV is not a route', () => {
+  const routes = (s: string) => sitesIn(engine().compiled, s, 'route');
+  assert.deepEqual(routes('The intrathecal trial gave 62.5% pain relief.'), ['intrathecal']);
+  assert.deepEqual(routes('Epidural trial: pain from 9/10 to 2/10.'), ['epidural']);
+  assert.deepEqual(routes('Pain score of 9/10 decreased to 2/10 following the IV trial.'), ['intravenous']);
+  assert.deepEqual(routes('Intravenous lidocaine trial reduced pain by two thirds.'), ['intravenous']);
+  assert.deepEqual(routes('Trial: 8/10 -> 2/10 with intrathecally administered morphine.'), ['intrathecal']);
+  assert.deepEqual(routes('Stage IV cancer; the trial gave 70% pain relief.'), []);
+});
+
+test('a trial result in words documents the trial: "cut by two-thirds, from nine out of ten to three out of ten"', () => {
+  const trial = 'TRIAL 01/21: single intrathecal bolus of morphine 0.1 mg at L3-4.\n';
+  assert.ok(met('pump-trial-relief', trial + 'Pain cut by two-thirds, from nine out of ten to three out of ten, lasting 14 h.\n'));
+  assert.equal(met('pump-trial-relief', trial + 'Pain went from eight out of ten to four out of ten.\n'), false);
 });

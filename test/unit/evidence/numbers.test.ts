@@ -65,15 +65,6 @@ test('pain scales: "VAS 8 ... 4" is 50% (fails), "NRS of 8 to 3" 62.5%, VAS in m
   assert.equal(mm.scores?.scale, 100);
 });
 
-test('the route of the trial is read with its result', () => {
-  assert.equal(read('The intrathecal trial gave 62.5% pain relief.').route, 'intrathecal');
-  assert.equal(read('Epidural trial: pain from 9/10 to 2/10.').route, 'epidural');
-  assert.equal(read('Pain score of 9/10 decreased to 2/10 following the IV trial.').route, 'intravenous');
-  assert.equal(read('Intravenous lidocaine trial reduced pain by two thirds.').route, 'intravenous');
-  assert.equal(read('Trial: 8/10 -> 2/10 with intrathecally administered morphine.').route, 'intrathecal');
-  assert.equal(read('Stage IV cancer; the trial gave 70% pain relief.').route, undefined);
-});
-
 test('what is not pain relief is not read', () => {
   assert.equal(readRelief('The trial gave no relief.'), undefined);
   // Another scale, a dose, a date, a percentage of something else.
@@ -86,4 +77,17 @@ test('what is not pain relief is not read', () => {
 
 test('the largest relief a sentence states is its reading', () => {
   assert.equal(read('Relief was 40% at 2 hours and 75% at 6 hours after the intrathecal trial.').percent, 75);
+});
+
+test('scores written in words: "nine out of ten", and a word number after from or to', () => {
+  assert.equal(read('His pain fell from nine out of ten before the injection to three out of ten.').percent, 66.7);
+  assert.equal(read('Pain cut by two-thirds, from nine out of ten to three out of ten, lasting 14 h.').percent, 66.7);
+  assert.equal(read('His pain went from a nine down to a four within 6 hours.').percent, 55.6);
+  assert.equal(read('Pain 8 out of 10 before, 4 out of 10 after the bolus; pain relief about half.').percent, 50);
+  // The quote is the sentence's own words, not the digits they were read as.
+  const sentence = 'Pain fell from nine out of ten to three out of ten.';
+  const r = read(sentence);
+  assert.equal(sentence.slice(r.start, r.end), 'from nine out of ten to three out of ten');
+  // Other number words are not scores.
+  assert.equal(read('Seventy five percent pain relief with the trial.').percent, 75);
 });

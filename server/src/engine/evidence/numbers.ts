@@ -2,8 +2,9 @@
  * Reads pain relief as a number from one sentence: stated percentages ("62% relief",
  * "60-70%" reads as its lower bound, "greater than 50 percent", "more than half", "seventy
  * percent") or computed from two pain scores ("from 8/10 to 3/10", "VAS 8 ... VAS 3",
- * "VAS 8 before the trial and 4 after", "NRS of 8 to 3", "reduced to 3/10 from 8/10"), with the
- * route of the trial named in the sentence (intrathecal, epidural, intravenous).
+ * "VAS 8 before the trial and 4 after", "NRS of 8 to 3", "reduced to 3/10 from 8/10", "from nine
+ * out of ten to three out of ten"). The trial's route is not read here: routes are lexical
+ * classes (`route-<name>`), which scope the trial to the pump of its route (SPEC 4.1).
  * Every expression runs on one sentence with bounded patterns (no nested quantifiers), so the
  * cost is linear in the sentence.
  */
@@ -18,8 +19,6 @@ export interface Relief {
   start: number;
   end: number;
   how: 'stated' | 'scores';
-  /** Route named with the trial, if any. */
-  route?: 'intrathecal' | 'epidural' | 'intravenous';
   /** For `scores`: the two scores and the scale they were read on (10, or 100 for a VAS in mm). */
   scores?: { before: number; after: number; scale: 10 | 100 };
 }
@@ -75,24 +74,64 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 
-const ROUTE_RE =
-  /\b(intrathecal(?:ly)?|epidural(?:ly)?|intravenous(?:ly)?|intra-thecal|i\.v\.)|(?<!\b(?:stage|grade|class|type|phase|level|through|cn|cranial nerves?|ii|iii)[\s-]*)\b(IV)\b/i;
-
-const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success/i;
+const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success|\bcut\b|\bfell\b|halved|eased/i;
 const ABOUT_PAIN = /pain|relie|analges|\bvas\b|\bnrs\b|\baches?\b|comfort/i;
 
 export function readRelief(sentence: string): Relief | undefined {
   // Runs of white space are read as one space: the expressions put `\s*` next to `\s*` (a pain
   // scale, then an optional colon), which backtracks quadratically over a long run; a note with
-  // "pain 8/10, relief of pain" and 40,000 spaces took 19 s. Offsets are mapped back.
+  // "pain 8/10, relief of pain" and 40,000 spaces took 19 s. Scores written in words are read as
+  // digits. Offsets are mapped back to the sentence.
   const squeezed = squeezeSpace(sentence);
-  if (squeezed === undefined) return readSqueezed(sentence);
-  const r = readSqueezed(squeezed.text);
+  const spoken = wordScores(squeezed?.text ?? sentence);
+  if (!squeezed && !spoken) return readSqueezed(sentence);
+  const r = readSqueezed(spoken?.text ?? squeezed!.text);
   if (r) {
-    r.start = squeezed.map[r.start];
-    r.end = squeezed.map[r.end];
+    const back = (i: number) => {
+      const j = spoken ? spoken.map[i] : i;
+      return squeezed ? squeezed.map[j] : j;
+    };
+    r.start = back(r.start);
+    r.end = back(r.end);
   }
   return r;
+}
+
+const SMALL: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const SMALL_WORD = String.raw`(zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
+/**
+ * A pain score written in words: "nine out of ten" (or "9 out of 10"), and a word number after
+ * "from" or "to" ("from a nine down to a four"). Other number words are left alone ("seventy
+ * five percent", "one of the", "two-thirds").
+ */
+const WORD_SCORE_RE = new RegExp(
+  String.raw`\b(?:${SMALL_WORD}|(\d{1,2}))\s+out\s+of\s+(?:ten|10)\b|\b((?:from|to)\s+(?:an?\s+)?)${SMALL_WORD}\b(?![ -](?:thirds?|quarters?|half|percent|per cent)|\s+out\s+of\b)`,
+  'gi',
+);
+
+/** The sentence with its word scores written as digits ("9/10"), and the offset map back; undefined when there are none. */
+function wordScores(s: string): { text: string; map: Int32Array } | undefined {
+  WORD_SCORE_RE.lastIndex = 0;
+  let m = WORD_SCORE_RE.exec(s);
+  if (!m) return undefined;
+  const parts: string[] = [];
+  const map: number[] = [];
+  let from = 0;
+  const copy = (to: number) => {
+    for (let i = from; i < to; i++) map.push(i);
+    parts.push(s.slice(from, to));
+  };
+  for (; m; m = WORD_SCORE_RE.exec(s)) {
+    copy(m.index);
+    const replacement = m[4] !== undefined ? `${m[3]}${SMALL[m[4].toLowerCase()]}` : `${m[1] ? SMALL[m[1].toLowerCase()] : m[2]}/10`;
+    // Every character of the replacement maps to the start of the words it stands for.
+    for (let i = 0; i < replacement.length; i++) map.push(m.index + Math.min(i, m[0].length - 1));
+    parts.push(replacement);
+    from = m.index + m[0].length;
+  }
+  copy(s.length);
+  map.push(s.length);
+  return { text: parts.join(''), map: Int32Array.from(map) };
 }
 
 /** JavaScript's `\s`: what the expressions treat as space. */
@@ -143,10 +182,9 @@ function squeezeSpace(s: string): { text: string; map: Int32Array } | undefined 
 
 function readSqueezed(sentence: string): Relief | undefined {
   const found: Relief[] = [];
-  const route = routeOf(sentence);
   const push = (percent: number, exclusive: boolean, quote: string, start: number, how: Relief['how'], scores?: Relief['scores']) => {
     if (!(percent >= 0 && percent <= 100)) return;
-    found.push({ percent, exclusive, quote: quote.trim(), start, end: start + quote.length, how, route, ...(scores ? { scores } : {}) });
+    found.push({ percent, exclusive, quote: quote.trim(), start, end: start + quote.length, how, ...(scores ? { scores } : {}) });
   };
   // A stated percentage counts only in a sentence about relief of pain ("70% improvement in her
   // urgency" is not); scores speak for themselves.
@@ -235,14 +273,4 @@ function score(r: Relief): number {
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-function routeOf(s: string): Relief['route'] {
-  const m = ROUTE_RE.exec(s);
-  if (!m) return undefined;
-  if (m[2]) return 'intravenous';
-  const r = m[1].toLowerCase();
-  if (r.startsWith('intrathecal') || r === 'intra-thecal') return 'intrathecal';
-  if (r.startsWith('epidural')) return 'epidural';
-  return 'intravenous';
 }
