@@ -79,9 +79,10 @@ test('CP.MP.31: Centene, commercial and medicaid, effective 2024-11-01, photogra
   assert.deepEqual(p.sections.find((s) => s.id === 'I.A')!.advisory, ['photographs']);
 });
 
-test('MC.CP.MP.31: medicare only, I.A.1-3 (I.A.4 removed in 08/25), no photographs advisory, one §II', () => {
+test('MC.CP.MP.31: medicare only, effective 2025-08-01, I.A.1-3 (I.A.4 removed in 08/25), no photographs advisory, one §II', () => {
   const p = engine().registry.policy('MC.CP.MP.31')!.policy;
   assert.deepEqual(p.plans, ['medicare']);
+  assert.equal(p.effective, '2025-08-01');
   const ia = p.sections.find((s) => s.id === 'I.A')!;
   assert.deepEqual(alternativesFitting('MC.CP.MP.31', 'Q2028'), ['I.A.1']);
   assert.deepEqual(alternativesFitting('MC.CP.MP.31', '11200'), ['I.A.1', 'I.A.2']);
