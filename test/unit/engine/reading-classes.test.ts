@@ -214,3 +214,26 @@ test('a trial result in words documents the trial: "cut by two-thirds, from nine
   assert.ok(met('pump-trial-relief', trial + 'Pain cut by two-thirds, from nine out of ten to three out of ten, lasting 14 h.\n'));
   assert.equal(met('pump-trial-relief', trial + 'Pain went from eight out of ten to four out of ten.\n'), false);
 });
+
+test('failed conservative therapy in paraphrase: made no difference, no meaningful change despite, plateaued', () => {
+  assert.ok(met('conservative-therapy-failed', 'A year of daily fluticasone and saline rinses made no difference.'));
+  assert.ok(met('conservative-therapy-failed', 'No meaningful change despite full adherence to 12 weeks of skilled therapy and a daily home program.'));
+  assert.ok(met('conservative-therapy-failed', 'He completed 7 months of OT with splinting and silicone sheeting; extension plateaued and no further gain was seen.'));
+  assert.equal(met('conservative-therapy-failed', 'Plan: start silicone sheeting and a home program; recheck in 3 months.'), false);
+});
+
+test('a site word inside words that are not about the site does not scope the sentence ("hand therapy", "back to work")', () => {
+  const sites = (s: string) => sitesIn(engine().compiled, s);
+  assert.deepEqual(sites('He completed 7 months of hand therapy with splinting.'), []);
+  assert.deepEqual(sites('She went back to work after the graft.'), []);
+  assert.deepEqual(sites('Scar contracture of the right hand.'), ['hand']);
+  // In a note, the elbow line is documented by the therapy sentence.
+  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-09-01\nnote: ../notes/v.note\nline 1: 15220 x1 ; full-thickness graft, L elbow\n';
+  const note = [
+    'Scald burn to the L arm in 2023 (work injury). He cannot extend the L elbow past -45 degrees and cannot reach overhead shelves.',
+    'He completed 7 months of hand/OT therapy with splinting and silicone sheeting; extension plateaued and no further gain was seen.',
+    '',
+  ].join('\n');
+  const p = checkClaim(claim, { '/mem/notes/v.note': note }).determinations[0].policies[0];
+  assert.ok(p.met.some((m) => m.criterion === 'conservative-therapy-failed'), JSON.stringify(p));
+});

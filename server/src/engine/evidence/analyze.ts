@@ -68,6 +68,8 @@ export function analyzeText(
   const scopeBySentence: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
   const outOfScope = new Map<string, { first: number; last: number }>();
+  const siteWords: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
+  const notSites: { first: number; last: number }[] = [];
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -77,13 +79,8 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else if (e.type === 'site') {
-      const sentence = tokens.sentenceOf[m.first];
-      const bySentence = scopeBySentence[e.kind];
-      const set = bySentence.get(sentence);
-      if (set) set.add(e.region);
-      else bySentence.set(sentence, new Set([e.region]));
-    } else if (e.type === 'outOfScope') {
+    else if (e.type === 'site') siteWords.push({ kind: e.kind, region: e.region, first: m.first, last: m.last });
+    else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last }); else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
         outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
@@ -93,6 +90,7 @@ export function analyzeText(
     } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
   for (const m of combinations(parts)) conceptMatches.push(m);
+  addSites(scopeBySentence, siteWords, notSites, (t) => tokens.sentenceOf[t]);
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
@@ -162,6 +160,34 @@ function isNear(sentences: Set<number> | undefined, s: number, before: number): 
 }
 
 /**
+ * Each site word's region on its sentence, unless the word stands inside words that name the
+ * site without being about it ("hand therapy", "on the other hand"). Both lists come in the
+ * automaton's order; the overlap test walks them together (linear).
+ */
+function addSites(
+  scope: Record<ScopeKind, Map<number, Set<string>>>,
+  sites: readonly { kind: ScopeKind; region: string; first: number; last: number }[],
+  notSites: { first: number; last: number }[],
+  sentenceOf: (token: number) => number,
+): void {
+  notSites.sort((a, b) => a.first - b.first);
+  // Prefix maxima of the not-site ends, so "does any not-site span cover [first, last)?" is one look-up.
+  const maxEnd: number[] = [];
+  for (const n of notSites) maxEnd.push(Math.max(n.last, maxEnd.length ? maxEnd[maxEnd.length - 1] : -1));
+  const sorted = [...sites].sort((a, b) => a.first - b.first);
+  let j = -1;
+  for (const s of sorted) {
+    while (j + 1 < notSites.length && notSites[j + 1].first <= s.first) j++;
+    if (j >= 0 && maxEnd[j] >= s.last) continue;
+    const bySentence = scope[s.kind];
+    const sentence = sentenceOf(s.first);
+    const set = bySentence.get(sentence);
+    if (set) set.add(s.region);
+    else bySentence.set(sentence, new Set([s.region]));
+  }
+}
+
+/**
  * The routes a mention is given by: its own sentence's, else those of the nearest sentence
  * before it, within the concept's anchor reach, that holds an anchor and names a route.
  */
@@ -185,12 +211,17 @@ function routesFor(
  * note's line.
  */
 export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKind = 'site'): string[] {
-  const sites = new Set<string>();
+  const words: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
+  const notSites: { first: number; last: number }[] = [];
   for (const m of compiled.automaton.run(tokenize(text, 0))) {
     const e = compiled.entries[m.id];
-    if (e.type === 'site' && e.kind === kind) sites.add(e.region);
+    if (e.type === 'site' && e.kind === kind) words.push({ kind, region: e.region, first: m.first, last: m.last });
+    else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
   }
-  return [...sites];
+  // The whole text is read as one sentence (0).
+  const scope: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
+  addSites(scope, words, notSites, () => 0);
+  return [...(scope[kind].get(0) ?? [])];
 }
 
 /**

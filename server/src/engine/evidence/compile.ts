@@ -18,6 +18,8 @@ type Entry =
    * (`route-<name>`): what a sentence or a claim line is about.
    */
   | { type: 'site'; kind: ScopeKind; region: string }
+  /** Words that name a site but are not about it ("hand therapy", "on the other hand"): class `not-site`. */
+  | { type: 'notSite' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -59,6 +61,7 @@ const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
   ['site', 'site-'],
   ['route', 'route-'],
 ];
+const NOT_SITE = 'not-site';
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -117,6 +120,13 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   }
   // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
+    if (c.id === NOT_SITE) {
+      c.phrases.forEach((phrase, index) => {
+        const err = add(phrase, { type: 'notSite' });
+        if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
+      });
+      continue;
+    }
     const scope = SCOPE_PREFIXES.find(([, prefix]) => c.id.startsWith(prefix));
     if (!scope) continue;
     c.phrases.forEach((phrase, index) => {
