@@ -237,3 +237,29 @@ test('a site word inside words that are not about the site does not scope the se
   const p = checkClaim(claim, { '/mem/notes/v.note': note }).determinations[0].policies[0];
   assert.ok(p.met.some((m) => m.criterion === 'conservative-therapy-failed'), JSON.stringify(p));
 });
+
+test('functional impairment: raising, straightening, distance limits, light duty and abnormal gaits', () => {
+  assert.ok(met('functional-impairment', 'He cannot raise the left arm above shoulder height.'));
+  assert.ok(met('functional-impairment', 'He can walk only about one block in boots before the shin is raw.'));
+  assert.ok(met('functional-impairment', 'She is unable to fully straighten the right knee.'));
+  assert.ok(met('functional-impairment', 'She walks with a flexed-knee gait.'));
+  assert.ok(met('functional-impairment', 'He has been moved to light duty at the warehouse because of it.'));
+  assert.equal(met('functional-impairment', 'She walks without difficulty and works full duty.'), false);
+});
+
+test('scar symptoms: a keloid that hurts despite treatment, or that keeps getting infected or is friable, anchored to the scar', () => {
+  const keloid = 'Keloid of the L posterior earlobe after piercing in 2019.\n';
+  assert.ok(met('scar-symptoms', keloid + 'The keloid hurts constantly (5/10, throbbing, worse w/ pressure from her phone) despite 4 triamcinolone injections.\n'));
+  assert.ok(met('scar-symptoms', keloid + 'It has become infected 3 times this year and the surface is friable.\n'));
+  assert.equal(met('scar-symptoms', 'It has become infected 3 times this year.\n'), false);
+  assert.equal(met('scar-symptoms', keloid + 'It has never been infected and does not hurt.\n'), false);
+});
+
+test('an expected benefit credited to another treatment is out of scope for the billed procedure (SPEC 4)', () => {
+  const f = criterionIn('Continue PT for gait training - PT is expected to improve his gait and walking endurance.', 'expected-improvement');
+  assert.equal(f.met, undefined);
+  assert.equal(f.miss?.reason, 'scope');
+  assert.match(f.miss?.trigger ?? '', /PT is expected to improve/);
+  assert.equal(met('expected-improvement', 'Custom orthotics w/ met pads ordered today; these should improve his walking tolerance.'), false);
+  assert.ok(met('expected-improvement', 'Fat grafting to the plantar pads is expected to improve his walking tolerance.'));
+});
