@@ -263,3 +263,8 @@ test('an expected benefit credited to another treatment is out of scope for the 
   assert.equal(met('expected-improvement', 'Custom orthotics w/ met pads ordered today; these should improve his walking tolerance.'), false);
   assert.ok(met('expected-improvement', 'Fat grafting to the plantar pads is expected to improve his walking tolerance.'));
 });
+
+test('cosmetic intent: improving any word of the appearance class ("purely to improve her figure")', () => {
+  assert.ok(met('cosmetic-intent', 'The flanks have bothered her for years and this is purely to improve her figure.'));
+  assert.equal(met('cosmetic-intent', 'The graft is not to improve her appearance but to let her chew.'), false);
+});
