@@ -268,3 +268,10 @@ test('cosmetic intent: improving any word of the appearance class ("purely to im
   assert.ok(met('cosmetic-intent', 'The flanks have bothered her for years and this is purely to improve her figure.'));
   assert.equal(met('cosmetic-intent', 'The graft is not to improve her appearance but to let her chew.'), false);
 });
+
+test('an HIV test, screen or prophylaxis is not a diagnosis of HIV', () => {
+  assert.equal(met('hiv-diagnosis', 'Continue PrEP with ID; next HIV test due 10/2025.'), false);
+  assert.equal(met('hiv-diagnosis', 'She was screened for HIV at the clinic.'), false);
+  assert.equal(met('hiv-diagnosis', 'HIV prophylaxis (PrEP) since 2023 because her husband is positive.'), false);
+  assert.ok(met('hiv-diagnosis', 'HIV diagnosed 2009, on ART, viral load undetectable.'));
+});
