@@ -275,3 +275,17 @@ test('an HIV test, screen or prophylaxis is not a diagnosis of HIV', () => {
   assert.equal(met('hiv-diagnosis', 'HIV prophylaxis (PrEP) since 2023 because her husband is positive.'), false);
   assert.ok(met('hiv-diagnosis', 'HIV diagnosed 2009, on ART, viral load undetectable.'));
 });
+
+test('anaphora: a sentence that refers back takes the drug or the treatments from the sentence before', () => {
+  const baclofen = 'Oral medication: baclofen was started in 2021 and increased to 20 mg three times a day.\n';
+  assert.ok(met('oral-baclofen-failed', baclofen + 'At that dose she slept through most of her school day, so we tapered it off in 2023.\n'));
+  assert.ok(met('oral-baclofen-failed', baclofen + 'It did not loosen her legs enough to help with her care.\n'));
+  // Without a word referring back, the next sentence is about something else.
+  assert.equal(met('oral-baclofen-failed', baclofen + 'Her brother slept through the night.\n'), false);
+  const tears = 'Since mid-2023 she has used artificial tears every hour, ointment at night and taping of the lid at bedtime.\n';
+  assert.ok(met('conservative-therapy-failed', tears + 'Despite all of this the cornea keeps breaking down.\n'));
+  // Two sentences back is too far.
+  assert.equal(met('conservative-therapy-failed', tears + 'She lives alone.\nDespite all of this the cornea keeps breaking down.\n'), false);
+  // A negation in the sentence that refers back still negates it.
+  assert.equal(met('oral-baclofen-failed', baclofen + 'It did not cause sedation or dizziness.\n'), false);
+});

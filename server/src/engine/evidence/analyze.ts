@@ -70,6 +70,8 @@ export function analyzeText(
   const outOfScope = new Map<string, { first: number; last: number }>();
   const siteWords: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
   const notSites: { first: number; last: number }[] = [];
+  /** Per sentence, the first token of its first word referring back (class `anaphor`). */
+  const anaphors = new Map<number, number>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -80,7 +82,11 @@ export function analyzeText(
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
     else if (e.type === 'site') siteWords.push({ kind: e.kind, region: e.region, first: m.first, last: m.last });
-    else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last }); else if (e.type === 'outOfScope') {
+    else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
+    else if (e.type === 'anaphor') {
+      const s = tokens.sentenceOf[m.first];
+      if (!(anaphors.get(s)! <= m.first)) anaphors.set(s, m.first);
+    } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
         outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
@@ -90,6 +96,7 @@ export function analyzeText(
     } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
   }
   for (const m of combinations(parts)) conceptMatches.push(m);
+  for (const m of anaphoricCombinations(parts, anaphors, compiled)) conceptMatches.push(m);
   addSites(scopeBySentence, siteWords, notSites, (t) => tokens.sentenceOf[t]);
   const index = new TriggerIndex(tokens, triggers);
   const byConcept = new Map<string, Mention[]>();
@@ -231,6 +238,8 @@ export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKin
  */
 interface Combination {
   concept: string;
+  combination: number;
+  sentence: number;
   found: ({ first: number; last: number } | undefined)[];
   best?: { first: number; last: number; found: { first: number; last: number }[] };
 }
@@ -246,9 +255,9 @@ function addPart(
   last: number,
   window: number,
 ): void {
-  const key = `${e.concept}\u0000${e.combination}\u0000${sentence}`;
+  const key = combinationKey(e.concept, e.combination, sentence);
   let c = parts.get(key);
-  if (!c) parts.set(key, (c = { concept: e.concept, found: new Array(e.parts).fill(undefined) }));
+  if (!c) parts.set(key, (c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined) }));
   c.found[e.part] = { first, last };
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
@@ -262,19 +271,49 @@ function addPart(
   if (!c.best || hi - lo < c.best.last - c.best.first) c.best = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
 }
 
+function combinationKey(concept: string, combination: number, sentence: number): string {
+  return `${concept}\u0000${combination}\u0000${sentence}`;
+}
+
+/**
+ * A combination over `found` parts as a match: the words between the parts are skipped, as a
+ * pattern gap skips them, so a negation there ("oral baclofen did not cause sedation") negates it.
+ */
+function asMatch(concept: string, first: number, last: number, found: readonly { first: number; last: number }[]) {
+  let skipped = 0;
+  for (let k = 0; k < last - first && k < 31; k++) {
+    const tok = first + k;
+    if (!found.some((f) => tok >= f.first && tok < f.last)) skipped |= 1 << k;
+  }
+  return { concept, first, last, skipped };
+}
+
 /** Combinations whose every part matched in one sentence, within the concept's window, as mentions. */
 function* combinations(parts: Map<string, Combination>) {
+  for (const c of parts.values()) if (c.best) yield asMatch(c.concept, c.best.first, c.best.last, c.best.found);
+}
+
+/**
+ * For concepts with `anaphora`: a sentence holding some parts of a combination, and a word
+ * referring back within the concept's window of them, takes the parts it lacks from the
+ * sentence before ("Oral baclofen 20 mg TID. At that dose she slept all day.", "... tears,
+ * ointment and taping. Despite all of this the cornea keeps breaking down."). The mention is
+ * this sentence's parts: it is the statement that documents, and its own context decides.
+ */
+function* anaphoricCombinations(parts: Map<string, Combination>, anaphors: Map<number, number>, compiled: CompiledConcepts) {
   for (const c of parts.values()) {
-    if (!c.best) continue;
-    const { first, last, found } = c.best;
-    // The words between the parts are skipped, as a pattern gap skips them: a negation there
-    // ("oral baclofen did not cause sedation") negates the combination.
-    let skipped = 0;
-    for (let k = 0; k < last - first && k < 31; k++) {
-      const tok = first + k;
-      if (!found.some((f) => tok >= f.first && tok < f.last)) skipped |= 1 << k;
-    }
-    yield { concept: c.concept, first, last, skipped };
+    if (c.best || !compiled.concepts.get(c.concept)?.anaphora) continue;
+    const back = anaphors.get(c.sentence);
+    if (back === undefined) continue;
+    const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
+    const prev = parts.get(combinationKey(c.concept, c.combination, c.sentence - 1));
+    if (!prev) continue;
+    const present = c.found.filter((f): f is { first: number; last: number } => f !== undefined);
+    if (!c.found.every((f, i) => f || prev.found[i])) continue;
+    const first = Math.min(...present.map((f) => f.first));
+    const last = Math.max(...present.map((f) => f.last));
+    if (last - first > window || Math.max(last, back) - Math.min(first, back) > window) continue;
+    yield asMatch(c.concept, first, last, present);
   }
 }
 

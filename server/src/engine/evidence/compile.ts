@@ -20,6 +20,8 @@ type Entry =
   | { type: 'site'; kind: ScopeKind; region: string }
   /** Words that name a site but are not about it ("hand therapy", "on the other hand"): class `not-site`. */
   | { type: 'notSite' }
+  /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
+  | { type: 'anaphor' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -62,6 +64,7 @@ const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
   ['route', 'route-'],
 ];
 const NOT_SITE = 'not-site';
+const ANAPHOR = 'anaphor';
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -120,9 +123,10 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   }
   // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
-    if (c.id === NOT_SITE) {
+    if (c.id === NOT_SITE || c.id === ANAPHOR) {
+      const entry: Entry = c.id === NOT_SITE ? { type: 'notSite' } : { type: 'anaphor' };
       c.phrases.forEach((phrase, index) => {
-        const err = add(phrase, { type: 'notSite' });
+        const err = add(phrase, entry);
         if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
       });
       continue;

@@ -154,6 +154,12 @@ export const concept = z.strictObject({
    * `["@oral-baclofen", "@intolerance"]`. Each pattern may name lexical classes (`@class`).
    */
   together: z.array(z.array(z.string().min(1)).min(2).max(4)).optional(),
+  /**
+   * A `together` combination may take the parts it lacks from the sentence before, when this
+   * sentence refers back to it before its own parts ("baclofen 20 mg TID. At that dose she slept
+   * all day and it did not loosen her legs"): words of the lexical class `anaphor`.
+   */
+  anaphora: z.boolean().optional(),
   /** The most tokens from the first to the last word of a `together` combination (default 14). */
   window: z.number().int().min(2).max(30).optional(),
   prompt: z.string().min(1).describe('documentation prompt, a snippet with ${1:placeholders}'),
