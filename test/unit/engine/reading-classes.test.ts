@@ -289,3 +289,15 @@ test('anaphora: a sentence that refers back takes the drug or the treatments fro
   // A negation in the sentence that refers back still negates it.
   assert.equal(met('oral-baclofen-failed', baclofen + 'It did not cause sedation or dizziness.\n'), false);
 });
+
+test('SPEC 4.1: a donor site in the note sentence naming the code is not the treated site', () => {
+  const text = [
+    'Planned procedure: dermis-fat graft to L anophthalmic socket, donor L hip (CPT 15769)',
+    '[x] Functional impairment: L ocular prosthesis will not stay seated and extrudes when she bends forward.',
+    '[x] Expected benefit: restoring orbital volume is expected to let the socket hold the prosthesis securely.',
+    '',
+  ].join('\n');
+  const d = checkNote(text, { payer: 'Anthem', plan: 'commercial' }).determinations.find((x) => x.code === '15769')!;
+  assert.deepEqual(d.sites, ['face']);
+  assert.equal(d.status, 'supported');
+});

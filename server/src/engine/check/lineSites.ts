@@ -74,7 +74,7 @@ export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWit
       const key = `${l}:${s}`;
       let sites = sentenceSites.get(key);
       if (!sites) {
-        sites = sitesIn(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind);
+        sites = treatedSites(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind);
         sentenceSites.set(key, sites);
       }
       if (!sites.length) continue;
@@ -87,14 +87,23 @@ export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWit
   return new Map([...byCode].map(([code, set]) => [code, [...set]]));
 }
 
-export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, fromNotes: MentionSites): string[] | undefined {
+/**
+ * The treated sites a procedure's words name: "full-thickness graft, groin donor", "pump, L
+ * abdominal pocket", "graft to L socket, donor L hip (CPT 15769)": a comma part that names where
+ * tissue comes from or hardware sits is not the treated site. Routes have no such parts.
+ */
+function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind): string[] {
+  if (kind === 'route') return sitesIn(compiled, text, kind);
   const sites = new Set<string>();
-  // "full-thickness graft, groin donor", "pump, L abdominal pocket": a part of the description
-  // that names where tissue comes from or hardware sits is not the treated site.
-  for (const part of line.description?.value.split(/[,;]/) ?? []) {
+  for (const part of text.split(/[,;]/)) {
     const named = sitesIn(compiled, part);
     if (!named.includes(ACCESS)) for (const s of named) sites.add(s);
   }
+  return [...sites];
+}
+
+export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, fromNotes: MentionSites): string[] | undefined {
+  const sites = new Set<string>(line.description ? treatedSites(compiled, line.description.value, 'site') : []);
   for (const m of line.modifiers) {
     const s = modifierSite(m.value);
     if (s) sites.add(s);
