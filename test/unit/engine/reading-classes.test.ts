@@ -301,3 +301,8 @@ test('SPEC 4.1: a donor site in the note sentence naming the code is not the tre
   assert.deepEqual(d.sites, ['face']);
   assert.equal(d.status, 'supported');
 });
+
+test('a dog bite to the cheek is a cause, not cheek biting', () => {
+  assert.equal(met('functional-impairment', '[x] Deformity due to injury, disease, or congenital defect - dog bite, L cheek'), false);
+  assert.ok(met('functional-impairment', 'He bites his left cheek when he chews.'));
+});
