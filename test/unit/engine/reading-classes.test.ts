@@ -306,3 +306,22 @@ test('a dog bite to the cheek is a cause, not cheek biting', () => {
   assert.equal(met('functional-impairment', '[x] Deformity due to injury, disease, or congenital defect - dog bite, L cheek'), false);
   assert.ok(met('functional-impairment', 'He bites his left cheek when he chews.'));
 });
+
+test('CP.MP.31 I.A.4.b fits 15773/15774 only at a facial site (SPEC 3.1)', () => {
+  const note = [
+    'HIV diagnosed 2009, on ART. HIV-associated facial lipoatrophy of both cheeks.',
+    'She cannot make a full fist with either hand.',
+    '',
+  ].join('\n');
+  const claim = (line: string) => `payer: Centene\nplan: commercial\ndate: 2025-03-01\nnote: ../notes/v.note\n${line}\n`;
+  const alternative = (line: string) => checkClaim(claim(line), { '/mem/notes/v.note': note }).determinations[0].policies[0];
+  const face = alternative('line 1: 15773 x1 ; fat grafting, bilateral cheeks');
+  assert.equal(face.status, 'supported');
+  assert.equal(face.alternative, 'I.A.4.b');
+  // At the hands, only I.A.1 fits: it lacks the cause and the failed conservative therapy.
+  const hands = alternative('line 1: 15773 x1 ; fat grafting, both hands');
+  assert.equal(hands.alternative, 'I.A.1');
+  assert.equal(hands.status, 'documentation-missing');
+  // A line that names no site is not a facial one either.
+  assert.equal(alternative('line 1: 15773 x1 ; fat grafting').alternative, 'I.A.1');
+});

@@ -61,13 +61,13 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const isMet = (criterion: string) => Boolean(found(criterion).met);
   const governing = ctx.registry
     .sectionsFor(occ.code)
-    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet).ok));
+    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, occ.sites).ok));
   const policies: PolicyDetermination[] = [];
   const notices: FiredNotice[] = [];
   for (const g of governing) {
-    policies.push(determineSection(g, occ.code, found, isMet));
+    policies.push(determineSection(g, occ, found, isMet));
     for (const notice of g.section.notices ?? []) {
-      if (notice.when && !evaluate(notice.when, occ.code, isMet).ok) continue;
+      if (notice.when && !evaluate(notice.when, occ.code, isMet, occ.sites).ok) continue;
       const evidence = notice.when ? firstEvidence(notice.when, occ.code, found).evidence : undefined;
       notices.push({ notice, policy: g.policy, section: g.section, evidence });
     }
@@ -94,11 +94,12 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
 
 function determineSection(
   g: Governing,
-  code: string,
+  occ: CodeOccurrence,
   found: (c: string) => Found,
   isMet: (c: string) => boolean,
 ): PolicyDetermination {
   const { section } = g;
+  const { code, sites } = occ;
   const base = {
     policy: g.policy.policy.id,
     section: section.id,
@@ -108,7 +109,7 @@ function determineSection(
   };
   const advisory = (section.advisory ?? []).filter((c) => !isMet(c));
   for (const ex of section.exclusions ?? []) {
-    if (!evaluate(ex.when, code, isMet).ok) continue;
+    if (!evaluate(ex.when, code, isMet, sites).ok) continue;
     return {
       ...base,
       status: 'not-covered',
@@ -127,7 +128,7 @@ function determineSection(
     };
   }
   if (!section.requires) return { ...base, status: 'supported', missing: [], advisory };
-  const r = evaluate(section.requires, code, isMet);
+  const r = evaluate(section.requires, code, isMet, sites);
   const met = r.met.map((criterion) => ({ criterion, evidence: found(criterion).met! }));
   const nearMisses = r.missing.map((c) => found(c).miss).filter((m): m is NearMiss => Boolean(m));
   return {

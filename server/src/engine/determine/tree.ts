@@ -16,18 +16,22 @@ export interface TreeResult {
   alternative?: string;
 }
 
-export function evaluate(node: Requirement, code: string, isMet: (criterion: string) => boolean): TreeResult {
+/**
+ * @param sites the billed line's body sites (SPEC 4.1), for alternatives limited to some sites
+ *   (`siteOnly`); undefined when the line names none.
+ */
+export function evaluate(node: Requirement, code: string, isMet: (criterion: string) => boolean, sites?: readonly string[]): TreeResult {
   if (typeof node === 'string') {
     const ok = isMet(node);
     return ok ? { ok, met: [node], missing: [] } : { ok, met: [], missing: [node] };
   }
   if ('not' in node) {
-    const inner = evaluate(node.not, code, isMet);
+    const inner = evaluate(node.not, code, isMet, sites);
     // A negated requirement has nothing to document: report no criteria either way.
     return { ok: !inner.ok, met: [], missing: [] };
   }
   if ('all' in node) {
-    const parts = node.all.map((n) => evaluate(n, code, isMet));
+    const parts = node.all.map((n) => evaluate(n, code, isMet, sites));
     return {
       ok: parts.every((p) => p.ok),
       met: parts.flatMap((p) => p.met),
@@ -35,9 +39,9 @@ export function evaluate(node: Requirement, code: string, isMet: (criterion: str
       alternative: node.id ?? parts.find((p) => p.alternative)?.alternative,
     };
   }
-  const options = alternativesFor(node.any, code);
+  const options = alternativesFor(node.any, code, sites);
   if (options.length === 0) return { ok: false, met: [], missing: [], alternative: node.id };
-  const results = options.map((n) => evaluate(n, code, isMet));
+  const results = options.map((n) => evaluate(n, code, isMet, sites));
   const satisfied = results.find((r) => r.ok);
   if (satisfied) return { ...satisfied, alternative: satisfied.alternative ?? node.id };
   let best = results[0];
@@ -61,7 +65,16 @@ export function negatedCriteria(node: Requirement): string[] {
   return [...new Set(kids.flatMap(negatedCriteria))];
 }
 
-/** The alternatives of an `any` that apply to `code` (an alternative may name its codes: I.A.2 skin tags). */
-function alternativesFor(options: readonly Requirement[], code: string): Requirement[] {
-  return options.filter((n) => typeof n === 'string' || !('codes' in n) || !n.codes || codeFits(code, n.codes));
+/**
+ * The alternatives of an `any` that apply to `code` (an alternative may name its codes: I.A.2
+ * skin tags) at the line's sites (I.A.4.b fits 15773/15774 only at a facial site: a line that
+ * names no site does not fit it).
+ */
+function alternativesFor(options: readonly Requirement[], code: string, sites?: readonly string[]): Requirement[] {
+  return options.filter((n) => {
+    if (typeof n === 'string' || 'not' in n) return true;
+    if (n.codes && !codeFits(code, n.codes)) return false;
+    if (n.siteOnly && codeFits(code, n.siteOnly.codes)) return (sites ?? []).some((s) => n.siteOnly!.sites.includes(s));
+    return true;
+  });
 }

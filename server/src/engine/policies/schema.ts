@@ -22,9 +22,21 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'a date as YYYY-MM-
 
 export type Requirement =
   | string
-  | { all: Requirement[]; id?: string; title?: string; codes?: string[] }
-  | { any: Requirement[]; id?: string; title?: string; codes?: string[] }
+  | { all: Requirement[]; id?: string; title?: string; codes?: string[]; siteOnly?: SiteOnly }
+  | { any: Requirement[]; id?: string; title?: string; codes?: string[]; siteOnly?: SiteOnly }
   | { not: Requirement };
+
+/**
+ * For these codes, the alternative applies only to a line at one of these body sites (from its
+ * description, modifiers or the note's procedure sentence; SPEC 4.1): CP.MP.31 I.A.4.b fits
+ * 15773/15774 only at a facial site.
+ */
+export interface SiteOnly {
+  codes: string[];
+  sites: string[];
+}
+
+const siteOnly = z.strictObject({ codes: z.array(codeRef).min(1), sites: z.array(z.string().min(1)).min(1) });
 
 /**
  * A requirement tree over criterion ids. A branch may carry the policy's own number (`id`,
@@ -39,12 +51,14 @@ const requirement: z.ZodType<Requirement> = z.lazy(() =>
       id: z.string().optional(),
       title: z.string().optional(),
       codes: z.array(codeRef).optional(),
+      siteOnly: siteOnly.optional(),
     }),
     z.strictObject({
       any: z.array(requirement).min(1),
       id: z.string().optional(),
       title: z.string().optional(),
       codes: z.array(codeRef).optional(),
+      siteOnly: siteOnly.optional(),
     }),
     z.strictObject({ not: requirement }),
   ]),
