@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ClaimDocument } from '../documents/model';
 import { parseClaim } from '../documents/claim';
 import type { DxCode } from '../determine/evidenceSet';
-import { claimLineRoutes, claimLineSites, claimRoutes, mentionSites } from './lineSites';
+import { claimLineRoutes, claimLineSites, claimRoutes, mentionSites, procedureSites } from './lineSites';
 import { criteriaOf } from '../determine/tree';
 import { documentFinding } from '../findings/build';
 import { noteTemplate } from '../findings/prompts';
@@ -54,6 +54,7 @@ export function checkClaim(
   for (const n of notes) dx.push(...noteDx(n.note, n.path, n.lines));
 
   const noteSites = mentionSites(setup.compiled, notes);
+  const notesProcedure = procedureSites(setup.compiled, notes);
   const noteRoutes = mentionSites(setup.compiled, notes, 'route');
   const routes = claimRoutes(setup.compiled, billed);
   const occurrences: Occurrence[] = billed.map((l) => ({
@@ -61,7 +62,7 @@ export function checkClaim(
     span: l.code.span,
     drugs: l.drugs,
     date: l.date?.value,
-    sites: claimLineSites(setup.compiled, l, noteSites),
+    sites: claimLineSites(setup.compiled, l, noteSites, notesProcedure),
     routes: claimLineRoutes(setup.compiled, l, noteRoutes, routes),
   }));
   const first = notes[0];

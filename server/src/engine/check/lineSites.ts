@@ -102,7 +102,25 @@ function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind)
   return [...sites];
 }
 
-export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, fromNotes: MentionSites): string[] | undefined {
+/**
+ * The sites the notes' PROCEDURE and INDICATIONS sections name: "the note's procedure text"
+ * (SPEC 3.1), the last place a line's site is looked for. One automaton pass per section.
+ */
+export function procedureSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): string[] {
+  const sites = new Set<string>();
+  for (const n of notes)
+    for (const s of n.note.sections)
+      if (s.kind === 'procedure' || s.kind === 'indications')
+        for (const site of treatedSites(compiled, n.text.slice(s.bodyStart, s.span.end), 'site')) sites.add(site);
+  return [...sites];
+}
+
+export function claimLineSites(
+  compiled: CompiledConcepts,
+  line: ClaimLine,
+  fromNotes: MentionSites,
+  fromProcedure: readonly string[] = [],
+): string[] | undefined {
   const sites = new Set<string>(line.description ? treatedSites(compiled, line.description.value, 'site') : []);
   for (const m of line.modifiers) {
     const s = modifierSite(m.value);
@@ -110,7 +128,8 @@ export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, from
   }
   if (sites.size) return [...sites];
   const named = fromNotes.get(line.code.value.toUpperCase());
-  return named ? [...named] : undefined;
+  if (named) return [...named];
+  return fromProcedure.length ? [...fromProcedure] : undefined;
 }
 
 /**

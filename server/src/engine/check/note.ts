@@ -2,7 +2,7 @@
 import type { DxCode } from '../determine/evidenceSet';
 import type { CheckResult, Finding } from '../results';
 import { checkCodes, headerScope, noteDx, problemFindings, type CheckOptions, type CheckSetup, type Occurrence } from './common';
-import { mentionSites } from './lineSites';
+import { mentionSites, procedureSites } from './lineSites';
 import type { SourceCache } from './sources';
 
 export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, text: string, options: CheckOptions): CheckResult {
@@ -12,6 +12,7 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
   const findings: Finding[] = problemFindings(lines, note.problems);
   const dx: DxCode[] = noteDx(note, path, lines);
   const sites = mentionSites(setup.compiled, [src]);
+  const fromProcedure = procedureSites(setup.compiled, [src]);
   // A code's route is its own line's, else any the note's code lines name (one treatment).
   const routes = mentionSites(setup.compiled, [src], 'route');
   const anyRoute = [...new Set([...routes.values()].flat())];
@@ -20,7 +21,8 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
     .map((m) => {
       const code = m.code.value.toUpperCase();
       const own = routes.get(code);
-      return { code, span: m.code.span, sites: sites.get(code), routes: own ?? (anyRoute.length ? anyRoute : undefined) };
+      const site = sites.get(code) ?? (fromProcedure.length ? fromProcedure : undefined);
+      return { code, span: m.code.span, sites: site, routes: own ?? (anyRoute.length ? anyRoute : undefined) };
     });
   const result = checkCodes(
     setup,
