@@ -62,7 +62,8 @@ export function checkClaim(
     span: l.code.span,
     drugs: l.drugs,
     date: l.date?.value,
-    sites: claimLineSites(setup.compiled, l, noteSites, notesProcedure),
+    sites: claimLineSites(setup.compiled, l, noteSites),
+    procedureSites: notesProcedure,
     routes: claimLineRoutes(setup.compiled, l, noteRoutes, routes),
   }));
   const first = notes[0];

@@ -104,7 +104,9 @@ function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind)
 
 /**
  * The sites the notes' PROCEDURE and INDICATIONS sections name: "the note's procedure text"
- * (SPEC 3.1), the last place a line's site is looked for. One automaton pass per section.
+ * (SPEC 3.1), which decides whether an alternative limited to some sites (`siteOnly`: I.A.4.b
+ * at the face) fits a line that names no site itself. It does not scope evidence: an op note's
+ * procedure text also names donor sites and other lines' sites. One automaton pass per section.
  */
 export function procedureSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): string[] {
   const sites = new Set<string>();
@@ -115,12 +117,7 @@ export function procedureSites(compiled: CompiledConcepts, notes: readonly NoteW
   return [...sites];
 }
 
-export function claimLineSites(
-  compiled: CompiledConcepts,
-  line: ClaimLine,
-  fromNotes: MentionSites,
-  fromProcedure: readonly string[] = [],
-): string[] | undefined {
+export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, fromNotes: MentionSites): string[] | undefined {
   const sites = new Set<string>(line.description ? treatedSites(compiled, line.description.value, 'site') : []);
   for (const m of line.modifiers) {
     const s = modifierSite(m.value);
@@ -128,8 +125,7 @@ export function claimLineSites(
   }
   if (sites.size) return [...sites];
   const named = fromNotes.get(line.code.value.toUpperCase());
-  if (named) return [...named];
-  return fromProcedure.length ? [...fromProcedure] : undefined;
+  return named ? [...named] : undefined;
 }
 
 /**

@@ -21,8 +21,8 @@ export function checkNote(setup: CheckSetup, cache: SourceCache, path: string, t
     .map((m) => {
       const code = m.code.value.toUpperCase();
       const own = routes.get(code);
-      const site = sites.get(code) ?? (fromProcedure.length ? fromProcedure : undefined);
-      return { code, span: m.code.span, sites: site, routes: own ?? (anyRoute.length ? anyRoute : undefined) };
+      const routesOf = own ?? (anyRoute.length ? anyRoute : undefined);
+      return { code, span: m.code.span, sites: sites.get(code), procedureSites: fromProcedure, routes: routesOf };
     });
   const result = checkCodes(
     setup,

@@ -21,6 +21,16 @@ export interface CodeOccurrence {
   sites?: readonly string[];
   /** The routes of administration it is given by; undefined: none known, every route counts. */
   routes?: readonly string[];
+  /**
+   * The sites the notes' procedure text names: for a line of no site of its own, whether an
+   * alternative limited to some sites fits it (SPEC 3.1, I.A.4.b). Never scopes evidence.
+   */
+  procedureSites?: readonly string[];
+}
+
+/** The sites that decide which alternatives fit the line: its own, else its notes' procedure text's. */
+function fitSites(occ: CodeOccurrence): readonly string[] | undefined {
+  return occ.sites?.length ? occ.sites : occ.procedureSites;
 }
 
 export interface DetermineContext {
@@ -61,13 +71,13 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const isMet = (criterion: string) => Boolean(found(criterion).met);
   const governing = ctx.registry
     .sectionsFor(occ.code)
-    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, occ.sites).ok));
+    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, fitSites(occ)).ok));
   const policies: PolicyDetermination[] = [];
   const notices: FiredNotice[] = [];
   for (const g of governing) {
     policies.push(determineSection(g, occ, found, isMet));
     for (const notice of g.section.notices ?? []) {
-      if (notice.when && !evaluate(notice.when, occ.code, isMet, occ.sites).ok) continue;
+      if (notice.when && !evaluate(notice.when, occ.code, isMet, fitSites(occ)).ok) continue;
       const evidence = notice.when ? firstEvidence(notice.when, occ.code, found).evidence : undefined;
       notices.push({ notice, policy: g.policy, section: g.section, evidence });
     }
@@ -99,7 +109,8 @@ function determineSection(
   isMet: (c: string) => boolean,
 ): PolicyDetermination {
   const { section } = g;
-  const { code, sites } = occ;
+  const { code } = occ;
+  const sites = fitSites(occ);
   const base = {
     policy: g.policy.policy.id,
     section: section.id,
