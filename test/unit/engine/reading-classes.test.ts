@@ -325,3 +325,18 @@ test('CP.MP.31 I.A.4.b fits 15773/15774 only at a facial site (SPEC 3.1)', () =>
   // A line that names no site is not a facial one either.
   assert.equal(alternative('line 1: 15773 x1 ; fat grafting').alternative, 'I.A.1');
 });
+
+test('a trial result over two sentences, baseline first, is read; a table row after an unlabelled one is not', () => {
+  const trial = 'PROCEDURE: Single-shot intrathecal morphine trial.\nIntrathecal morphine 0.2 mg at L1-2.\nFINDINGS:\n';
+  assert.ok(met('pump-trial-relief', trial + 'Baseline pain nine out of ten. At 4 h: two out of ten, sustained through 12 h.\n'));
+  const saline = 'Blinded intrathecal trial.\nDAY 1 - 1 mL normal saline (placebo)\n08:00 NRS 8\n09:30 NRS 3\n';
+  assert.equal(met('pump-trial-relief', saline), false);
+});
+
+test('an expected benefit credited to a physiotherapy programme ("which is expected to regain") is out of scope', () => {
+  const f = criterionIn(
+    'I have referred her back to physiotherapy for a dynamic flexion splint programme, which is expected to regain most of the lost flexion.',
+    'expected-improvement',
+  );
+  assert.equal(f.met, undefined);
+});

@@ -102,7 +102,7 @@ export function analyzeText(
   const byConcept = new Map<string, Mention[]>();
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
   // each (quadratic: 46 s for a 40 KB sentence).
-  const reliefs = new Map<number, Relief | undefined>();
+  const reliefs = new Map<string, Relief | undefined>();
   // Keep the longest match per start for a concept: "unable to walk more than a block" once.
   conceptMatches.sort((a, b) => a.first - b.first || b.last - a.last);
   let lastKey = '';
@@ -136,7 +136,12 @@ export function analyzeText(
       ...(sites ? { sites: [...sites] } : {}),
       ...(routes ? { routes: [...routes] } : {}),
     };
-    judge(mention, concept, text, reliefs);
+    // A result may be split over two sentences ("Baseline pain 9/10. At 4 h: 2/10."): the
+    // sentence before, when it gives the baseline, is read with this one when this one alone
+    // gives no number (a table's rows do not: "08:00 NRS 8" / "09:30 NRS 3" may be a saline day).
+    const before = concept.numeric && sentenceIndex > 0 ? sentenceBounds(tokens, sentenceIndex - 1) : undefined;
+    const baseline = before && BASELINE.test(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
+    judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
     if (scope) {
       mention.counts = false;
@@ -317,12 +322,29 @@ function* anaphoricCombinations(parts: Map<string, Combination>, anaphors: Map<n
   }
 }
 
+/** Words that say a score was the one before treatment. */
+const BASELINE = /\b(?:baseline|pre-?trial|pre-?injection|pre-?procedure|pre-?bolus|before the (?:trial|injection|bolus|infusion)|prior to the (?:trial|injection|bolus|infusion)|initially|initial pain)\b/i;
+
+/** The relief read from `text[start, end)`, once per start and end (offsets into `text`). */
+function reliefIn(text: string, start: number, end: number, reliefs: Map<string, Relief | undefined>): Relief | undefined {
+  const key = `${start}:${end}`;
+  if (reliefs.has(key)) return reliefs.get(key);
+  const relief = readRelief(text.slice(start, end));
+  if (relief) {
+    relief.start += start;
+    relief.end += start;
+  }
+  reliefs.set(key, relief);
+  return relief;
+}
+
 /** Applies the concept's rules on context and numbers to one mention. */
 function judge(
   m: Mention,
   concept: { hypothetical: string; historical: string; numeric?: { greaterThan: number } },
   text: string,
-  reliefs: Map<number, Relief | undefined>,
+  reliefs: Map<string, Relief | undefined>,
+  previousStart?: number,
 ) {
   const c = m.context;
   const miss = (reason: MissReason, trigger?: string) => {
@@ -335,16 +357,8 @@ function judge(
   if (c.hypothetical && concept.hypothetical === 'excludes') return miss('hypothetical', c.hypothetical);
   if (c.historical && concept.historical === 'excludes') return miss('historical', c.historical);
   if (concept.numeric) {
-    let relief: Relief | undefined;
-    if (reliefs.has(m.sentence.start)) relief = reliefs.get(m.sentence.start);
-    else {
-      relief = readRelief(text.slice(m.sentence.start, m.sentence.end));
-      if (relief) {
-        relief.start += m.sentence.start;
-        relief.end += m.sentence.start;
-      }
-      reliefs.set(m.sentence.start, relief);
-    }
+    let relief = reliefIn(text, m.sentence.start, m.sentence.end, reliefs);
+    if (!relief && previousStart !== undefined) relief = reliefIn(text, previousStart, m.sentence.end, reliefs);
     if (relief) m.relief = { ...relief, ...(relief.scores ? { scores: { ...relief.scores } } : {}) };
     if (!relief || !exceeds(relief, concept.numeric.greaterThan)) miss('numeric');
   }

@@ -148,7 +148,7 @@ export const concept = z.strictObject({
    */
   sameRoute: z.boolean().optional(),
   /** How many sentences before the mention a `near` anchor may stand in (0: the same sentence). */
-  nearSentencesBefore: z.number().int().min(0).max(3).default(0),
+  nearSentencesBefore: z.number().int().min(0).max(5).default(0),
   /** Whether a historical mention ("last year", past history) still documents it. */
   historical: z.enum(['counts', 'excludes']).default('counts'),
   /** Whether a hypothetical/future mention documents it (true for expected outcomes). */
