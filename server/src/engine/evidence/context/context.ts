@@ -20,12 +20,14 @@
  */
 import { sentenceBounds, TokenKind, type Tokens } from '../tokenize';
 import {
+  CLAUSE_REACH,
   EXPERIENCER_WINDOW,
   HISTORICAL_WINDOW,
   HYPOTHETICAL_WINDOW,
   LIST_ITEM_WORDS,
   LIST_REACH,
   NEGATION_WINDOW,
+  UNCERTAIN_WINDOW,
   type ContextCategory,
   type TriggerEntry,
 } from './lexicon';
@@ -33,6 +35,7 @@ import {
 export interface Trigger {
   category: TriggerEntry['category'];
   direction?: TriggerEntry['direction'];
+  reach?: TriggerEntry['reach'];
   first: number;
   last: number;
 }
@@ -43,16 +46,17 @@ export type ContextDecision = Partial<Record<ContextCategory, string>>;
 const WINDOW: Record<ContextCategory, number> = {
   negated: NEGATION_WINDOW,
   hypothetical: HYPOTHETICAL_WINDOW,
+  uncertain: UNCERTAIN_WINDOW,
   experiencer: EXPERIENCER_WINDOW,
   historical: HISTORICAL_WINDOW,
 };
 /** A list continues a trigger's scope past its window while its items are this short... */
 const LIST_ITEM = LIST_ITEM_WORDS;
 /** ...up to this many words in all. */
-const MAX_REACH = Math.max(LIST_REACH, ...Object.values(WINDOW));
+const MAX_REACH = Math.max(LIST_REACH, CLAUSE_REACH, ...Object.values(WINDOW));
 
 function isContext(c: Trigger['category']): c is ContextCategory {
-  return c === 'negated' || c === 'hypothetical' || c === 'experiencer' || c === 'historical';
+  return c in WINDOW;
 }
 
 interface Range {
@@ -178,7 +182,7 @@ export class TriggerIndex {
       else continue;
       const distance = words[to] - words[from];
       if (best[cat] !== undefined && distance >= best[cat]!) continue;
-      if (!this.reaches(cat, from, to, dir === 'backward' || (dir === 'both' && t.first >= last))) continue;
+      if (!this.reaches(t, from, to, dir === 'backward' || (dir === 'both' && t.first >= last))) continue;
       if (this.terminated(entry.terms, cat, from, to, first, last)) continue;
       best[cat] = distance;
       out[cat] = this.text(t);
@@ -187,12 +191,15 @@ export class TriggerIndex {
   }
 
   /**
-   * Does a trigger reach across tokens [from, to)? Within its window of words up to the first
+   * Does a trigger reach across tokens [from, to)? A `clause` trigger, up to its clause's end
+   * (terminations are checked apart). Others within their window of words up to the first
    * comma (from the trigger's side); past it, only through a list of short comma-separated items.
    */
-  private reaches(cat: ContextCategory, from: number, to: number, backward: boolean): boolean {
+  private reaches(t: Scoped, from: number, to: number, backward: boolean): boolean {
+    const cat = t.category;
     const words = this.wordIndex();
     const total = words[to] - words[from];
+    if (t.reach === 'clause') return total <= CLAUSE_REACH;
     if (total <= WINDOW[cat]) return true;
     if (total > LIST_REACH) return false;
     const { norm, kind } = this.tokens;
