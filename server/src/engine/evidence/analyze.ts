@@ -75,7 +75,8 @@ export function analyzeText(
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
-      triggers.push({ category: e.trigger.category, direction: e.trigger.direction, reach: e.trigger.reach, first: m.first, last: m.last });
+      const { category, direction, reach, item } = e.trigger;
+      triggers.push({ category, direction, reach, item, first: m.first, last: m.last });
     } else if (e.type === 'near') {
       let set = nearSentences.get(e.concept);
       if (!set) nearSentences.set(e.concept, (set = new Set()));

@@ -36,6 +36,7 @@ export interface Trigger {
   category: TriggerEntry['category'];
   direction?: TriggerEntry['direction'];
   reach?: TriggerEntry['reach'];
+  item?: TriggerEntry['item'];
   first: number;
   last: number;
 }
@@ -62,6 +63,8 @@ function isContext(c: Trigger['category']): c is ContextCategory {
 interface Range {
   first: number;
   last: number;
+  /** A pseudo phrase that is itself a negated item (lexicon `item`). */
+  item?: true;
 }
 
 /** A context trigger, with the pseudo-trigger phrases that would silence it and the longer
@@ -171,8 +174,10 @@ export class TriggerIndex {
       }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
       if (t.within?.some((w) => !overlaps(w, first, last))) continue;
-      // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention.
-      if (t.pseudo?.length && !t.pseudo.some((p) => overlaps(p, first, last))) continue;
+      // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention or,
+      // for a negated item ("no change in vision"), the mention is listed after it.
+      if (t.pseudo?.length && !t.pseudo.some((p) => overlaps(p, first, last) || (p.item && this.listedAfter(p, first, sLast))))
+        continue;
       const cat = t.category;
       const dir = t.direction ?? 'forward';
       let from: number;
@@ -246,6 +251,26 @@ export class TriggerIndex {
     return false;
   }
 
+  /**
+   * Is a mention starting at token `first` an item of a coordinated list that follows the
+   * pseudo phrase `p` ("no change in vision, DIPLOPIA or change in hearing")? A comma between
+   * them, and "or", "nor" or "and" after that comma, before the clause ends (reach and
+   * terminations are checked as for any trigger).
+   */
+  private listedAfter(p: Range, first: number, sLast: number): boolean {
+    if (first < p.last) return false;
+    const { norm, kind } = this.tokens;
+    let comma = -1;
+    for (let k = p.last; k < first && comma < 0; k++) if (kind[k] === TokenKind.Punct && norm[k] === ',') comma = k;
+    if (comma < 0) return false;
+    const end = Math.min(sLast, first + MAX_REACH);
+    for (let k = comma + 1; k < end; k++) {
+      if (kind[k] === TokenKind.Punct && (norm[k] === ':' || norm[k] === ';')) return false;
+      if (norm[k] === 'or' || norm[k] === 'nor' || norm[k] === 'and') return true;
+    }
+    return false;
+  }
+
   /** Longer triggers of the same category that contain context[i]. */
   private containers(context: Scoped[], i: number): Range[] {
     const t = context[i];
@@ -268,7 +293,8 @@ export class TriggerIndex {
     const out: Range[] = [];
     for (let j = lowerBound(pseudo, (p) => p.first >= t.first - this.longest); j < pseudo.length && pseudo[j].first <= t.first; j++) {
       const p = pseudo[j];
-      if (t.last <= p.last && p.last - p.first > t.last - t.first) out.push({ first: p.first, last: p.last });
+      if (t.last <= p.last && p.last - p.first > t.last - t.first)
+        out.push({ first: p.first, last: p.last, ...(p.item ? { item: true } : {}) });
     }
     return out;
   }

@@ -25,6 +25,13 @@ export interface TriggerEntry {
   /** Which side of the trigger it qualifies (default forward); `both` for ": no". */
   direction?: 'forward' | 'backward' | 'both';
   /**
+   * For `pseudo`: the phrase is itself a negated item ("no change in vision"). It silences its
+   * trigger for what it runs on into up to the next comma ("no change in the nodule"), but not
+   * for the items of a coordinated list after it, which the trigger negates as a list after any
+   * trigger: "no change in vision, DIPLOPIA or change in hearing".
+   */
+  item?: true;
+  /**
    * `clause`: the trigger reaches to the end of its clause (a termination term, a colon or
    * semicolon, the end of the sentence; at most CLAUSE_REACH words) instead of its category's
    * window, as ConText's scopes do: a condition governs its whole list of return precautions.
@@ -82,14 +89,22 @@ export const LEXICON: TriggerEntry[] = [
   {
     // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
     // ignored, unless the phrase runs into the mention.
+    // "No change", "no increase": stability of what follows, not its absence; the items listed
+    // after it are negated ("no change in vision, diplopia or change in hearing").
+    category: 'pseudo',
+    item: true,
+    phrases: ['no increase', 'no change', 'no significant change', 'no interval change', 'no suspicious change'],
+  },
+  {
     category: 'pseudo',
     phrases: [
-      'no increase', 'no change', 'no significant change', 'no interval change', 'no suspicious change',
       'not only', 'not necessarily', 'not drain', 'not extend', 'not certain if',
       'not certain whether', 'gram negative', 'not ruled out', 'not been ruled out', 'not be ruled out',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
       'whether or not', 'not rule out', 'no doubt', 'without [a] doubt',
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
+      // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
+      '+ ve [for]',
       // "but" that does not end a scope:
       '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
@@ -255,6 +270,17 @@ export const LEXICON: TriggerEntry[] = [
       // a comma and a verb start a new clause of the same subject: "cannot kneel, has decreased motion"
       ', (has|have|had|continues|continued|reports|reported|states|stated|complains|endorses|notes|feels|is|was|are|were)',
     ],
+  },
+  {
+    // A reason given ends what is conditional or suspected (ConText ends hypothetical at
+    // "because"): "to cover for a possible aspiration pneumonia given her vomiting", "return if
+    // the pain worsens because of her fall" - the vomiting and the fall are findings.
+    category: 'termination:uncertain',
+    phrases: ['because', 'because of', '[especially] given (her|his|the|their|this|these|its)', 'in view of', 'in light of'],
+  },
+  {
+    category: 'termination:hypothetical',
+    phrases: ['because', 'because of', '[especially] given (her|his|the|their|this|these|its)', 'in view of', 'in light of'],
   },
   {
     // A current time ends a historical scope: "a history of asthma, now with wheezing".
