@@ -1,5 +1,5 @@
 /**
- * `npm run -s eval:negex -- [file] [--part tune|held] [--errors]`
+ * `npm run -s eval:negex -- [file] [--part tune|held] [--rows odd|even|all] [--errors]`
  *
  * Scores the engine's clinical context on the NegEx annotated test set (Chapman et al.): each
  * row's condition is classified in its sentence by the engine's own code path. The condition
@@ -14,7 +14,9 @@
  *   experiencer.accuracy
  *   sentences
  * `--part tune` / `--part held` score a fixed pseudo-random 70% / 30% split of the rows (the held
- * part is kept aside while tuning the lexicon); `--errors` lists the misclassified rows.
+ * part is kept aside while tuning the lexicon). `--rows odd` / `--rows even` score the odd- or
+ * even-numbered data rows of the file (1st, 3rd, ... / 2nd, 4th, ..., header not counted): a
+ * second split, tuned on odd and reported on even. `--errors` lists the misclassified rows.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,13 +44,14 @@ interface Row {
 
 function usage(message: string): never {
   console.error(message);
-  console.error('usage: npm run -s eval:negex -- [file.tsv] [--part tune|held] [--errors]');
+  console.error('usage: npm run -s eval:negex -- [file.tsv] [--part tune|held] [--rows odd|even|all] [--errors]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let file: string | undefined;
 let part: 'all' | 'tune' | 'held' = 'all';
+let parity: 'all' | 'odd' | 'even' = 'all';
 let showErrors = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -57,6 +60,10 @@ for (let i = 0; i < args.length; i++) {
     const v = args[++i];
     if (v !== 'tune' && v !== 'held' && v !== 'all') usage(`--part takes tune, held or all, got ${v ?? 'nothing'}`);
     part = v;
+  } else if (a === '--rows') {
+    const v = args[++i];
+    if (v !== 'odd' && v !== 'even' && v !== 'all') usage(`--rows takes odd, even or all, got ${v ?? 'nothing'}`);
+    parity = v;
   } else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else if (file) usage('give at most one file');
   else file = a;
@@ -115,6 +122,8 @@ if (!bundledDir) {
 const bundled = loadPolicyFiles(readPolicyDir(bundledDir).files).concepts.map((c) => c.concept);
 
 let rows = readRows(readFileSync(path, 'utf8'));
+// Data rows are numbered from 1 in file order: odd rows are the 1st, 3rd, ...
+if (parity !== 'all') rows = rows.filter((_, i) => (i % 2 === 0) === (parity === 'odd'));
 if (part !== 'all') rows = rows.filter((r) => isHeld(r) === (part === 'held'));
 
 // One concept per row, all compiled with the bundled concepts and the lexicon into one automaton.

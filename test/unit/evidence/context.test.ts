@@ -34,6 +34,10 @@ const compiled = compileConcepts([
   concept('asthma', ['asthma']),
   concept('distress', ['acute distress']),
   concept('transfusion', ['blood transfusion']),
+  concept('diplopia', ['diplopia']),
+  concept('hearing', ['change in hearing']),
+  concept('pneumonia', ['pneumonia']),
+  concept('weakness', ['weakness']),
 ]);
 
 /** The mention of `id` in the text, with the context the engine decided. */
@@ -106,6 +110,18 @@ test('a pseudo-trigger that runs into the mention still negates it ("no change i
   assert.equal(m.trigger, 'no');
 });
 
+test('"no change in vision, diplopia or change in hearing" negates every item of the list', () => {
+  const text = 'In general, no change in vision, diplopia or change in hearing.';
+  for (const id of ['vision', 'diplopia', 'hearing']) {
+    const m = mention(text, id);
+    assert.equal(m.reason, 'negated', id);
+    assert.equal(m.trigger, 'no', id);
+  }
+  // What "no change" runs on into is stable, not absent; so is an item after a comma that is no list.
+  assert.equal(mention('No change in the headaches since the last visit.', 'headache').counts, true);
+  assert.equal(mention('No change in the cough, consistent with asthma.', 'asthma').counts, true);
+});
+
 test('a negation inside the pattern is part of the mention; one that runs into it negates', () => {
   assert.equal(mention('She is not able to walk to the mailbox.', 'walk').counts, true);
   const m = mention('Awake, alert, in no acute distress.', 'distress');
@@ -122,18 +138,51 @@ test('a termination term ends the scope ("no fever, but ...", "however", a new c
   assert.equal(mention('Denies symptoms including but not limited to fever.', 'fever').reason, 'negated');
 });
 
-test('hypothetical: "if", "should she", "rule out", return precautions', () => {
-  for (const [text, trigger] of [
-    ['Call the office if a headache develops.', 'if'],
-    ['Should she develop a fever, she will return.', 'should she'],
-    ['Rule out HIV.', 'rule out'],
-    ['Check HIV and RPR.', 'check'],
+test('hypothetical: "if", "should she", return precautions; uncertain: "rule out", "check", "possible"', () => {
+  for (const [text, category, trigger] of [
+    ['Call the office if a headache develops.', 'hypothetical', 'if'],
+    ['Should she develop a fever, she will return.', 'hypothetical', 'should she'],
+    ['Rule out HIV.', 'uncertain', 'rule out'],
+    ['Check HIV and RPR.', 'uncertain', 'check'],
+    ['Chest film shows a possible pneumonia.', 'uncertain', 'possible'],
+    ['R/O pneumonia.', 'uncertain', 'r/o'],
+    ['The findings would be consistent with pneumonia.', 'uncertain', 'would'],
   ] as const) {
-    const id = /headache/.test(text) ? 'headache' : /fever/.test(text) ? 'fever' : 'hiv';
+    const id = /headache/.test(text) ? 'headache' : /fever/.test(text) ? 'fever' : /pneumonia/.test(text) ? 'pneumonia' : 'hiv';
     const m = mention(text, id);
+    assert.equal(m.context[category], trigger, text);
+    assert.equal(m.context[category === 'uncertain' ? 'hypothetical' : 'uncertain'], undefined, text);
+    // Both are judged alike, and reported as SPEC 7's "hypothetical", with their own words.
+    assert.equal(m.counts, false, text);
     assert.equal(m.reason, 'hypothetical', text);
     assert.equal(m.trigger, trigger, text);
   }
+});
+
+test('a condition governs its whole list of return precautions, however long the items', () => {
+  const text =
+    'Call also for any weight gain of more than two pounds in a single day, any new rash, nausea, a temperature above one hundred and one degrees, new or worsening shortness of breath, or weakness.';
+  assert.equal(mention(text, 'weakness').context.hypothetical, 'call also for any');
+  // The list after "the following ... :" is what to call about.
+  assert.equal(mention('She will call if any of the following are noted: nosebleeds, fever or headache.', 'headache').context.hypothetical, 'if any of the following are noted:');
+  // The clause ends at ", she" as before: what follows is a finding.
+  assert.equal(mention('If the fever returns, she has difficulty walking.', 'walk').counts, true);
+  // A plain modal keeps its window: a clause-long reach is for conditions and instructions.
+  assert.equal(mention('Physical therapy could develop her strength over the coming months of the winter season while she has difficulty walking.', 'walk').counts, true);
+});
+
+test('a reason given ends what is suspected or conditional ("given her fever", "because of")', () => {
+  assert.equal(mention('Treated for a possible pneumonia given her fever.', 'fever').counts, true);
+  assert.equal(mention('Treated for a possible pneumonia given her fever.', 'pneumonia').context.uncertain, 'possible');
+  assert.equal(mention('She will return if the cough persists because of her HIV.', 'hiv').counts, true);
+});
+
+test('"+ve for" is a positive finding, "-ve for" a negative one', () => {
+  assert.equal(mention('Serology +ve for HIV.', 'hiv').counts, true);
+  assert.equal(mention('Serology was +ve for HIV.', 'hiv').counts, true);
+  const m = mention('Serology -ve for HIV.', 'hiv');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 've for');
 });
 
 test('experiencer: a family member, pre and post, and the Family History section', () => {

@@ -48,6 +48,23 @@ test('the classic ReDoS pattern (a+)+$ is refused, pointing at the first "+"', (
   assert.match(e.message, /column 3/);
 });
 
+test('a lone "+" between spaces is the plus sign ("+ ve" reads "+ve"), never repetition', () => {
+  assert.deepEqual(compilePattern('+ ve [for]'), [
+    [
+      { kind: 'lit', text: '+' },
+      { kind: 'lit', text: 've' },
+    ],
+    [
+      { kind: 'lit', text: '+' },
+      { kind: 'lit', text: 've' },
+      { kind: 'lit', text: 'for' },
+    ],
+  ]);
+  // Glued to what it would repeat, it is still refused.
+  for (const source of ['walk+', '(a|b)+', 'pain [a]+'])
+    assert.match(refusal(source).message, /repetition/, source);
+});
+
 test('regular-expression constructs are refused with the construct named', () => {
   const cases: [string, string, number][] = [
     // pattern, offending text, column (0-based)

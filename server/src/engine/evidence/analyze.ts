@@ -75,7 +75,8 @@ export function analyzeText(
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
-      triggers.push({ category: e.trigger.category, direction: e.trigger.direction, first: m.first, last: m.last });
+      const { category, direction, reach, item } = e.trigger;
+      triggers.push({ category, direction, reach, item, first: m.first, last: m.last });
     } else if (e.type === 'near') {
       let set = nearSentences.get(e.concept);
       if (!set) nearSentences.set(e.concept, (set = new Set()));
@@ -354,7 +355,10 @@ function judge(
   };
   if (c.negated) return miss('negated', c.negated);
   if (c.experiencer) return miss('experiencer', c.experiencer);
-  if (c.hypothetical && concept.hypothetical === 'excludes') return miss('hypothetical', c.hypothetical);
+  // Possible existence ("rule out", "possible") is not asserted either: judged, and reported
+  // (SPEC 7's reasons), as hypothetical, with its own trigger words.
+  const notAsserted = c.hypothetical ?? c.uncertain;
+  if (notAsserted && concept.hypothetical === 'excludes') return miss('hypothetical', notAsserted);
   if (c.historical && concept.historical === 'excludes') return miss('historical', c.historical);
   if (concept.numeric) {
     let relief = reliefIn(text, m.sentence.start, m.sentence.end, reliefs);

@@ -8,6 +8,7 @@
  *   (a|b c)     one of the alternatives, each a sequence
  *   [a b|c]     optional: nothing, or one of the alternatives
  *   ...         skips up to three tokens
+ *   +           standing alone between spaces, the plus sign ("+ ve" is "+ve": a positive result)
  *
  * A pattern parses to a tree; the automaton inserts the tree into its one trie directly, so
  * the alternatives it stands for are never listed one by one.
@@ -221,6 +222,9 @@ function refuseRegexSyntax(source: string): void {
     while (i < source.length && !isBreak(source[i])) i++;
     const word = source.slice(s, i);
     if (word === '...' || word === '#') continue;
+    // A lone "+" after a space (or first) is the plus sign, a token of notes ("+ve", "HIV +"):
+    // repetition always follows what it repeats ("a+", "(a|b)+"), so it is never that.
+    if (word === '+' && (s === 0 || source[s - 1] === ' ' || source[s - 1] === '\t')) continue;
     if (/^\.+$/.test(word)) refuse(s, i, '"." is not a wildcard (only "..." skips tokens)');
     for (let k = s; k < i; k++) {
       const c = source[k];

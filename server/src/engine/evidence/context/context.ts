@@ -20,12 +20,14 @@
  */
 import { sentenceBounds, TokenKind, type Tokens } from '../tokenize';
 import {
+  CLAUSE_REACH,
   EXPERIENCER_WINDOW,
   HISTORICAL_WINDOW,
   HYPOTHETICAL_WINDOW,
   LIST_ITEM_WORDS,
   LIST_REACH,
   NEGATION_WINDOW,
+  UNCERTAIN_WINDOW,
   type ContextCategory,
   type TriggerEntry,
 } from './lexicon';
@@ -33,6 +35,8 @@ import {
 export interface Trigger {
   category: TriggerEntry['category'];
   direction?: TriggerEntry['direction'];
+  reach?: TriggerEntry['reach'];
+  item?: TriggerEntry['item'];
   first: number;
   last: number;
 }
@@ -43,21 +47,24 @@ export type ContextDecision = Partial<Record<ContextCategory, string>>;
 const WINDOW: Record<ContextCategory, number> = {
   negated: NEGATION_WINDOW,
   hypothetical: HYPOTHETICAL_WINDOW,
+  uncertain: UNCERTAIN_WINDOW,
   experiencer: EXPERIENCER_WINDOW,
   historical: HISTORICAL_WINDOW,
 };
 /** A list continues a trigger's scope past its window while its items are this short... */
 const LIST_ITEM = LIST_ITEM_WORDS;
-/** ...up to this many words in all. */
+/** ...up to this many words in all (a `clause` trigger reaches CLAUSE_REACH). */
 const MAX_REACH = Math.max(LIST_REACH, ...Object.values(WINDOW));
 
 function isContext(c: Trigger['category']): c is ContextCategory {
-  return c === 'negated' || c === 'hypothetical' || c === 'experiencer' || c === 'historical';
+  return c in WINDOW;
 }
 
 interface Range {
   first: number;
   last: number;
+  /** A pseudo phrase that is itself a negated item (lexicon `item`). */
+  item?: true;
 }
 
 /** A context trigger, with the pseudo-trigger phrases that would silence it and the longer
@@ -71,8 +78,11 @@ interface Scoped extends Trigger {
 const overlaps = (r: Range, first: number, last: number) => r.last > first && r.first < last;
 
 interface SentenceTriggers {
-  /** Context triggers, sorted by first token. */
+  /** Context triggers of a category's reach, sorted by first token. */
   triggers: Scoped[];
+  /** Context triggers that reach to the end of their clause, sorted by first token: few, and
+   * scanned apart so that every mention does not look CLAUSE_REACH words around itself. */
+  clauses: Scoped[];
   /** Termination terms (all categories or one), sorted by first token. */
   terms: (Trigger & { pseudo?: Range[] })[];
 }
@@ -86,6 +96,8 @@ export class TriggerIndex {
   private readonly runs = new Map<number, [number, number]>();
   /** words[i]: number of word and number tokens before token i (distances ignore punctuation). */
   private words: Int32Array | undefined;
+  /** stops[i]: number of colon and semicolon tokens before token i (made with `words`). */
+  private stops: Int32Array | undefined;
   /** Longest trigger, in tokens: bounds every neighbourhood scan. */
   private longest = 1;
 
@@ -131,13 +143,14 @@ export class TriggerIndex {
         });
       const context = list.filter((m): m is Scoped => isContext(m.category));
       const triggers: Scoped[] = [];
+      const clauses: Scoped[] = [];
       for (let i = 0; i < context.length; i++) {
         const t = context[i];
         const covering = this.covering(pseudo, t);
         const within = this.containers(context, i);
-        triggers.push(covering.length || within.length ? { ...t, pseudo: covering, within } : t);
+        (t.reach === 'clause' ? clauses : triggers).push(covering.length || within.length ? { ...t, pseudo: covering, within } : t);
       }
-      if (triggers.length) entry = { triggers, terms };
+      if (triggers.length || clauses.length) entry = { triggers, clauses, terms };
     }
     this.bySentence.set(s, entry);
     return entry;
@@ -152,47 +165,60 @@ export class TriggerIndex {
     const words = this.wordIndex();
     const out: ContextDecision = {};
     const best: Partial<Record<ContextCategory, number>> = {};
-    const list = entry.triggers;
-    // Only triggers that can reach the mention: those starting at most a window (in words) plus
-    // a trigger's length before it, up to a window after it.
-    let i = lowerBound(list, (t) => words[t.first] >= words[first] - MAX_REACH - this.longest);
-    for (; i < list.length; i++) {
-      const t = list[i];
-      if (t.first >= sLast || words[t.first] > words[last] + MAX_REACH) break;
-      if (t.first < sFirst) continue;
+    const consider = (t: Scoped) => {
+      if (t.first < sFirst) return;
       if (overlaps(t, first, last)) {
         // Part of the mention's own words, unless the pattern skipped over it ("did not cause").
         if (t.category === 'negated' && inSkipped(t, first, skipped) && !out.negated) out.negated = this.text(t);
-        continue;
+        return;
       }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
-      if (t.within?.some((w) => !overlaps(w, first, last))) continue;
-      // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention.
-      if (t.pseudo?.length && !t.pseudo.some((p) => overlaps(p, first, last))) continue;
+      if (t.within?.some((w) => !overlaps(w, first, last))) return;
+      // A pseudo-trigger silences its trigger word, unless the phrase runs into the mention or,
+      // for a negated item ("no change in vision"), the mention is listed after it.
+      if (t.pseudo?.length && !t.pseudo.some((p) => overlaps(p, first, last) || (p.item && this.listedAfter(p, first, sLast)))) return;
       const cat = t.category;
       const dir = t.direction ?? 'forward';
       let from: number;
       let to: number;
       if (t.last <= first && dir !== 'backward') [from, to] = [t.last, first];
       else if (t.first >= last && dir !== 'forward') [from, to] = [last, t.first];
-      else continue;
+      else return;
       const distance = words[to] - words[from];
-      if (best[cat] !== undefined && distance >= best[cat]!) continue;
-      if (!this.reaches(cat, from, to, dir === 'backward' || (dir === 'both' && t.first >= last))) continue;
-      if (this.terminated(entry.terms, cat, from, to, first, last)) continue;
+      if (best[cat] !== undefined && distance >= best[cat]!) return;
+      if (!this.reaches(t, from, to, dir === 'backward' || (dir === 'both' && t.first >= last))) return;
+      if (this.terminated(entry.terms, cat, from, to, first, last)) return;
       best[cat] = distance;
       out[cat] = this.text(t);
+    };
+    // Only triggers that can reach the mention: those starting at most their reach (in words)
+    // plus a trigger's length before it, up to their reach after it.
+    const list = entry.triggers;
+    for (let i = lowerBound(list, (t) => words[t.first] >= words[first] - MAX_REACH - this.longest); i < list.length; i++) {
+      const t = list[i];
+      if (t.first >= sLast || words[t.first] > words[last] + MAX_REACH) break;
+      consider(t);
     }
+    // Clause triggers, closest first: once one reaches, the farther ones stop at the distance test.
+    const clauses = entry.clauses;
+    const from = lowerBound(clauses, (t) => words[t.first] >= words[first] - CLAUSE_REACH - this.longest);
+    const after = lowerBound(clauses, (t) => t.first >= last);
+    for (let i = after - 1; i >= from; i--) consider(clauses[i]);
+    for (let i = after; i < clauses.length && clauses[i].first < sLast && words[clauses[i].first] <= words[last] + CLAUSE_REACH; i++)
+      consider(clauses[i]);
     return out;
   }
 
   /**
-   * Does a trigger reach across tokens [from, to)? Within its window of words up to the first
+   * Does a trigger reach across tokens [from, to)? A `clause` trigger, up to its clause's end
+   * (terminations are checked apart). Others within their window of words up to the first
    * comma (from the trigger's side); past it, only through a list of short comma-separated items.
    */
-  private reaches(cat: ContextCategory, from: number, to: number, backward: boolean): boolean {
+  private reaches(t: Scoped, from: number, to: number, backward: boolean): boolean {
+    const cat = t.category;
     const words = this.wordIndex();
     const total = words[to] - words[from];
+    if (t.reach === 'clause') return total <= CLAUSE_REACH;
     if (total <= WINDOW[cat]) return true;
     if (total > LIST_REACH) return false;
     const { norm, kind } = this.tokens;
@@ -226,8 +252,7 @@ export class TriggerIndex {
   ): boolean {
     // A colon or semicolon ends every scope (a label or a clause starts): read from the tokens,
     // not matched as triggers, since they are among the commonest tokens of a note.
-    const { norm, kind } = this.tokens;
-    for (let k = from; k < to; k++) if (kind[k] === TokenKind.Punct && (norm[k] === ':' || norm[k] === ';')) return true;
+    if (this.stopsBetween(from, to)) return true;
     const end = to === first ? last : to;
     for (let j = lowerBound(terms, (x) => x.first >= from); j < terms.length && terms[j].first <= (to === first ? first : to - 1); j++) {
       const x = terms[j];
@@ -235,6 +260,26 @@ export class TriggerIndex {
       if (x.first >= to && (x.first !== first || x.category === 'termination')) continue;
       if (x.pseudo?.length && !x.pseudo.some((p) => overlaps(p, first, last))) continue;
       return true;
+    }
+    return false;
+  }
+
+  /**
+   * Is a mention starting at token `first` an item of a coordinated list that follows the
+   * pseudo phrase `p` ("no change in vision, DIPLOPIA or change in hearing")? A comma between
+   * them, and "or", "nor" or "and" after that comma, before the clause ends (reach and
+   * terminations are checked as for any trigger).
+   */
+  private listedAfter(p: Range, first: number, sLast: number): boolean {
+    if (first < p.last) return false;
+    const { norm, kind } = this.tokens;
+    let comma = -1;
+    for (let k = p.last; k < first && comma < 0; k++) if (kind[k] === TokenKind.Punct && norm[k] === ',') comma = k;
+    if (comma < 0) return false;
+    const end = Math.min(sLast, first + MAX_REACH);
+    for (let k = comma + 1; k < end; k++) {
+      if (kind[k] === TokenKind.Punct && (norm[k] === ':' || norm[k] === ';')) return false;
+      if (norm[k] === 'or' || norm[k] === 'nor' || norm[k] === 'and') return true;
     }
     return false;
   }
@@ -261,17 +306,31 @@ export class TriggerIndex {
     const out: Range[] = [];
     for (let j = lowerBound(pseudo, (p) => p.first >= t.first - this.longest); j < pseudo.length && pseudo[j].first <= t.first; j++) {
       const p = pseudo[j];
-      if (t.last <= p.last && p.last - p.first > t.last - t.first) out.push({ first: p.first, last: p.last });
+      if (t.last <= p.last && p.last - p.first > t.last - t.first)
+        out.push({ first: p.first, last: p.last, ...(p.item ? { item: true } : {}) });
     }
     return out;
   }
 
   private wordIndex(): Int32Array {
     if (this.words) return this.words;
-    const n = this.tokens.count;
+    const { count: n, kind, text, start, end } = this.tokens;
     const w = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) w[i + 1] = w[i] + (this.tokens.kind[i] === TokenKind.Punct ? 0 : 1);
+    const stops = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const punct = kind[i] === TokenKind.Punct;
+      w[i + 1] = w[i] + (punct ? 0 : 1);
+      const c = punct && end[i] - start[i] === 1 ? text.charCodeAt(start[i]) : 0;
+      stops[i + 1] = stops[i] + (c === 58 /* : */ || c === 59 /* ; */ ? 1 : 0);
+    }
+    this.stops = stops;
     return (this.words = w);
+  }
+
+  /** Whether a colon or semicolon stands among tokens [from, to): O(1), from prefix counts. */
+  private stopsBetween(from: number, to: number): boolean {
+    this.wordIndex();
+    return this.stops![to] - this.stops![from] > 0;
   }
 
   private text(t: Trigger): string {

@@ -9,14 +9,34 @@
  * - `pseudo` phrases contain a trigger word but are not triggers ("no increase", "not only",
  *   "gram negative"): a trigger inside a matched pseudo phrase is ignored.
  * - `termination` terms end the scope of a trigger ("but", "however", "which").
+ *
+ * `hypothetical` is ConText's HYPOTHETICAL (a condition, an instruction, a risk: "call if
+ * fever", "should she develop"); `uncertain` is its POSSIBLE_EXISTENCE (the condition may be
+ * present now: "possible pneumonia", "rule out DVT", "evaluate for"). The judge treats both
+ * alike (not asserted: a criterion does not count unless its concept says hypothetical
+ * mentions do), so no determination depends on the split; eval:negex scores only the first
+ * against the NegEx "Not particular" temporality, as ConText's categories would be.
  */
-export type ContextCategory = 'negated' | 'hypothetical' | 'experiencer' | 'historical';
+export type ContextCategory = 'negated' | 'hypothetical' | 'uncertain' | 'experiencer' | 'historical';
 
 export interface TriggerEntry {
   /** `termination:<category>` ends the scope of that category's triggers only. */
   category: ContextCategory | 'pseudo' | 'termination' | `termination:${ContextCategory}`;
   /** Which side of the trigger it qualifies (default forward); `both` for ": no". */
   direction?: 'forward' | 'backward' | 'both';
+  /**
+   * For `pseudo`: the phrase is itself a negated item ("no change in vision"). It silences its
+   * trigger for what it runs on into up to the next comma ("no change in the nodule"), but not
+   * for the items of a coordinated list after it, which the trigger negates as a list after any
+   * trigger: "no change in vision, DIPLOPIA or change in hearing".
+   */
+  item?: true;
+  /**
+   * `clause`: the trigger reaches to the end of its clause (a termination term, a colon or
+   * semicolon, the end of the sentence; at most CLAUSE_REACH words) instead of its category's
+   * window, as ConText's scopes do: a condition governs its whole list of return precautions.
+   */
+  reach?: 'clause';
   phrases: string[];
 }
 
@@ -69,14 +89,22 @@ export const LEXICON: TriggerEntry[] = [
   {
     // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
     // ignored, unless the phrase runs into the mention.
+    // "No change", "no increase": stability of what follows, not its absence; the items listed
+    // after it are negated ("no change in vision, diplopia or change in hearing").
+    category: 'pseudo',
+    item: true,
+    phrases: ['no increase', 'no change', 'no significant change', 'no interval change', 'no suspicious change'],
+  },
+  {
     category: 'pseudo',
     phrases: [
-      'no increase', 'no change', 'no significant change', 'no interval change', 'no suspicious change',
       'not only', 'not necessarily', 'not drain', 'not extend', 'not certain if',
       'not certain whether', 'gram negative', 'not ruled out', 'not been ruled out', 'not be ruled out',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
       'whether or not', 'not rule out', 'no doubt', 'without [a] doubt',
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
+      // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
+      '+ ve [for]',
       // "but" that does not end a scope:
       '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
@@ -115,33 +143,61 @@ export const LEXICON: TriggerEntry[] = [
     phrases: ['(is|are) required', '(is|are) needed for coverage', 'must be documented', 'should be documented', 'needs to be documented'],
   },
   {
+    // Conditions and instructions: what to call or come back for governs the whole clause, a
+    // list of return precautions however long its items ("call also for any weight gain greater
+    // than three pounds per day, any unusual rashes, ..., severe calf pain").
+    category: 'hypothetical',
+    direction: 'forward',
+    reach: 'clause',
+    phrases: [
+      'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
+      'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if', 'come back for',
+      // discharge instructions: what to call about is not a finding ("call for any fever")
+      '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
+      'if any of the following', 'if any of these', '(will|should|to) (call|alert|notify|contact) ... if',
+      // the list after the colon is what to call about: "alert the physician if any of the following are noted: nosebleeds, ..."
+      '(if|for) any of the following [symptoms|signs|problems] [is|are|occur|occurs|develop|develops] [noted|present|seen] :',
+      'unless',
+    ],
+  },
+  {
     category: 'hypothetical',
     direction: 'forward',
     phrases: [
-      'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
-      'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if',
-      // discharge instructions: what to call about is not a finding ("call for any fever")
-      '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
-      'if any of the following', 'if any of these', 'as if', '(will|should|to) (call|alert|notify|contact) ... if',
-      'as needed for', 'would', 'could develop', 'may develop', 'might develop', 'at risk for',
+      'as if', 'as needed for', 'could develop', 'may develop', 'might develop', 'at risk for',
       'risk of', 'to prevent', 'prevention of', 'watch for', 'monitor for', 'look out for',
-      'unless', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'consider',
-      'considering', 'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
-      'evaluate for', 'screen for', 'screening for', 'to exclude', 'question of', 'questionable',
-      'suspicious for', 'suspected', 'concern for', 'concerning for', 'worrisome for',
-      'risks', 'risks of', 'risks and benefits', 'possibility', 'possibility of',
+      'whether', 'risks', 'risks of', 'risks and benefits',
       '(could|may|might|can|would) (also|potentially) (result in|cause|lead to)',
       '(could|may|might|can) (result in|cause|lead to)',
-      'check', 'test for', 'tested for', 'testing for', 'screened for',
-      '(screen|test|evaluate|check) (her|him|them|the patient|patient) [today|now|again] for',
-      'watch', 'watch for',
+      'watch',
     ],
   },
   {
     category: 'hypothetical',
     direction: 'backward',
+    phrases: ['may occur', 'could occur'],
+  },
+  {
+    // Possible existence (ConText's POSSIBLE_EXISTENCE): suspected, to be ruled out, to be
+    // tested for. Not asserted, but not hypothetical in time: "r/o celiac sprue" is about now.
+    category: 'uncertain',
+    direction: 'forward',
     phrases: [
-      '(is|was|are|were) possible', 'may occur', 'could occur', '(is|was|are|were) suspected',
+      'possible', 'possibly', 'potential', 'potentially', 'consider', 'considering',
+      // a hedged reading of a present finding: "would be consistent with", "would not support a diagnosis of"
+      'would',
+      'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
+      'evaluate for', 'screen for', 'screening for', 'to exclude', 'question of', 'questionable',
+      'suspicious for', 'suspected', 'concern for', 'concerning for', 'worrisome for',
+      'possibility', 'possibility of', 'check', 'test for', 'tested for', 'testing for', 'screened for',
+      '(screen|test|evaluate|check) (her|him|them|the patient|patient) [today|now|again] for',
+    ],
+  },
+  {
+    category: 'uncertain',
+    direction: 'backward',
+    phrases: [
+      '(is|was|are|were) possible', '(is|was|are|were) suspected',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
       'not ruled out', 'not been ruled out', 'is a concern', 'is questionable',
       '(test|testing|screen|screening|serology|serologies|titer|titers) [was|were|is|are|has been] (ordered|pending|sent|drawn|requested|recommended)',
@@ -216,6 +272,17 @@ export const LEXICON: TriggerEntry[] = [
     ],
   },
   {
+    // A reason given ends what is conditional or suspected (ConText ends hypothetical at
+    // "because"): "to cover for a possible aspiration pneumonia given her vomiting", "return if
+    // the pain worsens because of her fall" - the vomiting and the fall are findings.
+    category: 'termination:uncertain',
+    phrases: ['because', 'because of', '[especially] given (her|his|the|their|this|these|its)', 'in view of', 'in light of'],
+  },
+  {
+    category: 'termination:hypothetical',
+    phrases: ['because', 'because of', '[especially] given (her|his|the|their|this|these|its)', 'in view of', 'in light of'],
+  },
+  {
     // A current time ends a historical scope: "a history of asthma, now with wheezing".
     category: 'termination:historical',
     phrases: ['recent', 'recently', 'currently', 'presents', 'presented', 'today', 'this morning', 'this time'],
@@ -241,5 +308,9 @@ export const LIST_ITEM_WORDS = 4;
 export const LIST_REACH = 30;
 /** Hypothetical triggers reach this far. */
 export const HYPOTHETICAL_WINDOW = 10;
+/** Uncertainty triggers ("possible", "rule out") reach this far. */
+export const UNCERTAIN_WINDOW = 10;
+/** A `reach: 'clause'` trigger reaches at most this many words (a bound on the scan, not a rule). */
+export const CLAUSE_REACH = 80;
 /** Historical triggers reach this far. */
 export const HISTORICAL_WINDOW = 10;
