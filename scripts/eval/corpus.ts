@@ -1,5 +1,5 @@
 /**
- * `npm run -s eval:corpus [-- --sample N] [--seed S] [--out FILE]`
+ * `npm run -s eval:corpus [-- --sample N] [--seed S] [--out FILE] [--data DIR]`
  *
  * Runs the engine over real notes nobody here wrote: every MTSamples note
  * (../shared/data/mtsamples/notes/*.note) and every ACI-BENCH visit note (the `note` column of
@@ -8,19 +8,20 @@
  * the evidence per criterion.
  *
  * Prints: notes read, exceptions, and for each criterion how many notes document it (a mention
- * that counts), with the mentions that do not count by reason. Writes a random sample of matches
- * per criterion (quote, note, context decision and trigger) to out/eval/corpus-sample.md for
- * review (out/ is git-ignored).
+ * that counts), with the mentions that do not count by reason. Writes a seeded random sample of
+ * the MTSamples matches per criterion (scripts/eval/sample.ts: the whole sentence, the note,
+ * the engine's explanation) to out/eval/corpus-sample.md, or --out, for review (out/ is
+ * git-ignored). `--data` names the shared data folder when the project is not beside it (a
+ * git worktree).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseNote } from '../../server/src/engine/documents/note';
-import { analyzeText, type Mention } from '../../server/src/engine/evidence/analyze';
+import { analyzeText } from '../../server/src/engine/evidence/analyze';
 import { Engine, type Host } from '../../server/src/engine/index';
-import { rng } from '../lib/rng';
+import { collectMatches, renderSample } from './sample';
 
 const repoRoot = resolve(__dirname, '..', '..');
-const dataRoot = join(repoRoot, '..', 'shared', 'data');
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
@@ -28,7 +29,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 function usage(message: string): never {
   console.error(message);
-  console.error('usage: npm run -s eval:corpus -- [--sample N] [--seed S] [--out FILE]');
+  console.error('usage: npm run -s eval:corpus -- [--sample N] [--seed S] [--out FILE] [--data DIR]');
   process.exit(2);
 }
 
@@ -36,12 +37,14 @@ const args = process.argv.slice(2);
 let perCriterion = 30;
 let seed = 4;
 let outFile = join(repoRoot, 'out', 'eval', 'corpus-sample.md');
+let dataRoot = join(repoRoot, '..', 'shared', 'data');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const value = () => args[++i] ?? usage(`${a} needs a value`);
   if (a === '--sample') perCriterion = Number(value());
   else if (a === '--seed') seed = Number(value());
   else if (a === '--out') outFile = resolve(value());
+  else if (a === '--data') dataRoot = resolve(value());
   else usage(`unknown argument ${a}`);
 }
 if (!Number.isInteger(perCriterion) || perCriterion < 0) usage('--sample takes a non-negative integer');
@@ -112,10 +115,12 @@ function readCorpus(): { docs: Doc[]; missing: string[] } {
   return { docs, missing };
 }
 
-
 const { docs, missing } = readCorpus();
 if (docs.length === 0) {
-  console.error(`eval:corpus: no notes found (looked in ${missing.join(', ')}). The corpora are expected under ../shared/data beside the project root.`);
+  console.error(
+    `eval:corpus: no notes found (looked in ${missing.join(', ')}). ` +
+      'The corpora are expected under ../shared/data beside the project root, or in the folder --data names.',
+  );
   process.exit(2);
 }
 
@@ -127,15 +132,8 @@ if (engine.policyErrors.length) {
 const host: Host = { readText: () => undefined };
 const criteria = [...engine.compiled.concepts.keys()].sort();
 
-interface Sampled {
-  doc: string;
-  text: string;
-  mention: Mention;
-}
 const documented = new Map<string, Set<string>>(criteria.map((c) => [c, new Set()]));
 const notCounting = new Map<string, Map<string, number>>(criteria.map((c) => [c, new Map()]));
-const counting = new Map<string, Sampled[]>(criteria.map((c) => [c, []]));
-const rejected = new Map<string, Sampled[]>(criteria.map((c) => [c, []]));
 const exceptions: { doc: string; error: string }[] = [];
 const t0 = performance.now();
 
@@ -147,14 +145,11 @@ for (const d of docs) {
     const evidence = analyzeText(engine.compiled, d.text, note.sections, note.bodyStart);
     for (const [concept, mentions] of evidence.byConcept) {
       for (const m of mentions) {
-        if (m.counts) {
-          documented.get(concept)?.add(d.id);
-          counting.get(concept)?.push({ doc: d.id, text: d.text, mention: m });
-        } else {
+        if (m.counts) documented.get(concept)?.add(d.id);
+        else {
           const why = m.reason ?? 'numeric';
           const byReason = notCounting.get(concept)!;
           byReason.set(why, (byReason.get(why) ?? 0) + 1);
-          rejected.get(concept)?.push({ doc: d.id, text: d.text, mention: m });
         }
       }
     }
@@ -176,46 +171,15 @@ for (const c of criteria) {
   console.log(`  ${c.padEnd(width)}  ${String(documented.get(c)!.size).padStart(5)}${reasons ? `  (${reasons})` : ''}`);
 }
 
-// The sample for review: random mentions per criterion, those that count and those that do not.
-const random = rng(seed);
-const pick = <T>(list: T[], n: number): T[] => {
-  const a = list.slice();
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a.slice(0, n);
-};
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const show = (s: Sampled, i: number): string => {
-  const m = s.mention;
-  const sentence = s.text.slice(m.sentence.start, m.sentence.end);
-  const a = m.span.start - m.sentence.start;
-  const b = m.span.end - m.sentence.start;
-  const quote = oneLine(`${sentence.slice(0, a)}**${sentence.slice(a, b)}**${sentence.slice(b)}`).slice(0, 600);
-  const ctx = Object.entries(m.context).map(([k, v]) => `${k}: "${v}"`).join(', ');
-  const verdict = m.counts ? 'counts' : `not counted: ${m.reason ?? 'numeric'}${m.trigger ? ` ("${m.trigger}")` : ''}`;
-  const relief = m.relief ? `; relief ${m.relief.percent}% from "${m.relief.quote}"` : '';
-  return `${i + 1}. \`${s.doc}\` [${m.section ?? 'no section'}] ${verdict}${ctx ? `; context ${ctx}` : ''}${relief}\n   > ${quote}\n`;
-};
-const lines: string[] = [
-  '# eval:corpus sample',
-  '',
-  `Generated by \`npm run -s eval:corpus\` (seed ${seed}); ${docs.length} notes, ${exceptions.length} exceptions.`,
-  'Each criterion: a random sample of mentions that document it, then of mentions the context rejected.',
-  'The matched words are in bold; the bracket gives the section the note parser found.',
-  '',
-];
-for (const c of criteria) {
-  const yes = counting.get(c)!;
-  const no = rejected.get(c)!;
-  lines.push(`## ${c}`, '', `${documented.get(c)!.size} notes document it; ${yes.length} counting mentions, ${no.length} rejected.`, '');
-  lines.push(`### counting (${Math.min(perCriterion, yes.length)} of ${yes.length})`, '');
-  pick(yes, perCriterion).forEach((s, i) => lines.push(show(s, i)));
-  lines.push(`### rejected (${Math.min(Math.ceil(perCriterion / 2), no.length)} of ${no.length})`, '');
-  pick(no, Math.ceil(perCriterion / 2)).forEach((s, i) => lines.push(show(s, i)));
-}
+// The sample for review: MTSamples only (public, CC0, so its sentences may be quoted).
+const mtsamples = docs.filter((d) => d.id.startsWith('mtsamples/'));
+const sample = renderSample(engine.compiled, collectMatches(engine.compiled, mtsamples), {
+  perCriterion,
+  seed,
+  notes: mtsamples.length,
+  title: `eval:corpus sample (npm run -s eval:corpus -- --sample ${perCriterion} --seed ${seed})`,
+});
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, lines.join('\n'));
+writeFileSync(outFile, sample);
 console.log(`sample: ${relative(process.cwd(), outFile) || outFile}`);
 if (exceptions.length) process.exitCode = 1;
