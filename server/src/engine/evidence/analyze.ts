@@ -137,11 +137,15 @@ export function analyzeText(
       ...(sites ? { sites: [...sites] } : {}),
       ...(routes ? { routes: [...routes] } : {}),
     };
-    // A result may be split over two sentences ("Baseline pain 9/10. At 4 h: 2/10."): the
-    // sentence before, when it gives the baseline, is read with this one when this one alone
-    // gives no number (a table's rows do not: "08:00 NRS 8" / "09:30 NRS 3" may be a saline day).
+    // A result may be split over two sentences of one line ("Baseline pain 9/10. At 4 h: 2/10."):
+    // the sentence before, when it gives the baseline, is read with this one when this one alone
+    // gives no number. Rows of a table are not (a saline day's "07:30 NRS 8 (baseline)" / "09:30
+    // NRS 3" sit under a heading that puts them out of scope).
     const before = concept.numeric && sentenceIndex > 0 ? sentenceBounds(tokens, sentenceIndex - 1) : undefined;
-    const baseline = before && BASELINE.test(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
+    const baseline =
+      before &&
+      !text.slice(tokens.end[before[1] - 1], sentence.start).includes('\n') &&
+      BASELINE.test(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
     judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
     if (scope) {
