@@ -340,3 +340,15 @@ test('an expected benefit credited to a physiotherapy programme ("which is expec
   );
   assert.equal(f.met, undefined);
 });
+
+test('whose it is survives a relative clause; a finding said of patients in general is not this patient\'s', () => {
+  const f = criterionIn(
+    'Oral baclofen has not been tried: she is reluctant because her sister, who also has MS, could not tolerate oral baclofen (severe drowsiness).',
+    'oral-baclofen-failed',
+  );
+  assert.equal(f.met, undefined);
+  assert.equal(f.miss?.reason, 'experiencer');
+  const g = criterionIn('Poly-L-lactic acid can restore function in patients whose facial fat loss interferes with chewing.', 'expected-improvement');
+  assert.equal(g.met, undefined);
+  assert.equal(g.miss?.reason, 'experiencer');
+});

@@ -222,6 +222,9 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       'in (her|his|the|a|their) (mother|father|sister|brother|sibling|siblings|aunt|uncle|son|daughter|grandmother|grandfather|parents|cousin)',
       'in the family', 'in family', 'runs in the family', 'runs in her family', 'runs in his family',
+      // a statement about patients in general, the finding before it: "can restore function in
+      // patients whose facial fat loss interferes with chewing"
+      '(in|for|among) (patients|pts|people|individuals|those|persons) (who|whose|with|that)',
       'in relatives', 'in a relative', 'in family members',
       'of (his|her|their|the) (partner|wife|husband|spouse|boyfriend|girlfriend|mother|father|son|daughter|sister|brother)',
       '(infected|positive) (partner|spouse|boyfriend|girlfriend|husband|wife)',
@@ -251,7 +254,7 @@ export const LEXICON: TriggerEntry[] = [
     category: 'termination',
     phrases: [
       'but', 'however', 'although', 'though', 'yet', 'except', 'aside from', 'apart from',
-      'nevertheless', 'still', 'which', 'who', 'whose', 'secondary to', 'due to',
+      'nevertheless', 'still', 'which', 'secondary to', 'due to',
       ', (the patient|he|she|they|it)',
       'as (the|a) (cause|source|reason|etiology|origin) (of|for)',
       '(cause|causes|source|sources|reason|reasons|etiology|origin|origins|explanation) (of|for)',
@@ -271,6 +274,12 @@ export const LEXICON: TriggerEntry[] = [
       ', (has|have|had|continues|continued|reports|reported|states|stated|complains|endorses|notes|feels|is|was|are|were)',
     ],
   },
+  // A relative clause about a person ends what is said of the patient, but not whose it is:
+  // "her sister, who also has MS, could not tolerate oral baclofen" is the sister's.
+  { category: 'termination:negated', phrases: ['who', 'whose'] },
+  { category: 'termination:hypothetical', phrases: ['who', 'whose'] },
+  { category: 'termination:uncertain', phrases: ['who', 'whose'] },
+  { category: 'termination:historical', phrases: ['who', 'whose'] },
   {
     // A reason given ends what is conditional or suspected (ConText ends hypothetical at
     // "because"): "to cover for a possible aspiration pneumonia given her vomiting", "return if
