@@ -352,3 +352,20 @@ test('whose it is survives a relative clause; a finding said of patients in gene
   assert.equal(g.met, undefined);
   assert.equal(g.miss?.reason, 'experiencer');
 });
+
+test('CP.MP.31 §II applies only when no I.A alternative is met (SPEC 3.1): a functional panniculectomy with an appearance wish is supported', () => {
+  const note = [
+    'Redundant abdominal pannus after Roux-en-Y gastric bypass for morbid obesity, with massive weight loss.',
+    'She is unable to walk more than about 100 feet before the fold chafes raw.',
+    'Intertrigo has persisted despite eight months of nystatin powder and a support garment.',
+    'She would also love a flatter stomach in clothes.',
+    '',
+  ].join('\n');
+  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-07-22\nnote: ../notes/v.note\nline 1: 15830 x1 ; panniculectomy\n';
+  const d = checkClaim(claim, { '/mem/notes/v.note': note }).determinations[0];
+  assert.equal(d.status, 'supported');
+  assert.deepEqual(d.policies.map((p) => p.section), ['I.A']);
+  // Without the functional indication, §II decides: cosmetic.
+  const cosmetic = checkClaim(claim, { '/mem/notes/v.note': 'She wants a flatter stomach; this is purely to improve her figure.\n' }).determinations[0];
+  assert.equal(cosmetic.status, 'not-covered');
+});

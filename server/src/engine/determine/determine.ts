@@ -69,13 +69,18 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
     return f;
   };
   const isMet = (criterion: string) => Boolean(found(criterion).met);
-  const governing = ctx.registry
+  const applicable = ctx.registry
     .sectionsFor(occ.code)
     .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, fitSites(occ)).ok));
-  const policies: PolicyDetermination[] = [];
+  const decided = applicable.map((g) => ({ g, d: determineSection(g, occ, found, isMet) }));
+  // A section that governs only when other sections are not met (CP.MP.31 §II applies only
+  // when no I.A alternative is met, SPEC 3.1) is dropped once one of them is supported.
+  const supported = new Set(decided.filter((x) => x.d.status === 'supported').map((x) => `${x.d.policy}\u0000${x.d.section}`));
+  const kept = decided.filter((x) => !x.g.section.unlessMet?.some((id) => supported.has(`${x.d.policy}\u0000${id}`)));
+  const governing = kept.map((x) => x.g);
+  const policies: PolicyDetermination[] = kept.map((x) => x.d);
   const notices: FiredNotice[] = [];
   for (const g of governing) {
-    policies.push(determineSection(g, occ, found, isMet));
     for (const notice of g.section.notices ?? []) {
       if (notice.when && !evaluate(notice.when, occ.code, isMet, fitSites(occ)).ok) continue;
       const evidence = notice.when ? firstEvidence(notice.when, occ.code, found).evidence : undefined;
