@@ -276,7 +276,12 @@ test('F12: a system folder (/proc, /sys, /dev) is not a policy folder', (t) => {
 test('F12: --policies / ends with a message in bounded time, the documents still checked (CLI)', () => {
   const r = cli(['--policies', '/', 'examples/claims/2024-0117-fat-grafting.claim'], ROOT);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /^\/:1:1 error policy folder \/ was not searched in full: the search stopped after/m);
+  // Which limit ends the walk depends on the machine: the file limit on a full one, the depth
+  // limit on a minimal Debian root (seen in a fresh debootstrap chroot, where / holds fewer files).
+  assert.match(
+    r.stderr,
+    /^\/:1:1 error policy folder \/ was not searched in full: (the search stopped after \d+ policy files|\d+ folders more than \d+ levels deep were not searched)/m,
+  );
   assert.match(r.stdout, /1 file checked/);
 });
 
