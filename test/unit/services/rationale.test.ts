@@ -109,6 +109,21 @@ describe('clinlint rationale: golden claims', () => {
   });
 });
 
+describe('clinlint rationale: sentences that do not count', () => {
+  it("say why in the engine's one near-miss wording: another site, a relief not above the concept's threshold", () => {
+    const scope = section(cli(['rationale', 'near-miss.claim'], FIXTURES).stdout, 'What is missing');
+    assert.ok(
+      scope.includes('- "She is unable to close her lips around a cup." (near-miss.note line 7 [2]) does not count: about another site or procedure ("face").'),
+      scope,
+    );
+    const trial = section(cli(['rationale', 'examples/claims/2024-1021-pump-partial-trial.claim']).stdout, 'What is missing');
+    assert.ok(
+      trial.includes('(2024-10-07-pump-trial-partial.note line 12 [2]) does not count: 37.5% pain reduction, not more than 50%.'),
+      trial,
+    );
+  });
+});
+
 describe('clinlint rationale: the command line', () => {
   it('-o FILE writes the text stdout gets; usage errors exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clinlint-rationale-'));
