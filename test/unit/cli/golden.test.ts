@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/engine/rules';
-import { bundledCli, frozenCli, type CliRun } from './run';
+import { frozenCli, runCli } from '../runCli';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'fixtures', 'cli', 'workspace');
@@ -25,7 +25,7 @@ const GOLDEN = join(ROOT, 'test', 'fixtures', 'cli', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** The CLI over the frozen fixture policies: the golden output is the formats', not the bundled data's. */
-function cli(argv: string[], cwd = WORKSPACE): CliRun {
+function cli(argv: string[], cwd = WORKSPACE): ReturnType<typeof runCli> {
   return frozenCli(argv, cwd);
 }
 
@@ -233,7 +233,7 @@ test('exit 2 on a missing path, and the other paths are still checked', () => {
 });
 
 test('exit 2 when no policy can be loaded', () => {
-  const r = bundledCli(['--no-bundled-policies', 'notes/lip-filler.note'], WORKSPACE);
+  const r = runCli(['--no-bundled-policies', 'notes/lip-filler.note'], WORKSPACE);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /no policies loaded/);
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { frozenCli } from './run';
+import { frozenCli } from '../runCli';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { mdEscape, snippetToText } from '../../../server/src/services/text';
 import { FIXTURE_POLICIES, SHARED } from '../engine/helpers';
-import { bundledCli, frozenCli, type CliRun } from '../cli/run';
+import { frozenCli, runCli } from '../runCli';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'rationale');
@@ -29,10 +29,10 @@ const ICD10 = join(SHARED, 'data', 'icd10cm', 'icd10cm_codes_2019.txt');
 const SEED_CLAIM = 'examples/claims/2024-0301-scleroderma-second-graft.claim';
 
 /** The rationale's mechanism, over the frozen fixture policies (its golden files do not follow the bundled wording). */
-const cli = (argv: string[], cwd = ROOT): CliRun => frozenCli(argv, cwd);
+const cli = (argv: string[], cwd = ROOT): ReturnType<typeof runCli> => frozenCli(argv, cwd);
 
 /** The seed-002 example as shipped: the bundled policies and their reading of the example note. */
-const bundled = (argv: string[]): CliRun => bundledCli(argv, ROOT);
+const bundled = (argv: string[]): ReturnType<typeof runCli> => runCli(argv, ROOT);
 
 /** A bundled concept's label, as the rationale writes it (labels are data, the lead's wording). */
 function bundledLabel(concept: string): string {
