@@ -11,7 +11,7 @@ import { catalogFrom } from '../../../server/src/services/engineAdapter';
 import { hoverAt } from '../../../server/src/services/hover';
 import { draftRationale } from '../../../server/src/services/rationale';
 import { outline } from '../../../server/src/services/symbols';
-import { fixtureEngine, FIXTURE_POLICIES } from '../engine/helpers';
+import { fixtureEngine, FIXTURE_POLICIES, ROOT } from '../engine/helpers';
 
 const WS = resolve(__dirname, '../../e2e/workspace');
 const files = new Map<string, string>();
@@ -70,6 +70,12 @@ describe('editor services', () => {
     assert.match(memo, /^# Coverage rationale: claim E2E-0004 \(complete\.claim\)/);
     assert.match(memo, /- 15773 \(claim line 1\): the documentation meets Anthem Blue Cross Connecticut MED\.00132 §II \(Autologous fat grafting\) \[1\]/);
     assert.match(memo, /- \*\*APPROVE\*\* 15773 \(claim line 1\) as medically necessary under Anthem Blue Cross Connecticut MED\.00132 §II/);
+  });
+
+  it("checklist of a near miss: why it does not count, in the engine's one near-miss wording", () => {
+    const text = readFileSync(join(ROOT, 'examples', 'notes', '2024-10-07-pump-trial-partial.note'), 'utf8');
+    const list = renderChecklist(check(engine, 'partial.note', text).result, catalog, 'partial.note');
+    assert.match(list, /"Pain decreased from 8\/10 to 5\/10 during the trial\." at line \d+ does not count: 37\.5% pain reduction, not more than 50%/);
   });
 
   it('rationale of a claim with no codes, and of a not-covered code', () => {
