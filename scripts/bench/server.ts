@@ -129,7 +129,7 @@ async function checkWorkspace(count: number): Promise<{ seconds: number; heapMb:
       if (r.error) throw new Error(`bench: checkFiles failed: ${JSON.stringify(r.error)}`);
     }
     const seconds = (performance.now() - t0) / 1000;
-    const memory = (await client.request(MemoryRequest, {})).result as MemoryResult;
+    const memory = (await client.request(MemoryRequest.method, {})).result as MemoryResult;
     const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${client.pid}/status`, 'utf8'))?.[1]);
     await client.shutdown();
     return { seconds, heapMb: memory.heapUsedBytes / MB, peakRssMb: peakKb / 1024, cacheMb: memory.cache.bytes / MB };

@@ -7,11 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { NODE24, NPM_CHROMIUM, ROOT, SERVER_MAIN, SYSTEM_CHROMIUM, cleanEnv } from './install.mjs';
+import { NODE24, ROOT, SERVER_MAIN, SYSTEM_CHROMIUM, cleanEnv } from './install.mjs';
 
-/** Chromium: CHROMIUM_PATH, else a system Chromium (Debian's), else the npm one install.mjs unpacks. */
-export const CHROMIUM = SYSTEM_CHROMIUM ?? NPM_CHROMIUM.path;
-const CHROMIUM_ENV = SYSTEM_CHROMIUM ? {} : NPM_CHROMIUM.env;
+/** Chromium: CHROMIUM_PATH, else a system Chromium (Debian's); install.mjs stops when there is none. */
+export const CHROMIUM = SYSTEM_CHROMIUM ?? '/usr/bin/chromium';
 export const VSIX = join(ROOT, 'clinlint.vsix');
 const READY_TIMEOUT_MS = 60_000;
 /** How long to wait for a workbench element (the machine may be loaded). */
@@ -119,7 +118,6 @@ export function killGroup(child) {
 export async function launchBrowser(scratch, options = {}) {
   const context = await chromium.launchPersistentContext(join(scratch, 'browser'), {
     executablePath: CHROMIUM,
-    env: { ...process.env, ...CHROMIUM_ENV },
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -4,10 +4,11 @@
 //   code-server/  code-server@4.139.1, whose bundled VS Code server runs the extension host;
 //                 its native modules are built, except kerberos (proxy authentication, unused
 //                 here, and the only one that needs a system package: libkrb5-dev)
-//   chromium/     @sparticuz/chromium, a headless Chromium with its own NSS libraries and fonts
-//                 (CHROMIUM_PATH=/usr/bin/chromium uses Debian's instead)
-// Idempotent: skips what is already there. Before anything, it checks for the one thing it
-// cannot install (node-gyp's compiler) and stops with one line naming the command.
+// The Chromium that drives VS Code headless is the system's (Debian's chromium, or CHROMIUM_PATH):
+// the npm one (@sparticuz/chromium 153) aborts in Skia's font manager on Debian 12 (seen in a
+// fresh debootstrap root: 'SkFontMgr_FontConfigInterface.cpp:163 Not implemented').
+// Idempotent: skips what is already there. Before anything, it checks for what it cannot install
+// (node-gyp's compiler, a Chromium) and stops with one line naming the command.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,14 +24,6 @@ export const CODE_SERVER_DIR = join(CACHE, 'code-server');
 export const VSCODE_DIR = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode');
 export const SERVER_MAIN = join(VSCODE_DIR, 'out', 'server-main.js');
 const STAMP = join(CODE_SERVER_DIR, `.installed-${CODE_SERVER_VERSION}`);
-export const CHROMIUM_VERSION = '153';
-export const CHROMIUM_DIR = join(CACHE, 'chromium');
-const CHROMIUM_OUT = join(CHROMIUM_DIR, 'out');
-/** The npm Chromium, unpacked, and what it needs to run (its own libraries and fonts). */
-export const NPM_CHROMIUM = {
-  path: join(CHROMIUM_OUT, 'chromium'),
-  env: { LD_LIBRARY_PATH: join(CHROMIUM_OUT, 'al2023', 'lib'), FONTCONFIG_PATH: join(CHROMIUM_OUT, 'fonts') },
-};
 
 /**
  * The native modules of VS Code's server (lib/vscode) that Linux needs, built by their own
@@ -41,6 +34,10 @@ const NATIVE_MODULES = ['node-pty', '@parcel/watcher', '@vscode/deviceid', '@vsc
 
 /** What node-gyp needs and npm cannot install: [command, Debian package]. */
 const BUILD_TOOLS = [['c++', 'g++'], ['make', 'make'], ['python3', 'python3']];
+
+/** The Chromium the real-VS Code tests drive: CHROMIUM_PATH when set, else Debian's. */
+export const SYSTEM_CHROMIUM =
+  process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 function log(msg) {
   process.stderr.write(`[vscode-install] ${msg}\n`);
@@ -77,12 +74,17 @@ function onPath(cmd) {
   return (process.env.PATH ?? '').split(':').some((d) => d && existsSync(join(d, cmd)));
 }
 
-/** One line naming what to install, or '' when the build tools are there (or nothing is left to build). */
-export function missingBuildTools() {
-  if (existsSync(STAMP) && existsSync(SERVER_MAIN)) return '';
-  const missing = BUILD_TOOLS.filter(([cmd]) => !onPath(cmd)).map(([, pkg]) => pkg);
+/**
+ * One line naming the Debian packages to install, or '' when nothing is missing: the build tools
+ * (unless code-server is already built) and a Chromium.
+ */
+function missingPackages() {
+  const built = existsSync(STAMP) && existsSync(SERVER_MAIN);
+  const tools = built ? [] : BUILD_TOOLS.filter(([cmd]) => !onPath(cmd)).map(([, pkg]) => pkg);
+  const missing = [...tools, ...(SYSTEM_CHROMIUM ? [] : ['chromium'])];
   if (!missing.length) return '';
-  return `the real-VS Code tests build code-server's native modules and need ${missing.join(', ')}: sudo apt-get install -y ${missing.join(' ')}`;
+  const why = [...(tools.length ? ["node-gyp builds code-server's native modules"] : []), ...(SYSTEM_CHROMIUM ? [] : ['Chromium drives VS Code headless'])];
+  return `the real-VS Code tests need ${missing.join(', ')} (${why.join('; ')}): sudo apt-get install -y ${missing.join(' ')}`;
 }
 
 /** A symlink at `path` to `target`, replacing what is there (as code-server's postinstall does). */
@@ -119,35 +121,8 @@ function installCodeServer() {
   log(`code-server installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-/**
- * The Chromium the real-VS Code tests drive: CHROMIUM_PATH when set, else a system Chromium
- * (Debian's /usr/bin/chromium) when installed, else none (the npm one is unpacked). On a machine
- * without fonts the npm build aborts in Skia's font manager (seen on Debian 12 with Node 20),
- * so a system Chromium, when there is one, is the one used.
- */
-export const SYSTEM_CHROMIUM =
-  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-/** @sparticuz/chromium, unpacked by its own code under Node 24 (it asks for Node 22+) into chromium/out. */
-function installChromium() {
-  if (SYSTEM_CHROMIUM) return log(`chromium: ${SYSTEM_CHROMIUM}${process.env.CHROMIUM_PATH ? ' (CHROMIUM_PATH)' : ''}`);
-  if (existsSync(NPM_CHROMIUM.path)) return log(`chromium cached: ${NPM_CHROMIUM.path}`);
-  rmSync(CHROMIUM_DIR, { recursive: true, force: true });
-  mkdirSync(CHROMIUM_OUT, { recursive: true });
-  writeFileSync(join(CHROMIUM_DIR, 'package.json'), '{"name":"chromium-holder","private":true}\n');
-  log(`installing @sparticuz/chromium@${CHROMIUM_VERSION} ...`);
-  const node24 = cleanEnv({ PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH ?? ''}` }); // its engines ask for Node 22+
-  npm(['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `@sparticuz/chromium@${CHROMIUM_VERSION}`], CHROMIUM_DIR, node24);
-  const unpack = `import { inflate } from '@sparticuz/chromium';
-    const bin = new URL('./node_modules/@sparticuz/chromium/bin/', import.meta.url).pathname;
-    for (const f of ['chromium.br', 'fonts.tar.br', 'swiftshader.tar.br', 'al2023.tar.br']) await inflate(bin + f);`;
-  writeFileSync(join(CHROMIUM_DIR, 'unpack.mjs'), unpack);
-  execFileSync(NODE24, [join(CHROMIUM_DIR, 'unpack.mjs')], { env: cleanEnv({ TMPDIR: CHROMIUM_OUT }), stdio: 'inherit' });
-  if (!existsSync(NPM_CHROMIUM.path)) throw new Error(`chromium missing after unpacking: ${NPM_CHROMIUM.path}`);
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const missing = missingBuildTools();
+  const missing = missingPackages();
   if (missing) {
     process.stderr.write(`clinlint: ${missing}\n`);
     process.exit(1);
@@ -156,7 +131,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     mkdirSync(CACHE, { recursive: true });
     installNode24();
     installCodeServer();
-    installChromium();
+    log(`chromium: ${SYSTEM_CHROMIUM}${process.env.CHROMIUM_PATH ? ' (CHROMIUM_PATH)' : ''}`);
   } catch (err) {
     log(`failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

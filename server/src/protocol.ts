@@ -65,13 +65,13 @@ export const ReloadPoliciesRequest = new RequestType0<ReloadResult, void>('clinl
  * heap and resident bytes (after a garbage collection when node runs with --expose-gc), the
  * analysed-note cache against its budget, and how many results are kept.
  */
-export const MemoryRequest = 'clinlint/memory';
 export interface MemoryResult {
   heapUsedBytes: number;
   rssBytes: number;
   cache: { notes: number; bytes: number; budget: number };
   results: number;
 }
+export const MemoryRequest = new RequestType0<MemoryResult, void>('clinlint/memory');
 
 /** client -> server: the workspace was trusted (user policy folders may now be used). */
 export interface TrustParams {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LspClient, ROOT, scratchWorkspace } from './lsp';
+import { CheckFilesRequest } from '../../server/src/protocol';
 
 const FUNCTIONAL = '\nShe is unable to close her mouth fully and has difficulty chewing because of perioral skin tightness.\n';
 
@@ -82,7 +83,7 @@ describe('diagnostics', () => {
   });
 
   it('checks unopened files on request (check workspace)', async () => {
-    const r = await c.request<{ files: number; problems: number }>('clinlint/checkFiles', { uris: [c.uri('draft.claim')] });
+    const r = await c.request(CheckFilesRequest, { uris: [c.uri('draft.claim')] });
     assert.equal(r.files, 1);
     assert.ok(r.problems >= 1);
     const diags = await c.diagnostics(c.uri('draft.claim'));

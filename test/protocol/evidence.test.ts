@@ -33,7 +33,7 @@ describe('evidence marks in a note', () => {
   });
   after(() => c.stop());
 
-  const marks = () => c.request<EvidenceResult>(EvidenceRequest.method, { uri: note });
+  const marks = () => c.request(EvidenceRequest, { uri: note });
   const covered = (r: EvidenceResult, needle: string) => {
     const p = positionOf(NOTE, needle);
     return r.marks.filter(
@@ -73,7 +73,7 @@ describe('evidence marks in a note', () => {
   });
 
   it('a claim is no note: no marks', async () => {
-    assert.deepEqual((await c.request<EvidenceResult>(EvidenceRequest.method, { uri: claim })).marks, []);
+    assert.deepEqual((await c.request(EvidenceRequest, { uri: claim })).marks, []);
   });
 
   it('a stale mark never lands on other words: after an edit above, the marks move with the text', async () => {

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { run } from '../../server/src/cli/main';
 import { LspClient, positionOf, scratchWorkspace } from './lsp';
+import { ChecklistRequest, RationaleRequest } from '../../server/src/protocol';
 
 describe('editor features', () => {
   let c: LspClient;
@@ -97,11 +98,11 @@ describe('editor features', () => {
   });
 
   it('checklist and rationale requests render markdown', async () => {
-    const { markdown: list } = await c.request<{ markdown: string }>('clinlint/checklist', { uri: claim });
+    const { markdown: list } = await c.request(ChecklistRequest, { uri: claim });
     assert.match(list, /^# Coverage checklist: claim E2E-0001/);
     assert.match(list, /## 15773 \(line 11\): documentation missing/);
     assert.match(list, /❌ \*\*significant functional impairment\*\*/);
-    const { markdown: memo } = await c.request<{ markdown: string }>('clinlint/rationale', { uri: claim });
+    const { markdown: memo } = await c.request(RationaleRequest, { uri: claim });
     assert.match(memo, /^# Coverage rationale: claim E2E-0001 \(graft\.claim\)/);
     assert.match(memo, /"The grafting is expected to improve oral competence\." \(graft\.note line 11 \[2\]\)/);
     // A claim with a gap: each gap with its prompt, and no APPROVE line.

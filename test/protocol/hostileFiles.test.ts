@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LspClient, scratchWorkspace } from './lsp';
+import { type ServerStatus, StatusNotification } from '../../server/src/protocol';
 
 const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const notFound = (d: Diagnostic[]) => d.filter((x) => x.code === 'note-not-found').map(text);
@@ -147,7 +148,7 @@ describe('hostile policy files (F3, F14)', () => {
       const [d] = await c.diagnostics(pathToFileURL(file).href, (x) => x.length > 0);
       assert.equal(d.severity, 3, 'information');
       assert.match(text(d), /policy LOCAL-ALL governs codes that the bundled policy MP-442/);
-      const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policyErrors: number };
+      const status = c.notifications.filter((n) => n.method === StatusNotification.method).pop()!.params as ServerStatus;
       assert.equal(status.policyErrors, 0, 'not counted as an error');
     } finally {
       await c.stop();

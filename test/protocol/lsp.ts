@@ -13,6 +13,8 @@ import {
   type Diagnostic,
   type MessageConnection,
   type PublishDiagnosticsParams,
+  type RequestType,
+  type RequestType0,
   StreamMessageReader,
   StreamMessageWriter,
   type TextDocumentEdit,
@@ -178,8 +180,12 @@ export class LspClient {
     return this.docs.get(uri)?.getText() ?? readFileSync(fileURLToPath(uri), 'utf8');
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.conn.sendRequest(method, params) as Promise<R>;
+  /** A request: ClinLint's own by its typed object from server/src/protocol.ts, LSP's by method name. */
+  request<R>(type: RequestType0<R, void>): Promise<R>;
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request<R>(type: string | RequestType0<R, void> | RequestType<unknown, R, void>, params?: unknown): Promise<R> {
+    return this.conn.sendRequest(typeof type === 'string' ? type : type.method, params) as Promise<R>;
   }
 
   /** Applies a workspace edit as VS Code would: files are created, edited documents are opened. */

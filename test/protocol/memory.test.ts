@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { MemoryRequest, type MemoryResult } from '../../server/src/protocol';
+import { CheckFilesRequest, MemoryRequest } from '../../server/src/protocol';
 import { syntheticNote } from '../../scripts/bench/corpus';
 import { LspClient, scratchWorkspace, SERVER } from './lsp';
 
@@ -28,14 +28,14 @@ describe('memory', () => {
     try {
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
-      const before = await c.request<MemoryResult>(MemoryRequest, {});
+      const before = await c.request(MemoryRequest);
       for (let i = 0; i < uris.length; i += 10) {
-        const r = await c.request<{ files: number }>('clinlint/checkFiles', { uris: uris.slice(i, i + 10) });
+        const r = await c.request(CheckFilesRequest, { uris: uris.slice(i, i + 10) });
         assert.equal(r.files, 10);
       }
       // Every note was checked and its diagnostics published (its code is governed).
       for (const uri of uris) assert.ok(c.published.some((p) => p.uri === uri), uri);
-      const after = await c.request<MemoryResult>(MemoryRequest, {});
+      const after = await c.request(MemoryRequest);
       assert.equal(after.results, 1, 'only the open claim keeps a result');
       assert.ok(after.cache.bytes <= after.cache.budget, JSON.stringify(after.cache));
       // The open claim's note is still cached; none of the 40 checked notes is.

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
 import { LspClient, ROOT, scratchWorkspace } from './lsp';
 import { bundledPolicyCount } from '../unit/engine/helpers';
+import { ReloadPoliciesRequest, type ServerStatus, StatusNotification, TrustNotification } from '../../server/src/protocol';
 
 /** A workspace with a user policy folder holding one broken policy file. */
 function workspaceWithBadPolicy(): { root: string; bad: string } {
@@ -27,12 +28,12 @@ describe('policies and trust', () => {
       assert.ok(diags.some((d) => d.range.start.line === 3), JSON.stringify(diags.map((d) => [d.range.start.line, d.message])));
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
-      const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policies: number; policyErrors: number };
+      const status = c.notifications.filter((n) => n.method === StatusNotification.method).pop()!.params as ServerStatus;
       assert.equal(status.policies, bundledPolicyCount());
       assert.ok(status.policyErrors >= 1);
       // Fix the file and reload: the policy-error diagnostics are cleared.
       writeFileSync(bad, JSON.stringify({ id: 'X-1', title: 'T', payer: 'Acme Health', plans: ['commercial'], source: 'test', codes: { '15773': 'Fat graft' }, sections: [{ id: 'I', title: 'All', kind: 'coverage', text: 'Covered.', codes: ['15773'] }] }));
-      const r = await c.request<{ policies: number; errors: number }>('clinlint/reloadPolicies', {});
+      const r = await c.request(ReloadPoliciesRequest);
       assert.deepEqual(r, { policies: bundledPolicyCount() + 1, errors: 0 });
       await c.diagnostics(pathToFileURL(bad).href, (d) => d.length === 0);
     } finally {
@@ -65,7 +66,7 @@ describe('policies and trust', () => {
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
       assert.ok(!c.published.some((p) => p.uri === pathToFileURL(bad).href), 'the user folder was not read');
       const pending = c.diagnostics(pathToFileURL(bad).href, (d) => d.length > 0);
-      await c.conn.sendNotification('clinlint/trust', { trusted: true });
+      await c.conn.sendNotification(TrustNotification, { trusted: true });
       await pending;
     } finally {
       await c.stop();

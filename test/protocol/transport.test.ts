@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
 import { LspClient, positionOf, scratchWorkspace, SERVER } from './lsp';
+import { ChecklistRequest } from '../../server/src/protocol';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
@@ -184,7 +185,7 @@ describe('document versions (F9)', () => {
       await change(c, note, 3, text + DOCUMENTED);
       await until(() => /version 3 is older than the open document's 5/.test(logged(c)), 'the ignored change logged');
       // The text stays at version 5: its checklist still lacks the impairment, and nothing new was published.
-      const checklist = await c.request<{ markdown: string }>('clinlint/checklist', { uri: note });
+      const checklist = await c.request(ChecklistRequest, { uri: note });
       assert.match(checklist.markdown, /missing/i);
       assert.ok(!checklist.markdown.includes('unable to close her mouth'), checklist.markdown);
       assert.equal(c.published.slice(published).filter((p) => p.uri === note).length, 0);

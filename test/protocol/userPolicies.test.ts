@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Hover, type MarkupContent } from 'vscode-languageserver/node';
 import { LspClient, positionOf, ROOT, scratchWorkspace } from './lsp';
+import { type ServerStatus, StatusNotification } from '../../server/src/protocol';
 
 /** A workspace whose policy folder holds a newer MED.00132 (and, optionally, a second copy). */
 function workspace(copies: number): { root: string; files: string[] } {
@@ -30,7 +31,7 @@ describe('user policies and bundled ones', () => {
       assert.match(String(diags[0].message), /^policy MED\.00132 replaces the bundled policy of the same id \(.*policies\/anthem-med-00132\.json\)$/);
       const claim = c.open('graft.claim');
       await c.diagnostics(claim, (d) => d.some((x) => x.code === 'missing-documentation'));
-      const status = c.notifications.filter((n) => n.method === 'clinlint/status').pop()!.params as { policies: number; policyErrors: number };
+      const status = c.notifications.filter((n) => n.method === StatusNotification.method).pop()!.params as ServerStatus;
       assert.deepEqual([status.policies, status.policyErrors], [4, 0], 'four policies, no errors');
       const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: claim }, position: positionOf(c.text(claim), '15773', 1) });
       assert.match((h.contents as MarkupContent).value, /2026 revision, fictional/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver/node';
 import { LspClient, scratchWorkspace } from './lsp';
+import { CheckFilesRequest, PlanPromptsRequest } from '../../server/src/protocol';
 
 const INSERT = 'clinlint.insertPrompt';
 const isMissing = (d: Diagnostic) => d.code === 'missing-documentation';
@@ -41,13 +42,13 @@ describe('fix workflow', () => {
 
   it('the plan is made on the text the client sends now: after edits, no prompt inside a word', async () => {
     const edited = 'HPI:\nPain.\n\nASSESSMENT AND PLAN:\nPartial response to the trial, with words typed since the check.';
-    const r = await c.request<{ inserts: { position: { line: number; character: number }; snippet: string }[] }>('clinlint/planPrompts', {
+    const r = await c.request(PlanPromptsRequest, {
       uri: c.uri('graft.note'),
       prompts: [{ snippet: 'Trial: ${1:[result]}', section: 'procedure' }],
       text: edited,
     });
     assert.deepEqual(r.inserts, [{ position: { line: 4, character: edited.split('\n')[4].length }, snippet: '\nTrial: ${1:[result]}\n' }]);
-    const crlf = await c.request<{ inserts: { snippet: string }[] }>('clinlint/planPrompts', {
+    const crlf = await c.request(PlanPromptsRequest, {
       uri: c.uri('graft.note'),
       prompts: [{ snippet: 'A ${1:[a]}\nB ${2:[b]}', section: 'assessment' }],
       text: edited.replace(/\n/g, '\r\n') + '\r\n',
@@ -93,7 +94,7 @@ describe('fix workflow', () => {
   it('Check Workspace results stay when a file is opened and closed, until it changes or is deleted', async () => {
     const note = c.uri('complete.note');
     const claim = c.uri('draft.claim');
-    await c.request('clinlint/checkFiles', { uris: [claim, note] });
+    await c.request(CheckFilesRequest, { uris: [claim, note] });
     const before = await c.diagnostics(claim, (d) => d.some((x) => x.code === 'no-note'));
     const opened = c.nextDiagnostics(claim);
     c.open('draft.claim');

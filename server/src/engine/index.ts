@@ -34,7 +34,7 @@ export type * from './documents/model';
 export { LineIndex } from './lineIndex';
 export { skipFolder } from './skip';
 export { quote } from './documents/text';
-export { MISS_WORDS } from './findings/messages';
+export { MISS_WORDS, missReason } from './findings/messages';
 export { describeReadError, readBounded, readOrWhy } from './io/read';
 export type { NoteFolders } from './check/noteAccess';
 export { criteriaOf, negatedCriteria } from './determine/tree';

@@ -1,5 +1,5 @@
 /** The criterion-by-criterion checklist of a checked document (hovers, the checklist command). */
-import { MISS_WORDS, type CheckResult, type EvidenceRef, type NearMiss, type PolicyDetermination } from '../engine';
+import { missReason, type CheckResult, type EvidenceRef, type NearMiss, type PolicyDetermination } from '../engine';
 import { type Catalog, type SectionInfo, criterionLabel } from './catalog';
 import { mdEscape, quote, statusWords, where } from './text';
 
@@ -48,9 +48,8 @@ export function renderItems(items: ChecklistItem[], currentPath: string, link?: 
     let line = `- ${mark} **${mdEscape(it.label)}**: ${tail}`;
     const nm = it.nearMiss;
     if (nm) {
-      const why =
-        MISS_WORDS[nm.reason] + (nm.value !== undefined ? ` (${nm.value}%)` : '') + (nm.trigger ? ` by "${mdEscape(nm.trigger)}"` : '');
-      line += `; ${quote(nm.evidence.text)} at ${placeOf(nm.evidence.path, nm.evidence.line, currentPath, link)} does not count: ${why}`;
+      const at = placeOf(nm.evidence.path, nm.evidence.line, currentPath, link);
+      line += `; ${quote(nm.evidence.text)} at ${at} does not count: ${mdEscape(missReason(nm))}`;
     }
     return line;
   });

@@ -12,7 +12,17 @@
  * fact about the patient. A claim with a gap gets no APPROVE line.
  */
 import { basename } from 'node:path';
-import type { CheckResult, ClaimDocument, ClaimLine, Determination, Engine, EvidenceRef, Host, PolicyDetermination } from '../engine';
+import {
+  missReason,
+  type CheckResult,
+  type ClaimDocument,
+  type ClaimLine,
+  type Determination,
+  type Engine,
+  type EvidenceRef,
+  type Host,
+  type PolicyDetermination,
+} from '../engine';
 import { type Catalog, type ExclusionInfo, type SectionInfo, criterionLabel } from './catalog';
 import type { Icd10List } from './icd10';
 import { policyQuote } from './policyQuote';
@@ -486,7 +496,7 @@ function gapsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
       );
       const near = g.entries.flatMap((e) => e.p.nearMisses.filter((m) => m.criterion === c));
       for (const m of dedupeBy(near, (x) => evKey(x.evidence)))
-        out.push(`- ${quote(m.evidence.text, 200)} (${ctx.at(m.evidence)}) does not count: ${mdEscape(missWords(m))}.`);
+        out.push(`- ${quote(m.evidence.text, 200)} (${ctx.at(m.evidence)}) does not count: ${mdEscape(missReason(m))}.`);
       const form = promptForm(ctx.catalog, c);
       if (form) out.push(`- Documentation prompt for the clinician, to complete in their own words: ${quote(form, 600)}`);
       out.push('');
@@ -498,19 +508,6 @@ function gapsBlock(ctx: Ctx, blocks: PolicyBlock[]): string[] {
 function dedupeBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
   return xs.filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))));
-}
-
-function missWords(m: PolicyDetermination['nearMisses'][number]): string {
-  const words: Record<string, string> = {
-    negated: 'negated',
-    hypothetical: 'hypothetical',
-    experiencer: 'about someone other than the patient',
-    historical: 'historical',
-    section: 'in a section that does not count',
-    numeric: 'the number is below the threshold',
-  };
-  const value = m.value !== undefined ? ` (${Math.round(m.value * 10) / 10}%)` : '';
-  return `${words[m.reason] ?? m.reason}${value}${m.trigger ? ` ("${m.trigger}")` : ''}`;
 }
 
 // ---- per-code determination ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * Golden tests of the CLI (SPEC 7): `clinlint --format json` and `--format sarif` over the
- * workspace in test/fixtures/cli/workspace, compared with the checked-in files in
- * test/fixtures/cli/golden/. Paths in the output are relative to the workspace.
+ * workspace in test/fixtures/cli/workspace, over the frozen fixture policies
+ * (test/fixtures/policies), compared with the checked-in files in test/fixtures/cli/golden/.
+ * Paths in the output are relative to the workspace.
  *
  * To regenerate the golden files after an intended change of output, run:
  *
@@ -15,19 +16,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../../server/src/cli/main';
 import { RULES } from '../../../server/src/engine/rules';
+import { frozenCli, runCli } from '../runCli';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'fixtures', 'cli', 'workspace');
 const GOLDEN = join(ROOT, 'test', 'fixtures', 'cli', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-export function cli(argv: string[], cwd = WORKSPACE): { status: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const status = run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { status, stdout, stderr };
+/** The CLI over the frozen fixture policies: the golden output is the formats', not the bundled data's. */
+function cli(argv: string[], cwd = WORKSPACE): ReturnType<typeof runCli> {
+  return frozenCli(argv, cwd);
 }
 
 function normaliseSarif(text: string): string {
@@ -234,7 +233,7 @@ test('exit 2 on a missing path, and the other paths are still checked', () => {
 });
 
 test('exit 2 when no policy can be loaded', () => {
-  const r = cli(['--no-bundled-policies', 'notes/lip-filler.note']);
+  const r = runCli(['--no-bundled-policies', 'notes/lip-filler.note'], WORKSPACE);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /no policies loaded/);
 });

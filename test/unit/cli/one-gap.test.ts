@@ -6,16 +6,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { run } from '../../../server/src/cli/main';
+import { frozenCli } from '../runCli';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 
-function cli(argv: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const status = run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { status, stdout, stderr };
-}
+/** The examples checked over the frozen fixture policies: the mechanism, not the bundled wording. */
+const cli = frozenCli;
 
 interface JsonDiag {
   rule: string;

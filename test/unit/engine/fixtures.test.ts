@@ -1,7 +1,7 @@
 /**
  * Fixture tests, in the manner of markdownlint's: every `*.note` and `*.claim` under
- * test/fixtures/engine/ is checked with the bundled policies, and compared with the
- * hand-written `<file>.expected.json` beside it:
+ * test/fixtures/engine/ is checked with the frozen fixture policies (test/fixtures/policies),
+ * and compared with the hand-written `<file>.expected.json` beside it:
  *
  *   {
  *     "options": { "payer": "...", "plan": "..." },          // CLI-style defaults (optional)
@@ -28,7 +28,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CheckResult, Finding } from '../../../server/src/engine';
-import { engine, ROOT } from './helpers';
+import { fixtureEngine, ROOT } from './helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'engine');
 
@@ -145,7 +145,7 @@ for (const file of files) {
   test(`fixture ${name}`, () => {
     assert.ok(existsSync(expectedPath), `${name} has no ${name}.expected.json`);
     const expected: Expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
-    const result = engine().check({ path: file, text: readFileSync(file, 'utf8') }, host, expected.options ?? {});
+    const result = fixtureEngine().check({ path: file, text: readFileSync(file, 'utf8') }, host, expected.options ?? {});
     compare(result, expected);
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Shared helpers of the engine tests: one engine over the bundled policies, an in-memory host,
- * a note builder with front matter, and the criterion look-up on analysed text.
+ * Shared helpers of the engine tests: an engine over the bundled policies (tests of the bundled
+ * policies and their reading of notes), one over the frozen fixture policies (tests of a
+ * mechanism), an in-memory host, a note builder with front matter, and the criterion look-up on
+ * analysed text.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type CheckResult, type Finding, type PolicyDetermination } from '../../../server/src/engine';
 import { EvidenceSet, type Found } from '../../../server/src/engine/determine/evidenceSet';
@@ -13,15 +15,38 @@ import { LineIndex } from '../../../server/src/engine/lineIndex';
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SHARED = join(ROOT, '..', 'shared');
 
-/** How many policy files the bundled folder holds: tests count from the data, never a literal. */
-export function bundledPolicyCount(): number {
-  return readdirSync(join(ROOT, 'policies')).filter((f) => f.endsWith('.json')).length;
+/** The ids of the policy files the bundled folder holds, read from the files: tests take them from the data, never a literal. */
+export function bundledPolicyIds(): string[] {
+  const dir = join(ROOT, 'policies');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string }).id);
 }
+
+/** How many policy files the bundled folder holds. */
+export function bundledPolicyCount(): number {
+  return bundledPolicyIds().length;
+}
+
+/**
+ * The frozen copy of the bundled policies that mechanism tests run on (see its README.md): the
+ * bundled concepts may be reworded or re-read without changing what those tests expect.
+ */
+export const FIXTURE_POLICIES = join(ROOT, 'test', 'fixtures', 'policies');
+
+/** CLI arguments that load the frozen fixture policies instead of the bundled ones. */
+export const FIXTURE_POLICY_ARGS: readonly string[] = ['--no-bundled-policies', '--policies', FIXTURE_POLICIES];
 
 let cached: Engine | undefined;
 /** The engine over the bundled policies, loaded once per test file. */
 export function engine(): Engine {
   return (cached ??= Engine.load({ bundled: true }));
+}
+
+let frozen: Engine | undefined;
+/** The engine over the frozen fixture policies, loaded once per test file. */
+export function fixtureEngine(): Engine {
+  return (frozen ??= Engine.load({ bundled: false, policyDirs: [FIXTURE_POLICIES] }));
 }
 
 /** A host over in-memory files (absolute paths); anything else is unreadable. */

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { noteWeight, SourceCache, SOURCE_CACHE_BUDGET_BYTES } from '../../../server/src/engine/check/sources';
-import { engine } from './helpers';
+import { fixtureEngine } from './helpers';
 
 const text = (n: number, chars: number) => `---\npatient: MRN ${String(n).padStart(3, '0')}\n---\n${'x'.repeat(chars)}\n`;
 
 describe('SourceCache', () => {
   it('keeps the most recent notes within its byte budget, whatever their number', () => {
     const one = noteWeight(text(0, 100_000));
-    const cache = new SourceCache(engine().compiled, 3 * one);
+    const cache = new SourceCache(fixtureEngine().compiled, 3 * one);
     for (let i = 0; i < 50; i++) cache.note(`/n/${i}.note`, text(i, 100_000));
     assert.ok(cache.bytes <= cache.budget, `${cache.bytes} > ${cache.budget}`);
     assert.equal(cache.size, 3);
@@ -21,7 +21,7 @@ describe('SourceCache', () => {
   });
 
   it('a note heavier than the whole budget is analysed and not kept', () => {
-    const cache = new SourceCache(engine().compiled, 1000);
+    const cache = new SourceCache(fixtureEngine().compiled, 1000);
     const src = cache.note('/n/big.note', text(1, 10_000));
     assert.equal(src.note.patient?.value, 'MRN 001');
     assert.equal(cache.size, 0);
@@ -29,7 +29,7 @@ describe('SourceCache', () => {
   });
 
   it('a new text for a path replaces its old weight; forget gives it back', () => {
-    const cache = new SourceCache(engine().compiled);
+    const cache = new SourceCache(fixtureEngine().compiled);
     cache.note('/n/a.note', text(1, 1000));
     cache.note('/n/a.note', text(1, 5000));
     assert.equal(cache.bytes, noteWeight(text(1, 5000)));
@@ -39,6 +39,6 @@ describe('SourceCache', () => {
 
   it('states a budget of 64 MB', () => {
     assert.equal(SOURCE_CACHE_BUDGET_BYTES, 64 * 1024 * 1024);
-    assert.equal(new SourceCache(engine().compiled).budget, SOURCE_CACHE_BUDGET_BYTES);
+    assert.equal(new SourceCache(fixtureEngine().compiled).budget, SOURCE_CACHE_BUDGET_BYTES);
   });
 });

@@ -5,11 +5,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../../server/src/engine';
-import { memoryHost, note, ROOT } from './helpers';
+import { FIXTURE_POLICIES, memoryHost, note } from './helpers';
 
 function engineWithThreshold(greaterThan: number): Engine {
   const dir = mkdtempSync(join(tmpdir(), 'clinlint-threshold-'));
-  cpSync(join(ROOT, 'policies'), dir, { recursive: true });
+  cpSync(FIXTURE_POLICIES, dir, { recursive: true });
   const file = join(dir, 'concepts', 'pump-trial-relief.json');
   const concept = JSON.parse(readFileSync(file, 'utf8'));
   concept.numeric.greaterThan = greaterThan;

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LoadedPolicy } from '../../../server/src/engine/policies/load';
-import { bundledPolicyDir, loadPolicyFiles, readPolicyDir } from '../../../server/src/engine/policies/load';
+import { loadPolicyFiles, readPolicyDir } from '../../../server/src/engine/policies/load';
 import { codeFits, normalizePayer, parseCodeRef, PolicyRegistry } from '../../../server/src/engine/policies/registry';
 import type { Policy } from '../../../server/src/engine/policies/schema';
+import { FIXTURE_POLICIES } from '../engine/helpers';
 
 function fake(id: string, payer: string, aliases: string[], codes: string[], extra: Partial<Policy> = {}): LoadedPolicy {
   const policy: Policy = {
@@ -21,8 +22,9 @@ function fake(id: string, payer: string, aliases: string[], codes: string[], ext
   return { policy, path: `/p/${id}.json`, sectionRanges: new Map() };
 }
 
-const bundled = () => {
-  const { policies } = loadPolicyFiles(readPolicyDir(bundledPolicyDir()!).files);
+/** The frozen fixture policies: payer matching and code tables as a mechanism, not the bundled data. */
+const frozen = () => {
+  const { policies } = loadPolicyFiles(readPolicyDir(FIXTURE_POLICIES).files);
   return new PolicyRegistry(policies);
 };
 
@@ -62,7 +64,7 @@ test('a very wide range is still found without being expanded', () => {
 });
 
 test('descriptors come from the policy code tables', () => {
-  const r = bundled();
+  const r = frozen();
   assert.match(r.descriptor('15773')!, /^Grafting of autologous fat harvested by liposuction technique to face/);
   assert.equal(r.descriptor('Q2028'), 'Injection, Sculptra, 0.5 mg');
   assert.match(r.descriptor('62351')!, /reservoir\/infusion pump; with laminectomy$/);
@@ -75,7 +77,7 @@ test('descriptors come from the policy code tables', () => {
 });
 
 test('matchPayer: case-insensitive names and aliases, whole-word containment, first-named payer wins', () => {
-  const r = bundled();
+  const r = frozen();
   const ids = (name: string) => r.matchPayer(name)?.map((p) => p.policy.id).sort();
   assert.deepEqual(ids('Anthem Blue Cross Connecticut'), ['MED.00132']);
   assert.deepEqual(ids('ANTHEM'), ['MED.00132']);

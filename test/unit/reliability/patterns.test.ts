@@ -8,28 +8,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine } from '../../../server/src/engine';
+import { bundledPolicyDir, Engine } from '../../../server/src/engine';
 import { compileConcepts } from '../../../server/src/engine/evidence/compile';
 import { compilePattern, PatternError } from '../../../server/src/engine/evidence/pattern';
 import { readRelief } from '../../../server/src/engine/evidence/numbers';
 import { tokenize } from '../../../server/src/engine/evidence/tokenize';
 import type { Concept } from '../../../server/src/engine/policies/schema';
-import { bundledPolicyCount } from '../engine/helpers';
+import { FIXTURE_POLICIES } from '../engine/helpers';
 
-const POLICIES = join(__dirname, '..', '..', '..', 'policies');
+/** The frozen fixture policies: the patterns refused and the ones still read are the tests', not the bundled data's. */
+const POLICY_COUNT = readdirSync(FIXTURE_POLICIES).filter((f) => f.endsWith('.json')).length;
 
-function bundledFiles(): { path: string; text: string }[] {
-  const policies = readdirSync(POLICIES)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ path: `/p/${f}`, text: readFileSync(join(POLICIES, f), 'utf8') }));
-  const concepts = readdirSync(join(POLICIES, 'concepts'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ path: `/p/concepts/${f}`, text: readFileSync(join(POLICIES, 'concepts', f), 'utf8') }));
-  const lexicon = readdirSync(join(POLICIES, 'lexicon'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ path: `/p/lexicon/${f}`, text: readFileSync(join(POLICIES, 'lexicon', f), 'utf8') }));
-  return [...policies, ...concepts, ...lexicon];
+/** The policy, concept and lexicon files of a policy folder, as text under /p/. */
+function policyFiles(dir: string): { path: string; text: string }[] {
+  const read = (sub: string) =>
+    readdirSync(join(dir, sub))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ path: join('/p', sub, f), text: readFileSync(join(dir, sub, f), 'utf8') }));
+  return [...read(''), ...read('concepts'), ...read('lexicon')];
 }
+const fixtureFiles = () => policyFiles(FIXTURE_POLICIES);
 
 function refusal(source: string): PatternError {
   try {
@@ -94,12 +92,12 @@ test('the pattern language itself is still accepted', () => {
     assert.doesNotThrow(() => compilePattern(source), source);
   }
   // Every bundled concept compiles, and the engine reports nothing about them.
-  const engine = Engine.fromFiles(bundledFiles());
+  const engine = Engine.fromFiles(policyFiles(bundledPolicyDir()!));
   assert.deepEqual(engine.policyErrors, []);
 });
 
 test('a refused pattern is a policy-error at its line and column in the concept file; the rest loads', () => {
-  const files = bundledFiles();
+  const files = fixtureFiles();
   const i = files.findIndex((f) => f.path.endsWith('/functional-impairment.json'));
   const concept = JSON.parse(files[i].text);
   concept.patterns.push('unable to (a+)+$');
@@ -127,7 +125,7 @@ test('a refused pattern is a policy-error at its line and column in the concept 
   const line = text2.split('\n')[n.range.start.line];
   assert.equal(line.slice(n.range.start.character, n.range.end.character), '\\\\');
   // Every policy still loads; the concept's other patterns still match.
-  assert.equal(engine.registry.policies.length, bundledPolicyCount());
+  assert.equal(engine.registry.policies.length, POLICY_COUNT);
   const note = '---\npayer: Anthem\n---\nShe is unable to walk more than a block.\nPlan: fat grafting, CPT 15773.\n';
   const r = engine.check({ path: '/n.note', text: note }, { readText: () => undefined });
   const met = r.determinations.flatMap((d) => d.policies.flatMap((x) => x.met.map((m) => m.criterion)));
@@ -203,12 +201,12 @@ test('the automaton has a budget: a concept set expanding past it is a policy er
   const patterns = Array.from({ length: 400 }, (_, k) => `${alts(64, `k${k}x`)} ${alts(64, `k${k}y`)} w1 w2 w3 w4 w5 w6`);
   const bomb = { id: 'nasty-bomb', label: 'x', description: 'x', prompt: 'x', patterns };
   const t0 = Date.now();
-  const engine = Engine.fromFiles([...bundledFiles(), { path: '/p/concepts/bomb.json', text: JSON.stringify(bomb) }]);
+  const engine = Engine.fromFiles([...fixtureFiles(), { path: '/p/concepts/bomb.json', text: JSON.stringify(bomb) }]);
   assert.ok(Date.now() - t0 < 60_000);
   assert.equal(engine.policyErrors.length, 1, engine.policyErrors.map((e) => e.message).join('\n'));
   assert.equal(engine.policyErrors[0].path, '/p/concepts/bomb.json');
   assert.match(engine.policyErrors[0].message, /expand to more than 1000000 steps .*nor are \d+ more patterns of this concept/);
-  assert.equal(engine.registry.policies.length, bundledPolicyCount());
+  assert.equal(engine.registry.policies.length, POLICY_COUNT);
 });
 
 test('a 1 MB adversarial single line is matched in bounded time through the whole engine', () => {

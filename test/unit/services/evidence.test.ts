@@ -1,16 +1,16 @@
 /** The evidence of a note, from its own result and the claims that link it (services/evidence.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Engine } from '../../../server/src/engine';
 import { catalogFrom } from '../../../server/src/services/engineAdapter';
 import { evidenceIn } from '../../../server/src/services/evidence';
+import { fixtureEngine } from '../engine/helpers';
 
 // Fictional.
 const NOTE = 'ASSESSMENT AND PLAN:\nThe grafting is expected to improve oral competence. She denies difficulty chewing.\n';
 const CLAIM = 'payer: Anthem\nnote: v.note\ndx A: M34.0\nline 1: 15773 dx A\n';
 
 describe('evidence in a note', () => {
-  const engine = Engine.load({ bundled: true });
+  const engine = fixtureEngine();
   const catalog = catalogFrom(engine.registry, engine.concepts);
   const check = (note: string) => {
     const host = { readText: (p: string) => (p === '/w/v.note' ? note : undefined) };

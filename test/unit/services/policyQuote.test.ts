@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { plainPolicyText, policyQuote } from '../../../server/src/services/policyQuote';
+import { FIXTURE_POLICIES } from '../engine/helpers';
 
-const policy = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'policies', file), 'utf8'));
+const policy = (file: string) => JSON.parse(readFileSync(join(FIXTURE_POLICIES, file), 'utf8'));
 
 describe('policyQuote', () => {
   it('a section with no alternative: every line, whole (never cut at a parenthesis)', () => {

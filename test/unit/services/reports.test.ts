@@ -1,6 +1,6 @@
-/** Hover, checklist, rationale and outline services over a real engine result (in process). */
+/** Hover, checklist, rationale and outline services over a real engine result (in process), on the frozen fixture policies. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { Engine } from '../../../server/src/engine';
@@ -11,7 +11,7 @@ import { catalogFrom } from '../../../server/src/services/engineAdapter';
 import { hoverAt } from '../../../server/src/services/hover';
 import { draftRationale } from '../../../server/src/services/rationale';
 import { outline } from '../../../server/src/services/symbols';
-import { bundledPolicyCount } from '../engine/helpers';
+import { fixtureEngine, FIXTURE_POLICIES, ROOT } from '../engine/helpers';
 
 const WS = resolve(__dirname, '../../e2e/workspace');
 const files = new Map<string, string>();
@@ -30,12 +30,12 @@ describe('editor services', () => {
   let engine: Engine;
   let catalog: Catalog;
   before(() => {
-    engine = Engine.load({ bundled: true });
+    engine = fixtureEngine();
     catalog = catalogFrom(engine.registry, engine.concepts);
   });
 
   it('the catalog knows policies, sections with file ranges, descriptors, payers and concepts', () => {
-    assert.equal(catalog.policies.length, bundledPolicyCount());
+    assert.equal(catalog.policies.length, readdirSync(FIXTURE_POLICIES).filter((f) => f.endsWith('.json')).length);
     const s = catalog.section('MED.00132', 'II')!;
     assert.equal(s.policy.payer, 'Anthem Blue Cross Connecticut');
     assert.match(s.policy.file!, /anthem-med-00132\.json$/);
@@ -70,6 +70,12 @@ describe('editor services', () => {
     assert.match(memo, /^# Coverage rationale: claim E2E-0004 \(complete\.claim\)/);
     assert.match(memo, /- 15773 \(claim line 1\): the documentation meets Anthem Blue Cross Connecticut MED\.00132 §II \(Autologous fat grafting\) \[1\]/);
     assert.match(memo, /- \*\*APPROVE\*\* 15773 \(claim line 1\) as medically necessary under Anthem Blue Cross Connecticut MED\.00132 §II/);
+  });
+
+  it("checklist of a near miss: why it does not count, in the engine's one near-miss wording", () => {
+    const text = readFileSync(join(ROOT, 'examples', 'notes', '2024-10-07-pump-trial-partial.note'), 'utf8');
+    const list = renderChecklist(check(engine, 'partial.note', text).result, catalog, 'partial.note');
+    assert.match(list, /"Pain decreased from 8\/10 to 5\/10 during the trial\." at line \d+ does not count: 37\.5% pain reduction, not more than 50%/);
   });
 
   it('rationale of a claim with no codes, and of a not-covered code', () => {

@@ -52,25 +52,10 @@ export function quoteEvidence(text: string): string {
   return quote(text, EVIDENCE_QUOTE);
 }
 
-/** Why a mention near the criterion did not count, said plainly. */
+/** Why a mention near the criterion did not count, said plainly: the quote, then its reason in MISS_WORDS' words. */
 export function nearMissText(m: NearMiss): string {
   const q = quoteEvidence(m.evidence.text);
-  switch (m.reason) {
-    case 'negated':
-      return `${q} is negated ("${m.trigger}")`;
-    case 'hypothetical':
-      return `${q} is hypothetical ("${m.trigger}")`;
-    case 'experiencer':
-      return `${q} is about someone other than the patient ("${m.trigger}")`;
-    case 'historical':
-      return `${q} is historical ("${m.trigger}")`;
-    case 'numeric':
-      return m.value === undefined
-        ? `${q} states no measurable pain reduction`
-        : `${q} is ${fmt(m.value)}% pain reduction, ${notAbove(m)}`;
-    default:
-      return q;
-  }
+  return m.reason === 'numeric' && m.value === undefined ? `${q} states no measurable pain reduction` : `${q} is ${missReason(m)}`;
 }
 
 /** "not more than 50%": the threshold is the concept's (`numeric.greaterThan`), never a literal. */

@@ -31,7 +31,7 @@ export type Requirement =
  * description, modifiers or the note's procedure sentence; SPEC 4.1): CP.MP.31 I.A.4.b fits
  * 15773/15774 only at a facial site.
  */
-export interface SiteOnly {
+interface SiteOnly {
   codes: string[];
   sites: string[];
 }
