@@ -95,7 +95,7 @@ const section = z.strictObject({
   unlessMet: z
     .array(z.string().min(1))
     .optional()
-    .describe('the section governs a code only when none of these sections of its policy is met for it (CP.MP.31 §II: no I.A alternative met)'),
+    .describe('the section governs a code only when none of these sections of its policy is met for it (CP.MP.31 §II: no I.A met)'),
   requires: requirement.optional().describe('what must be documented for the code to be supported'),
   advisory: z
     .array(criterionId)
