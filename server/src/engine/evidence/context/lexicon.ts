@@ -184,6 +184,9 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'possible', 'possibly', 'potential', 'potentially', 'consider', 'considering',
+      // a hedged cause: "may be secondary to infection", "could well be due to radiation"
+      '(may|might|could) [also|well|possibly] be', 'perhaps',
+      '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
       // a hedged reading of a present finding: "would be consistent with", "would not support a diagnosis of"
       'would',
       'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
