@@ -5,16 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { run } from '../../../server/src/cli/main';
+import { runCli } from '../runCli';
 
 const CASES = join(__dirname, '..', '..', 'fixtures', 'cases');
 
-function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: CASES });
-  return { status, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args, CASES);
 
 test('a case folder whose expectations hold: the figures line and exit 0', () => {
   const r = cli(['test', 'agree-pump']);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../server/src/cli/main';
+import { runCli } from '../runCli';
 import { Engine } from '../../../server/src/engine';
 import { bundledPolicyCount, ROOT } from '../engine/helpers';
 
@@ -18,9 +18,8 @@ const PACK = join(ROOT, 'test', 'fixtures', 'policy-pack-5');
 type Json = { files: { determinations: any[]; diagnostics: any[] }[] };
 
 function cli(argv: string[], cwd: string): { status: number; json: Json } {
-  let stdout = '';
-  const status = run(argv, { stdout: (s) => (stdout += s), stderr: () => {}, cwd });
-  return { status, json: JSON.parse(stdout) };
+  const r = runCli(argv, cwd);
+  return { status: r.status, json: JSON.parse(r.stdout) };
 }
 
 test('the pack is data and a docs page only: one policy file, one concept file, README.md', () => {
