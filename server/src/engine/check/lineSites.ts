@@ -106,9 +106,14 @@ function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind)
  * The sites the notes' PROCEDURE and INDICATIONS sections name: "the note's procedure text"
  * (SPEC 3.1), which decides whether an alternative limited to some sites (`siteOnly`: I.A.4.b
  * at the face) fits a line that names no site itself. It does not scope evidence: an op note's
- * procedure text also names donor sites and other lines' sites. One automaton pass per section.
+ * procedure text also names donor sites and other lines' sites. Read once per check, when first asked (most lines never ask).
  */
-export function procedureSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): string[] {
+export function procedureSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): () => string[] {
+  let read: string[] | undefined;
+  return () => (read ??= readProcedureSites(compiled, notes));
+}
+
+function readProcedureSites(compiled: CompiledConcepts, notes: readonly NoteWithLines[]): string[] {
   const sites = new Set<string>();
   for (const n of notes)
     for (const s of n.note.sections)

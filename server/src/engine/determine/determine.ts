@@ -10,7 +10,7 @@ import type { Notice, Requirement, Section } from '../policies/schema';
 import type { CriterionMet, Determination, EvidenceRef, NearMiss, PolicyDetermination } from '../results';
 import { STATUS_RANK, type Plan, type Span, type Status } from '../types';
 import type { EvidenceSet, Found } from './evidenceSet';
-import { criteriaOf, evaluate } from './tree';
+import { criteriaOf, evaluate, type LineSites } from './tree';
 
 export interface CodeOccurrence {
   code: string;
@@ -25,12 +25,12 @@ export interface CodeOccurrence {
    * The sites the notes' procedure text names: for a line of no site of its own, whether an
    * alternative limited to some sites fits it (SPEC 3.1, I.A.4.b). Never scopes evidence.
    */
-  procedureSites?: readonly string[];
+  procedureSites?: LineSites;
 }
 
 /** The sites that decide which alternatives fit the line: its own, else its notes' procedure text's. */
-function fitSites(occ: CodeOccurrence): readonly string[] | undefined {
-  return occ.sites?.length ? occ.sites : occ.procedureSites;
+function fitSites(occ: CodeOccurrence): LineSites {
+  return () => (occ.sites?.length ? occ.sites : occ.procedureSites?.());
 }
 
 export interface DetermineContext {

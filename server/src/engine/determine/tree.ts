@@ -16,11 +16,14 @@ export interface TreeResult {
   alternative?: string;
 }
 
+/** The billed line's body sites, asked only by an alternative limited to some sites (it may cost a read of the notes). */
+export type LineSites = () => readonly string[] | undefined;
+
 /**
  * @param sites the billed line's body sites (SPEC 4.1), for alternatives limited to some sites
- *   (`siteOnly`); undefined when the line names none.
+ *   (`siteOnly`); none when the line names none.
  */
-export function evaluate(node: Requirement, code: string, isMet: (criterion: string) => boolean, sites?: readonly string[]): TreeResult {
+export function evaluate(node: Requirement, code: string, isMet: (criterion: string) => boolean, sites?: LineSites): TreeResult {
   if (typeof node === 'string') {
     const ok = isMet(node);
     return ok ? { ok, met: [node], missing: [] } : { ok, met: [], missing: [node] };
@@ -70,11 +73,11 @@ export function negatedCriteria(node: Requirement): string[] {
  * skin tags) at the line's sites (I.A.4.b fits 15773/15774 only at a facial site: a line that
  * names no site does not fit it).
  */
-function alternativesFor(options: readonly Requirement[], code: string, sites?: readonly string[]): Requirement[] {
+function alternativesFor(options: readonly Requirement[], code: string, sites?: LineSites): Requirement[] {
   return options.filter((n) => {
     if (typeof n === 'string' || 'not' in n) return true;
     if (n.codes && !codeFits(code, n.codes)) return false;
-    if (n.siteOnly && codeFits(code, n.siteOnly.codes)) return (sites ?? []).some((s) => n.siteOnly!.sites.includes(s));
+    if (n.siteOnly && codeFits(code, n.siteOnly.codes)) return (sites?.() ?? []).some((s) => n.siteOnly!.sites.includes(s));
     return true;
   });
 }
