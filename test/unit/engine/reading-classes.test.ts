@@ -369,3 +369,15 @@ test('CP.MP.31 §II applies only when no I.A alternative is met (SPEC 3.1): a fu
   const cosmetic = checkClaim(claim, { '/mem/notes/v.note': 'She wants a flatter stomach; this is purely to improve her figure.\n' }).determinations[0];
   assert.equal(cosmetic.status, 'not-covered');
 });
+
+test('a code takes the route of its own comma part when the sentence names two', () => {
+  const text = [
+    'HPI: severe, chronic, intractable radicular pain from arachnoiditis despite surgery and SCS.',
+    'TRIAL: Epidural catheter trial with fentanyl infusion. NRS 7 pre / 2 post on day 2.',
+    'PLAN: intrathecal programmable pump (CPT 62362) with morphine, converting from the epidural trial dose.',
+    '',
+  ].join('\n');
+  const d = checkNote(text, { payer: 'BCBS', plan: 'commercial' }).determinations.find((x) => x.code === '62362')!;
+  assert.deepEqual(d.routes, ['intrathecal']);
+  assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
+});

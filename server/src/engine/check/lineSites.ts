@@ -38,6 +38,18 @@ function sentenceStarts(line: string): number[] {
   return starts;
 }
 
+/** Longest sentence whose comma parts are searched for a code's route. */
+const ROUTE_PART_MAX = 2000;
+
+/** The bounds, within [from, to), of the comma- or semicolon-separated part holding offset `at`. */
+function commaPart(text: string, from: number, to: number, at: number): [number, number] {
+  let a = at;
+  while (a > from && text[a - 1] !== ',' && text[a - 1] !== ';') a--;
+  let b = at;
+  while (b < to && text[b] !== ',' && text[b] !== ';') b++;
+  return [a, b];
+}
+
 /** The last start at or before `at` (binary search: a 10 MB line with many codes stays linear). */
 function startBefore(starts: readonly number[], at: number): number {
   let lo = 0;
@@ -70,13 +82,22 @@ export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWit
         const text = n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l));
         lineSentences.set(l, (line = { text, starts: sentenceStarts(text) }));
       }
-      const s = startBefore(line.starts, m.code.span.start - n.lines.lineStart(l));
-      const key = `${l}:${s}`;
-      let sites = sentenceSites.get(key);
-      if (!sites) {
-        sites = treatedSites(compiled, line.text.slice(line.starts[s], line.starts[s + 1] ?? line.text.length), kind);
-        sentenceSites.set(key, sites);
-      }
+      const at = m.code.span.start - n.lines.lineStart(l);
+      const s = startBefore(line.starts, at);
+      const from = line.starts[s];
+      const to = line.starts[s + 1] ?? line.text.length;
+      const read = (a: number, b: number): string[] => {
+        const key = `${l}:${a}:${b}`;
+        let named = sentenceSites.get(key);
+        if (!named) sentenceSites.set(key, (named = treatedSites(compiled, line!.text.slice(a, b), kind)));
+        return named;
+      };
+      // A route is the one named in the code's own comma part when it names one: "intrathecal
+      // pump (CPT 62362) with morphine, converting from the epidural trial dose" is intrathecal.
+      // (Short sentences only: the search per code would be quadratic in a 10 MB one.)
+      const part = kind === 'route' && to - from <= ROUTE_PART_MAX ? commaPart(line.text, from, to, at) : undefined;
+      const inPart = part ? read(part[0], part[1]) : [];
+      const sites = inPart.length ? inPart : read(from, to);
       if (!sites.length) continue;
       const code = m.code.value.toUpperCase();
       let set = byCode.get(code);
