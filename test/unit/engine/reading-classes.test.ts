@@ -381,3 +381,26 @@ test('a code takes the route of its own comma part when the sentence names two',
   assert.deepEqual(d.routes, ['intrathecal']);
   assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
 });
+
+test('SPEC 4.1: a donor site that is itself treated ("donor site depression") is the line\'s site', () => {
+  const note = [
+    'He cannot make a full fist with the right hand.',
+    'Grafting fat beneath the right hand scar is expected to improve his right hand grip.',
+    'The left thigh is painless and does not interfere with walking.',
+    'Correction of the left thigh is for appearance only.',
+    '',
+  ].join('\n');
+  const claim = [
+    'payer: Anthem',
+    'plan: commercial',
+    'date: 2025-03-01',
+    'note: ../notes/v.note',
+    'line 1: 15773-RT x1 ; fat grafting beneath burn scar, dorsum of right hand',
+    'line 2: 15771-LT x1 ; fat grafting, left thigh skin graft donor site depression',
+    '',
+  ].join('\n');
+  const [hand, thigh] = checkClaim(claim, { '/mem/notes/v.note': note }).determinations;
+  assert.equal(hand.status, 'supported');
+  assert.deepEqual(thigh.sites, ['leg']);
+  assert.equal(thigh.status, 'not-covered');
+});

@@ -38,6 +38,12 @@ function sentenceStarts(line: string): number[] {
   return starts;
 }
 
+/**
+ * A donor site that is itself what is treated: "left thigh skin graft donor site depression" is
+ * the thigh's line, not a harvest site.
+ */
+const TREATED_ACCESS = /\b(?:depression|depressions|scar|scars|deformity|defect|contour|irregularity|atrophy|hollow|hollowing)\b/i;
+
 /** Longest sentence whose comma parts are searched for a code's route. */
 const ROUTE_PART_MAX = 2000;
 
@@ -118,7 +124,7 @@ function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind)
   const sites = new Set<string>();
   for (const part of text.split(/[,;]/)) {
     const named = sitesIn(compiled, part);
-    if (!named.includes(ACCESS)) for (const s of named) sites.add(s);
+    if (!named.includes(ACCESS) || TREATED_ACCESS.test(part)) for (const s of named) if (s !== ACCESS) sites.add(s);
   }
   return [...sites];
 }
