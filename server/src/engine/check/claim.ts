@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ClaimDocument } from '../documents/model';
 import { parseClaim } from '../documents/claim';
 import type { DxCode } from '../determine/evidenceSet';
-import { claimLineRoutes, claimLineSites, claimRoutes, mentionSites, procedureSites } from './lineSites';
+import { claimLineRoutes, claimLineSites, mentionSites, procedureSites } from './lineSites';
 import { criteriaOf } from '../determine/tree';
 import { documentFinding } from '../findings/build';
 import { noteTemplate } from '../findings/prompts';
@@ -56,15 +56,15 @@ export function checkClaim(
   const noteSites = mentionSites(setup.compiled, notes);
   const notesProcedure = procedureSites(setup.compiled, notes);
   const noteRoutes = mentionSites(setup.compiled, notes, 'route');
-  const routes = claimRoutes(setup.compiled, billed);
-  const occurrences: Occurrence[] = billed.map((l) => ({
+  const routes = claimLineRoutes(setup.compiled, billed, noteRoutes);
+  const occurrences: Occurrence[] = billed.map((l, i) => ({
     code: l.code.value.toUpperCase(),
     span: l.code.span,
     drugs: l.drugs,
     date: l.date?.value,
     sites: claimLineSites(setup.compiled, l, noteSites),
     procedureSites: notesProcedure,
-    routes: claimLineRoutes(setup.compiled, l, noteRoutes, routes),
+    routes: routes[i],
   }));
   const first = notes[0];
   const result = checkCodes(

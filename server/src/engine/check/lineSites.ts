@@ -161,26 +161,22 @@ export function claimLineSites(compiled: CompiledConcepts, line: ClaimLine, from
 }
 
 /**
- * The routes of administration a line is given by (`route-<name>` classes): its `;` description's,
- * else the note lines that name its code, else those the claim's other lines name (a pump and its
- * catheter are one treatment: "tunneled intrathecal catheter" gives the pump line its route).
+ * The routes of administration each line is given by (`route-<name>` classes): its `;`
+ * description's, else the note sentences that name its code, else those the claim's other lines
+ * name (a pump and its catheter are one treatment: "tunneled intrathecal catheter" gives the pump
+ * line its route). Each description is read once.
  */
 export function claimLineRoutes(
   compiled: CompiledConcepts,
-  line: ClaimLine,
+  lines: readonly ClaimLine[],
   fromNotes: MentionSites,
-  claimRoutes: readonly string[],
-): string[] | undefined {
-  const own = line.description ? sitesIn(compiled, line.description.value, 'route') : [];
-  if (own.length) return own;
-  const named = fromNotes.get(line.code.value.toUpperCase());
-  if (named?.length) return [...named];
-  return claimRoutes.length ? [...claimRoutes] : undefined;
-}
-
-/** Every route the claim's line descriptions name. */
-export function claimRoutes(compiled: CompiledConcepts, lines: readonly ClaimLine[]): string[] {
-  const all = new Set<string>();
-  for (const l of lines) if (l.description) for (const r of sitesIn(compiled, l.description.value, 'route')) all.add(r);
-  return [...all];
+): (string[] | undefined)[] {
+  const own = lines.map((l) => (l.description ? sitesIn(compiled, l.description.value, 'route') : []));
+  const claim = [...new Set(own.flat())];
+  return lines.map((l, i) => {
+    if (own[i].length) return own[i];
+    const named = fromNotes.get(l.code.value.toUpperCase());
+    if (named?.length) return [...named];
+    return claim.length ? [...claim] : undefined;
+  });
 }

@@ -69,10 +69,11 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
     return f;
   };
   const isMet = (criterion: string) => Boolean(found(criterion).met);
+  const sites = fitSites(occ);
   const applicable = ctx.registry
     .sectionsFor(occ.code)
-    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, fitSites(occ)).ok));
-  const decided = applicable.map((g) => ({ g, d: determineSection(g, occ, found, isMet) }));
+    .filter((g) => ctx.policies.has(g.policy) && (!g.section.when || evaluate(g.section.when, occ.code, isMet, sites).ok));
+  const decided = applicable.map((g) => ({ g, d: determineSection(g, occ.code, sites, found, isMet) }));
   // A section that governs only when other sections are not met (CP.MP.31 §II applies only
   // when no I.A alternative is met, SPEC 3.1) is dropped once one of them is supported.
   const supported = new Set(decided.filter((x) => x.d.status === 'supported').map((x) => `${x.d.policy}\u0000${x.d.section}`));
@@ -82,7 +83,7 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
   const notices: FiredNotice[] = [];
   for (const g of governing) {
     for (const notice of g.section.notices ?? []) {
-      if (notice.when && !evaluate(notice.when, occ.code, isMet, fitSites(occ)).ok) continue;
+      if (notice.when && !evaluate(notice.when, occ.code, isMet, sites).ok) continue;
       const evidence = notice.when ? firstEvidence(notice.when, occ.code, found).evidence : undefined;
       notices.push({ notice, policy: g.policy, section: g.section, evidence });
     }
@@ -109,13 +110,12 @@ export function determineCode(ctx: DetermineContext, occ: CodeOccurrence, lines:
 
 function determineSection(
   g: Governing,
-  occ: CodeOccurrence,
+  code: string,
+  sites: LineSites,
   found: (c: string) => Found,
   isMet: (c: string) => boolean,
 ): PolicyDetermination {
   const { section } = g;
-  const { code } = occ;
-  const sites = fitSites(occ);
   const base = {
     policy: g.policy.policy.id,
     section: section.id,

@@ -33,14 +33,17 @@ export interface LineScope {
 
 /** Whether a mention's scope lets it document for a line of `line` scope: same site, same route. */
 function inScope(m: Mention, line: LineScope): boolean {
-  const overlaps = (a?: readonly string[], b?: readonly string[]) => !a?.length || !b?.length || a.some((x) => b.includes(x));
   return overlaps(line.sites, m.sites) && overlaps(line.routes, m.routes);
+}
+
+/** A scope is unknown (either side names none) or shared. */
+function overlaps(a?: readonly string[], b?: readonly string[]): boolean {
+  return !a?.length || !b?.length || a.some((x) => b.includes(x));
 }
 
 /** The words that put a mention outside a line's scope: its sites, else its routes. */
 function scopeTrigger(m: Mention, line: LineScope): string {
-  const site = !line.sites?.length || !m.sites?.length || m.sites.some((s) => line.sites!.includes(s));
-  return (site ? m.routes! : m.sites!).join(', ');
+  return (overlaps(line.sites, m.sites) ? m.routes! : m.sites!).join(', ');
 }
 
 export interface Found {

@@ -9,7 +9,7 @@ import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts, ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
-import { exceeds, readRelief, type Relief } from './numbers';
+import { exceeds, namesBaseline, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
 
 type MissReason = NearMiss['reason'];
@@ -145,7 +145,7 @@ export function analyzeText(
     const baseline =
       before &&
       !text.slice(tokens.end[before[1] - 1], sentence.start).includes('\n') &&
-      BASELINE.test(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
+      namesBaseline(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
     judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
     const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
     if (scope) {
@@ -326,9 +326,6 @@ function* anaphoricCombinations(parts: Map<string, Combination>, anaphors: Map<n
     yield asMatch(c.concept, first, last, present);
   }
 }
-
-/** Words that say a score was the one before treatment. */
-const BASELINE = /\b(?:baseline|pre-?trial|pre-?injection|pre-?procedure|pre-?bolus|before the (?:trial|injection|bolus|infusion)|prior to the (?:trial|injection|bolus|infusion)|initially|initial pain)\b/i;
 
 /** The relief read from `text[start, end)`, once per start and end (offsets into `text`). */
 function reliefIn(text: string, start: number, end: number, reliefs: Map<string, Relief | undefined>): Relief | undefined {

@@ -56,6 +56,14 @@ const TO = String.raw`(?:\b(?:to|down to|decreased to|reduced to|improved to|dro
 /** Words saying a score was taken before the trial, and after it ("NRS 7 pre / 3 post"). */
 const PRE = String.raw`(?:pre|pre-?trial|pre-?injection|pre-?procedure|before|at baseline|baseline)`;
 const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following)`;
+/** A sentence giving the score before treatment on its own ("Baseline pain nine out of ten."). */
+const BASELINE_RE =
+  /\b(?:baseline|pre-?trial|pre-?injection|pre-?procedure|pre-?bolus|before the (?:trial|injection|bolus|infusion)|prior to the (?:trial|injection|bolus|infusion)|initially|initial pain)\b/i;
+
+/** Whether a sentence names the pre-treatment score: the first half of a result split over two sentences. */
+export function namesBaseline(sentence: string): boolean {
+  return BASELINE_RE.test(sentence);
+}
 
 /** Two pain scores in order, first match wins; `reversed` when the later score comes first. */
 const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
