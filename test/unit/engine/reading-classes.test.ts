@@ -11,6 +11,10 @@ import { checkClaim, checkNote, criterionIn, engine } from './helpers';
 
 const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
 
+/** A commercial claim of `payer` linking ../notes/v.note (or `note`), with its billed lines. */
+const claimOf = (payer: string, date: string, lines: string[], note = '../notes/v.note') =>
+  [`payer: ${payer}`, 'plan: commercial', `date: ${date}`, `note: ${note}`, ...lines, ''].join('\n');
+
 test('oral baclofen and its failure in one sentence, in either order, however far apart within the window', () => {
   for (const t of [
     'Oral baclofen 20 mg TID for 6 months was not tolerated because of sedation.',
@@ -87,15 +91,7 @@ test('SPEC 4.1: a sentence that names a site documents only the line billed for 
     'Fat grafting is expected to restore painless weight-bearing.',
     '',
   ].join('\n');
-  const claim = [
-    'payer: Anthem',
-    'plan: commercial',
-    'date: 2025-03-01',
-    'note: ../notes/v.note',
-    'line 1: 15773 x1 ; fat grafting, perioral',
-    'line 2: 15774 x1 ; fat grafting, plantar feet',
-    '',
-  ].join('\n');
+  const claim = claimOf('Anthem', '2025-03-01', ['line 1: 15773 x1 ; fat grafting, perioral', 'line 2: 15774 x1 ; fat grafting, plantar feet']);
   const r = checkClaim(claim, { '/mem/notes/v.note': note });
   const [face, feet] = r.determinations;
   const metText = (d: typeof face, c: string) => d.policies[0].met.find((m) => m.criterion === c)?.evidence.text;
@@ -111,7 +107,7 @@ test('SPEC 4.1: a sentence that names a site documents only the line billed for 
 
 test('SPEC 4.1: a donor site or pump pocket in the description is not the treated site', () => {
   const note = 'HPI:\nHe cannot straighten the arm: he cannot reach the upper racks at work.\nPLAN:\nThe graft is expected to restore full reach.\n';
-  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-03-01\nnote: ../notes/v.note\nline 1: 15220-RT x1 ; full-thickness graft, groin donor\n';
+  const claim = claimOf('Centene', '2025-03-01', ['line 1: 15220-RT x1 ; full-thickness graft, groin donor']);
   const r = checkClaim(claim, { '/mem/notes/v.note': note });
   assert.ok(r.determinations[0].policies.some((p) => p.met.some((m) => m.criterion === 'functional-impairment')));
 });
@@ -143,15 +139,7 @@ test('a reconstructive cause linked to the deformity by a cause word, however th
 
 test('MP-442: a trial by another route than the planned pump does not document the trial, and says which route', () => {
   const claim = (pumpLine: string) =>
-    [
-      'payer: BCBS',
-      'plan: commercial',
-      'date: 2025-09-01',
-      'note: ../notes/t.note',
-      'line 1: 62350 x1 ; tunneled intrathecal catheter',
-      `line 2: ${pumpLine}`,
-      '',
-    ].join('\n');
+    claimOf('BCBS', '2025-09-01', ['line 1: 62350 x1 ; tunneled intrathecal catheter', `line 2: ${pumpLine}`], '../notes/t.note');
   const note = (route: string) =>
     [
       'HPI: Failed back surgery syndrome with intractable low back and leg pain despite PT, medications and SCS.',
@@ -228,7 +216,7 @@ test('a site word inside words that are not about the site does not scope the se
   assert.deepEqual(sites('She went back to work after the graft.'), []);
   assert.deepEqual(sites('Scar contracture of the right hand.'), ['hand']);
   // In a note, the elbow line is documented by the therapy sentence.
-  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-09-01\nnote: ../notes/v.note\nline 1: 15220 x1 ; full-thickness graft, L elbow\n';
+  const claim = claimOf('Centene', '2025-09-01', ['line 1: 15220 x1 ; full-thickness graft, L elbow']);
   const note = [
     'Scald burn to the L arm in 2023 (work injury). He cannot extend the L elbow past -45 degrees and cannot reach overhead shelves.',
     'He completed 7 months of hand/OT therapy with splinting and silicone sheeting; extension plateaued and no further gain was seen.',
@@ -313,7 +301,7 @@ test('CP.MP.31 I.A.4.b fits 15773/15774 only at a facial site (SPEC 3.1)', () =>
     'She cannot make a full fist with either hand.',
     '',
   ].join('\n');
-  const claim = (line: string) => `payer: Centene\nplan: commercial\ndate: 2025-03-01\nnote: ../notes/v.note\n${line}\n`;
+  const claim = (line: string) => claimOf('Centene', '2025-03-01', [line]);
   const alternative = (line: string) => checkClaim(claim(line), { '/mem/notes/v.note': note }).determinations[0].policies[0];
   const face = alternative('line 1: 15773 x1 ; fat grafting, bilateral cheeks');
   assert.equal(face.status, 'supported');
@@ -361,7 +349,7 @@ test('CP.MP.31 §II applies only when no I.A alternative is met (SPEC 3.1): a fu
     'She would also love a flatter stomach in clothes.',
     '',
   ].join('\n');
-  const claim = 'payer: Centene\nplan: commercial\ndate: 2025-07-22\nnote: ../notes/v.note\nline 1: 15830 x1 ; panniculectomy\n';
+  const claim = claimOf('Centene', '2025-07-22', ['line 1: 15830 x1 ; panniculectomy']);
   const d = checkClaim(claim, { '/mem/notes/v.note': note }).determinations[0];
   assert.equal(d.status, 'supported');
   assert.deepEqual(d.policies.map((p) => p.section), ['I.A']);
@@ -390,15 +378,10 @@ test('SPEC 4.1: a donor site that is itself treated ("donor site depression") is
     'Correction of the left thigh is for appearance only.',
     '',
   ].join('\n');
-  const claim = [
-    'payer: Anthem',
-    'plan: commercial',
-    'date: 2025-03-01',
-    'note: ../notes/v.note',
+  const claim = claimOf('Anthem', '2025-03-01', [
     'line 1: 15773-RT x1 ; fat grafting beneath burn scar, dorsum of right hand',
     'line 2: 15771-LT x1 ; fat grafting, left thigh skin graft donor site depression',
-    '',
-  ].join('\n');
+  ]);
   const [hand, thigh] = checkClaim(claim, { '/mem/notes/v.note': note }).determinations;
   assert.equal(hand.status, 'supported');
   assert.deepEqual(thigh.sites, ['leg']);
