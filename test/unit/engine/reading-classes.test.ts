@@ -387,3 +387,29 @@ test('SPEC 4.1: a donor site that is itself treated ("donor site depression") is
   assert.deepEqual(thigh.sites, ['leg']);
   assert.equal(thigh.status, 'not-covered');
 });
+
+test('a cause word names a reconstructive cause only before the cause, and not when it explains an event or a choice', () => {
+  for (const t of [
+    'Left cheek atrophy secondary to scleroderma.',
+    'Contour deficit of the chin as a result of a dog bite in 2019.',
+    'Radiation-induced fibrosis of the neck.',
+  ])
+    assert.ok(met('reconstructive-cause', t), t);
+  for (const t of [
+    // The disease word is what is explained, not the cause: an inOrder combination.
+    'The tumor was very difficult due to its size.',
+    'Currently off HAART x 3 weeks because of noncompliance.',
+    // A cause word explaining a referral, a stay or a choice of approach.
+    'She was referred to physical therapy secondary to low back pain and degenerative disk disease.',
+    'He was at the hospital, secondary to his stroke, where he had a swallow study.',
+    'Due to the comminuted nature of her tibia fracture, a staged surgery is planned.',
+  ])
+    assert.equal(met('reconstructive-cause', t), false, t);
+});
+
+test('an uncertainty or a plan inside the words a combination skips decides the mention ("due to concern for infection")', () => {
+  for (const t of ['Due to concern for infection, he was started on Keflex.', 'After re-inspecting the wound, the plan was for possible debridement.'])
+    assert.equal(met('reconstructive-cause', t), false, t);
+  // A history inside the skipped words still documents (SPEC 4: a past failure is a failure).
+  assert.ok(met('oral-baclofen-failed', 'Oral baclofen in 2019 was not tolerated because of sedation.'));
+});

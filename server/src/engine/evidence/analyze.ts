@@ -259,7 +259,7 @@ const DEFAULT_WINDOW = 14;
 
 function addPart(
   parts: Map<string, Combination>,
-  e: { concept: string; combination: number; part: number; parts: number },
+  e: { concept: string; combination: number; part: number; parts: number; inOrder: boolean },
   sentence: number,
   first: number,
   last: number,
@@ -271,6 +271,8 @@ function addPart(
   c.found[e.part] = { first, last };
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
+  // Each part's latest match: in order, every part ends before the next begins.
+  if (e.inOrder && found.some((f, i) => i > 0 && found[i - 1].last > f.first)) return;
   let lo = found[0].first;
   let hi = found[0].last;
   for (const f of found) {

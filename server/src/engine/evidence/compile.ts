@@ -23,7 +23,7 @@ type Entry =
   /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
   | { type: 'anaphor' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
-  | { type: 'part'; concept: string; combination: number; part: number; parts: number }
+  | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean }
   | { type: 'trigger'; trigger: TriggerEntry };
 
 interface PatternProblem {
@@ -146,8 +146,10 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
     });
     (c.together ?? []).forEach((combination, index) => {
-      combination.forEach((p, part) => {
-        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: combination.length });
+      const inOrder = !Array.isArray(combination);
+      const list = Array.isArray(combination) ? combination : combination.inOrder;
+      list.forEach((p, part) => {
+        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: list.length, inOrder });
         if (err) problems.push({ concept: c.id, field: 'together', index, message: `part ${part + 1}: ${err.message}` });
       });
     });

@@ -128,6 +128,9 @@ export const policy = z.strictObject({
  * token sequences; `[a]` is optional; `walk*` matches a token starting with `walk`;
  * `#` matches a number; `...` skips up to three tokens.
  */
+/** The patterns of one `together` combination, each a part that must match in the sentence. */
+const combinationParts = z.array(z.string().min(1)).min(2).max(4);
+
 export const concept = z.strictObject({
   $schema: z.string().optional(),
   id: criterionId,
@@ -170,8 +173,10 @@ export const concept = z.strictObject({
    * Combinations that document the concept when all their patterns match in one sentence, in any
    * order, within `window` tokens: "oral baclofen 20 mg TID for 6 months was not tolerated" is
    * `["@oral-baclofen", "@intolerance"]`. Each pattern may name lexical classes (`@class`).
+   * `{ "inOrder": [...] }` asks for its parts in the order written: "atrophy secondary to HIV"
+   * names a cause, "the tumor was difficult due to its size" does not.
    */
-  together: z.array(z.array(z.string().min(1)).min(2).max(4)).optional(),
+  together: z.array(z.union([combinationParts, z.strictObject({ inOrder: combinationParts })])).optional(),
   /**
    * A `together` combination may take the parts it lacks from the sentence before, when this
    * sentence refers back to it before its own parts ("baclofen 20 mg TID. At that dose she slept

@@ -168,8 +168,9 @@ export class TriggerIndex {
     const consider = (t: Scoped) => {
       if (t.first < sFirst) return;
       if (overlaps(t, first, last)) {
-        // Part of the mention's own words, unless the pattern skipped over it ("did not cause").
-        if (t.category === 'negated' && inSkipped(t, first, skipped) && !out.negated) out.negated = this.text(t);
+        // Part of the mention's own words, unless the pattern skipped over it: "did not cause",
+        // "due to concern for infection", "the plan was for possible debridement".
+        if (SKIPPED_DECIDES.has(t.category) && inSkipped(t, first, skipped) && !out[t.category]) out[t.category] = this.text(t);
         return;
       }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
@@ -354,6 +355,12 @@ function lowerBound<T>(list: readonly T[], ok: (x: T) => boolean): number {
   }
   return lo;
 }
+
+/**
+ * Triggers that decide a mention from inside it, in words its pattern skipped. Not a history or
+ * another person: "baclofen in 2019 failed" and "her PT, per her mother, failed" still document.
+ */
+const SKIPPED_DECIDES: ReadonlySet<ContextCategory> = new Set(['negated', 'hypothetical', 'uncertain']);
 
 /** Whether every token of `t` is one a pattern gap skipped (bits relative to `first`). */
 function inSkipped(t: { first: number; last: number }, first: number, skipped: number): boolean {
