@@ -410,6 +410,10 @@ test('a cause word names a reconstructive cause only before the cause, and not w
 test('an uncertainty or a plan inside the words a combination skips decides the mention ("due to concern for infection")', () => {
   for (const t of ['Due to concern for infection, he was started on Keflex.', 'After re-inspecting the wound, the plan was for possible debridement.'])
     assert.equal(met('reconstructive-cause', t), false, t);
-  // A history inside the skipped words still documents (SPEC 4: a past failure is a failure).
+  // Someone else's, inside the skipped words, is not this patient's cause.
+  assert.equal(met('reconstructive-cause', 'She is reluctant because of a family history of breast cancer.'), false);
+  // A history inside the skipped words still documents (SPEC 4: a past failure is a failure),
+  // and a reporter is not the experiencer.
   assert.ok(met('oral-baclofen-failed', 'Oral baclofen in 2019 was not tolerated because of sedation.'));
+  assert.ok(met('conservative-therapy-failed', 'Physical therapy, per mom\'s report, did not help.'));
 });

@@ -170,7 +170,8 @@ export class TriggerIndex {
       if (overlaps(t, first, last)) {
         // Part of the mention's own words, unless the pattern skipped over it: "did not cause",
         // "due to concern for infection", "the plan was for possible debridement".
-        if (SKIPPED_DECIDES.has(t.category) && inSkipped(t, first, skipped) && !out[t.category]) out[t.category] = this.text(t);
+        if (SKIPPED_DECIDES.has(t.category) && inSkipped(t, first, skipped) && !out[t.category] && !this.endsInside(entry, t, last))
+          out[t.category] = this.text(t);
         return;
       }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
@@ -208,6 +209,14 @@ export class TriggerIndex {
     for (let i = after; i < clauses.length && clauses[i].first < sLast && words[clauses[i].first] <= words[last] + CLAUSE_REACH; i++)
       consider(clauses[i]);
     return out;
+  }
+
+  /**
+   * A trigger in a mention's skipped words other than a negation ends at a termination after
+   * it, as a trigger outside does: "this, per mom's report, did not help" is the patient's.
+   */
+  private endsInside(entry: SentenceTriggers, t: Scoped, last: number): boolean {
+    return t.category !== 'negated' && this.terminated(entry.terms, t.category, t.last, last, last, last);
   }
 
   /**
@@ -357,10 +366,10 @@ function lowerBound<T>(list: readonly T[], ok: (x: T) => boolean): number {
 }
 
 /**
- * Triggers that decide a mention from inside it, in words its pattern skipped. Not a history or
- * another person: "baclofen in 2019 failed" and "her PT, per her mother, failed" still document.
+ * Triggers that decide a mention from inside it, in words its pattern skipped ("because of a
+ * family history of colon cancer"). Not a history: "baclofen in 2019 failed" still documents.
  */
-const SKIPPED_DECIDES: ReadonlySet<ContextCategory> = new Set(['negated', 'hypothetical', 'uncertain']);
+const SKIPPED_DECIDES: ReadonlySet<ContextCategory> = new Set(['negated', 'hypothetical', 'uncertain', 'experiencer']);
 
 /** Whether every token of `t` is one a pattern gap skipped (bits relative to `first`). */
 function inSkipped(t: { first: number; last: number }, first: number, skipped: number): boolean {

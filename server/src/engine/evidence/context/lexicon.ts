@@ -303,7 +303,7 @@ export const LEXICON: TriggerEntry[] = [
     // Someone reporting about the patient is not the experiencer: "her husband states she cannot walk".
     category: 'termination:experiencer',
     phrases: [
-      'states', 'stated', 'says', 'said', 'reports', 'reported', 'notes', 'noted', 'brought',
+      'states', 'stated', 'says', 'said', 'report', 'reports', 'reported', 'notes', 'noted', 'brought',
       'accompanied', 'accompanies', 'feels', 'believes', 'tells', 'told',
     ],
   },
