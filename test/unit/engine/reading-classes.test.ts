@@ -417,3 +417,10 @@ test('an uncertainty or a plan inside the words a combination skips decides the 
   assert.ok(met('oral-baclofen-failed', 'Oral baclofen in 2019 was not tolerated because of sedation.'));
   assert.ok(met('conservative-therapy-failed', 'Physical therapy, per mom\'s report, did not help.'));
 });
+
+test('a negation ends where a comma, a conjunction and a new subject start a clause', () => {
+  const t =
+    'Fat grafting is anticipated to rebuild the cushion so that the mucosa is no longer drawn between the teeth, and she should be able to chew on the left side again.';
+  assert.ok(met('expected-improvement', t));
+  assert.equal(met('expected-improvement', 'Fat grafting is not expected to let her chew on the left side again.'), false);
+});

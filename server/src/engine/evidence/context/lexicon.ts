@@ -275,6 +275,9 @@ export const LEXICON: TriggerEntry[] = [
       'despite', 'in spite of',
       // a comma and a verb start a new clause of the same subject: "cannot kneel, has decreased motion"
       ', (has|have|had|continues|continued|reports|reported|states|stated|complains|endorses|notes|feels|is|was|are|were)',
+      // a comma, a conjunction and a subject start a new clause: "is no longer drawn between the
+      // teeth, and she should be able to chew"
+      ', (and|or|so) (the patient|the pt|pt|he|she|they|we|i)',
     ],
   },
   // A relative clause about a person ends what is said of the patient, but not whose it is:
