@@ -424,3 +424,17 @@ test('a negation ends where a comma, a conjunction and a new subject start a cla
   assert.ok(met('expected-improvement', t));
   assert.equal(met('expected-improvement', 'Fat grafting is not expected to let her chew on the left side again.'), false);
 });
+
+test('a disease "with" a deformity names its cause; "with" a finding that is not a deformity does not', () => {
+  assert.ok(met('reconstructive-cause', 'Seropositive rheumatoid arthritis x 20 years, with bilateral forefoot deformity and fat pad atrophy.'));
+  assert.ok(met('reconstructive-cause', 'HIV w/ marked facial lipoatrophy.'));
+  assert.equal(met('reconstructive-cause', 'End-stage renal disease with failing AV dialysis fistula.'), false);
+  assert.equal(met('reconstructive-cause', "Parkinson's disease with depression."), false);
+});
+
+test('expectations and functions in the words clinicians use: "so that she regains a lip seal", "can no longer wear the aid"', () => {
+  assert.ok(met('expected-improvement', 'The graft is anticipated to widen her oral aperture so that she regains a competent lip seal when eating.'));
+  assert.ok(met('functional-impairment', 'The keloid pushes her hearing aid off, so she can no longer wear the aid and struggles to follow conversations.'));
+  // The examiner's own limits are not the patient's.
+  assert.equal(met('functional-impairment', 'I could not hear a murmur today.'), false);
+});

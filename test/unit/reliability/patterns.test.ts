@@ -245,3 +245,25 @@ test('a sentence of 20,000 pain scores is read once, not once per score (quadrat
   assert.equal(r.determinations.length, 1);
   assert.ok(ms < 20_000, `took ${ms} ms`);
 });
+
+test('a lexical class may hold a narrower class, never itself, and nesting cannot blow up its text', () => {
+  const lexicon = (classes: Record<string, string[]>) =>
+    Object.entries(classes).map(([id, phrases]) => ({ path: `/p/lexicon/${id}.json`, text: JSON.stringify({ id, description: 'x', phrases }) }));
+  const concept = { path: '/p/concepts/nest.json', text: JSON.stringify({ id: 'nest', label: 'x', description: 'x', prompt: 'x', patterns: ['@outer'] }) };
+  const ok = Engine.fromFiles([...fixtureFiles(), ...lexicon({ outer: ['@inner', 'plain'], inner: ['narrow word'] }), concept]);
+  assert.deepEqual(ok.policyErrors, []);
+  const cycle = Engine.fromFiles([...fixtureFiles(), ...lexicon({ outer: ['@inner'], inner: ['@outer'] }), concept]);
+  assert.match(cycle.policyErrors.map((e) => e.message).join('\n'), /contains itself \(@outer > @inner > @outer\)/);
+  // Each level doubles the text: 2^30 characters if written out.
+  const doubling = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`c${i}`, i === 29 ? ['w'] : [`@c${i + 1}`, `@c${i + 1}`]]));
+  const t0 = Date.now();
+  const deep = Engine.fromFiles([...fixtureFiles(), ...lexicon(doubling), { ...concept, text: concept.text.replace('@outer', '@c0') }]);
+  assert.ok(Date.now() - t0 < 20_000);
+  assert.match(deep.policyErrors.map((e) => e.message).join('\n'), /nested more than 4 deep/);
+  // Wide instead of deep: 3 levels of 2,000 references would write out 8 billion phrases.
+  const wide = lexicon({ w0: Array(2000).fill('@w1'), w1: Array(2000).fill('@w2'), w2: Array(2000).fill('word') });
+  const t1 = Date.now();
+  const broad = Engine.fromFiles([...fixtureFiles(), ...wide, { ...concept, text: concept.text.replace('@outer', '@w0') }]);
+  assert.ok(Date.now() - t1 < 20_000);
+  assert.match(broad.policyErrors.map((e) => e.message).join('\n'), /expands to more than 200000 characters/);
+});

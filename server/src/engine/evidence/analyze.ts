@@ -345,7 +345,7 @@ function reliefIn(text: string, start: number, end: number, reliefs: Map<string,
 /** Applies the concept's rules on context and numbers to one mention. */
 function judge(
   m: Mention,
-  concept: { hypothetical: string; historical: string; numeric?: { greaterThan: number } },
+  concept: { hypothetical: string; uncertain?: string; historical: string; numeric?: { greaterThan: number } },
   text: string,
   reliefs: Map<string, Relief | undefined>,
   previousStart?: number,
@@ -360,8 +360,8 @@ function judge(
   if (c.experiencer) return miss('experiencer', c.experiencer);
   // Possible existence ("rule out", "possible") is not asserted either: judged, and reported
   // (SPEC 7's reasons), as hypothetical, with its own trigger words.
-  const notAsserted = c.hypothetical ?? c.uncertain;
-  if (notAsserted && concept.hypothetical === 'excludes') return miss('hypothetical', notAsserted);
+  if (c.hypothetical && concept.hypothetical === 'excludes') return miss('hypothetical', c.hypothetical);
+  if (c.uncertain && (concept.uncertain ?? concept.hypothetical) === 'excludes') return miss('hypothetical', c.uncertain);
   if (c.historical && concept.historical === 'excludes') return miss('historical', c.historical);
   if (concept.numeric) {
     let relief = reliefIn(text, m.sentence.start, m.sentence.end, reliefs);

@@ -73,16 +73,33 @@ const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
  * A pattern with its lexical classes written out as alternatives: `@failure` becomes
  * `(failed|ineffective|...)`, so the automaton takes it as one more tree (no expansion).
  */
-function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>): string {
+function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>, within: readonly string[] = []): string {
   return source.replace(CLASS_REF, (ref: string, id: string) => {
     const c = classes.get(id);
     if (!c)
       throw new PatternError(
         `unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`,
       );
-    return `(${c.phrases.join('|')})`;
+    // A class may name a narrower class among its phrases (@abnormality holds @deformity), but
+    // not itself, and a hostile lexicon nesting classes cannot double its text at each level.
+    const path = [...within, id];
+    if (within.includes(id)) throw new PatternError(`lexical class ${ref} contains itself (${path.map((k) => '@' + k).join(' > ')})`);
+    if (within.length >= MAX_CLASS_DEPTH) throw new PatternError(`lexical class ${ref} is nested more than ${MAX_CLASS_DEPTH} deep`);
+    const parts: string[] = [];
+    let length = 0;
+    for (const p of c.phrases) {
+      const part = expandClasses(p, classes, path);
+      length += part.length + 1;
+      if (length > MAX_CLASS_TEXT) throw new PatternError(`lexical class ${ref} expands to more than ${MAX_CLASS_TEXT} characters`);
+      parts.push(part);
+    }
+    return `(${parts.join('|')})`;
   });
 }
+
+/** How deep classes may nest, and how long one class may grow written out (the bundled ones: 2 and 9,000). */
+const MAX_CLASS_DEPTH = 4;
+const MAX_CLASS_TEXT = 200_000;
 
 export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<LexicalClass> = []): CompiledConcepts {
   const classes = new Map([...lexicon].map((c) => [c.id, c]));

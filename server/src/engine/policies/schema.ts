@@ -160,6 +160,12 @@ export const concept = z.strictObject({
   historical: z.enum(['counts', 'excludes']).default('counts'),
   /** Whether a hypothetical/future mention documents it (true for expected outcomes). */
   hypothetical: z.enum(['counts', 'excludes']).default('excludes'),
+  /**
+   * Whether a possible or queried mention ("?functional benefit", "possibly", "unable to say
+   * whether") documents it; by default as `hypothetical` says. An expected outcome is future
+   * by nature, but one in doubt is not a reasonable expectation.
+   */
+  uncertain: z.enum(['counts', 'excludes']).optional(),
   /** A number the mention must carry, e.g. pain relief greater than 50 percent. */
   numeric: z
     .strictObject({
