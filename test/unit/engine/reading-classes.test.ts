@@ -438,3 +438,11 @@ test('expectations and functions in the words clinicians use: "so that she regai
   // The examiner's own limits are not the patient's.
   assert.equal(met('functional-impairment', 'I could not hear a murmur today.'), false);
 });
+
+test('an expectation in doubt is not a reasonable expectation: "?functional benefit", "possibly"', () => {
+  assert.ok(met('expected-improvement', 'Fat grafting is expected to improve her chewing.'));
+  for (const t of ['Fat grafting: ?functional benefit - may mostly restore contour.', 'Fat grafting will possibly improve her chewing.'])
+    assert.equal(met('expected-improvement', t), false, t);
+  // The query mark is a word of the pattern language standing alone, as the plus sign is.
+  assert.equal(met('hiv-diagnosis', 'Weight loss, ?HIV - serology sent.'), false);
+});

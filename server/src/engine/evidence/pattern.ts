@@ -9,6 +9,7 @@
  *   [a b|c]     optional: nothing, or one of the alternatives
  *   ...         skips up to three tokens
  *   +           standing alone between spaces, the plus sign ("+ ve" is "+ve": a positive result)
+ *   ?           standing alone between spaces, the query mark ("? fracture" is "?fracture": in doubt)
  *
  * A pattern parses to a tree; the automaton inserts the tree into its one trie directly, so
  * the alternatives it stands for are never listed one by one.
@@ -224,7 +225,8 @@ function refuseRegexSyntax(source: string): void {
     if (word === '...' || word === '#') continue;
     // A lone "+" after a space (or first) is the plus sign, a token of notes ("+ve", "HIV +"):
     // repetition always follows what it repeats ("a+", "(a|b)+"), so it is never that.
-    if (word === '+' && (s === 0 || source[s - 1] === ' ' || source[s - 1] === '\t')) continue;
+    // A lone "?" likewise is the query mark of notes ("?fracture", "?functional benefit").
+    if ((word === '+' || word === '?') && (s === 0 || source[s - 1] === ' ' || source[s - 1] === '\t')) continue;
     if (/^\.+$/.test(word)) refuse(s, i, '"." is not a wildcard (only "..." skips tokens)');
     for (let k = s; k < i; k++) {
       const c = source[k];

@@ -184,6 +184,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'possible', 'possibly', 'potential', 'potentially', 'consider', 'considering',
+      // the query mark written onto a word: "?fracture", "?functional benefit"
+      '?',
       // a hedged cause: "may be secondary to infection", "could well be due to radiation"
       '(may|might|could) [also|well|possibly] be', 'perhaps',
       '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
