@@ -446,3 +446,10 @@ test('an expectation in doubt is not a reasonable expectation: "?functional bene
   // The query mark is a word of the pattern language standing alone, as the plus sign is.
   assert.equal(met('hiv-diagnosis', 'Weight loss, ?HIV - serology sent.'), false);
 });
+
+test('a probable cause is not a documented one ("probably secondary to lung cancer"); a drug that "did not benefit" failed', () => {
+  assert.equal(met('reconstructive-cause', 'Moderate effusion with early tamponade, probably secondary to lung cancer.'), false);
+  assert.equal(met('reconstructive-cause', 'Peripheral neuropathy of her left foot is most likely secondary to her chemo.'), false);
+  assert.ok(met('reconstructive-cause', 'Peripheral neuropathy of her left foot secondary to her chemo.'));
+  assert.ok(met('oral-baclofen-failed', 'She was tried on baclofen by Dr. X, but again it did not benefit her and made her feel dizzy.'));
+});

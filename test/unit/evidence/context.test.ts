@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { parseNote } from '../../../server/src/engine/documents/note';
 import { analyzeText, type Mention } from '../../../server/src/engine/evidence/analyze';
 import { compileConcepts } from '../../../server/src/engine/evidence/compile';
+import { tokenize } from '../../../server/src/engine/evidence/tokenize';
 import type { Concept } from '../../../server/src/engine/policies/schema';
 
 const concept = (id: string, patterns: string[]): Concept =>
@@ -228,4 +229,31 @@ test('a negation does not reach past "despite" ("has not healed despite treatmen
   const text = 'The fracture has not healed despite conservative treatment.';
   const m = analyzeText(c, text).byConcept.get('failed')![0];
   assert.equal(m.counts, true, JSON.stringify(m.context));
+});
+
+test('a consent\'s risk list, an instruction to call, and a probable finding are not asserted', () => {
+  for (const [text, id, trigger] of [
+    ['He could get difficulty walking or eating.', 'walk', 'could get'],
+    [
+      'Risks and benefits have been discussed with him and his family at length including but not exclusive of infection, nerve or artery damage, stiffness, weakness, fractures.',
+      'weakness',
+      'risks and benefits',
+    ],
+    ["The patient was instructed to contact Dr. XYZ's office for fever greater than 101.5, headache, nausea.", 'headache', 'instructed to contact'],
+    ['Right lower lobe opacity, probably pneumonia.', 'pneumonia', 'probably'],
+    ['Weight loss, ?HIV.', 'hiv', '?'],
+  ] as const) {
+    const m = mention(text, id);
+    assert.equal(m.counts, false, text);
+    assert.equal(m.reason, 'hypothetical', text);
+    assert.equal(m.trigger, trigger, text);
+  }
+});
+
+test('a title\'s period does not end a sentence ("Dr. XYZ\'s office", "Mr. Abc"); a sentence\'s period does', () => {
+  const sentences = (text: string) => new Set(tokenize(text).sentenceOf).size;
+  assert.equal(sentences("She was told to call Dr. XYZ's office for fever. Mr. Abc agreed."), 2);
+  assert.equal(sentences('Seen by Dr. Smith. No fever.'), 2);
+  // "dr." inside a longer word, or a word that merely ends in "dr", still ends the sentence.
+  assert.equal(sentences('Seen by Alexandr. No fever.'), 2);
 });

@@ -205,7 +205,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         // what follows an ellipsis on the same line: "VAS 9 before the injection ... VAS 3 at 3 h".
         const ellipsis = c === 46 && i >= 2 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46;
         const lineGoesOn = next !== 0 && next !== 10 && next !== 13;
-        if (ellipsis && lineGoesOn) {
+        if ((ellipsis || (c === 46 && titleBefore(text, out, out.n))) && lineGoesOn) {
           /* the sentence goes on */
         } else if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;
       }
@@ -280,4 +280,18 @@ export function sentenceBounds(t: Tokens, s: number): [number, number] {
   const first = t.sentenceStarts[s] ?? t.count;
   const last = s + 1 < t.sentenceStarts.length ? t.sentenceStarts[s + 1] : t.count;
   return [first, last];
+}
+
+/**
+ * A title's period ("Dr. XYZ's office", "Mr. Jones") does not end the sentence, whatever
+ * follows it on the line: the period must touch the word before it.
+ */
+const TITLES = new Set(['dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'st']);
+
+function titleBefore(text: string, out: Columns, n: number): boolean {
+  // n counts the period itself, just pushed: the word is the token before it.
+  const w = n - 2;
+  if (w < 0 || out.kind[w] !== TokenKind.Word || out.end[w] !== out.start[n - 1]) return false;
+  const len = out.end[w] - out.start[w];
+  return len <= 4 && TITLES.has(text.slice(out.start[w], out.end[w]).toLowerCase());
 }

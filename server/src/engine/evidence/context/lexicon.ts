@@ -155,6 +155,10 @@ export const LEXICON: TriggerEntry[] = [
       // discharge instructions: what to call about is not a finding ("call for any fever")
       '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
       'if any of the following', 'if any of these', '(will|should|to) (call|alert|notify|contact) ... if',
+      '(instructed|told|advised|asked|educated) to (call|contact|notify|alert|return|come back|report)',
+      // a risk list governs its whole clause, however long ("Risks and benefits have been
+      // discussed with him and his family at length including ... loss of range of motion")
+      'risks', 'risks of', 'risks and benefits', 'complications (include|including|such as)',
       // the list after the colon is what to call about: "alert the physician if any of the following are noted: nosebleeds, ..."
       '(if|for) any of the following [symptoms|signs|problems] [is|are|occur|occurs|develop|develops] [noted|present|seen] :',
       'unless',
@@ -166,7 +170,9 @@ export const LEXICON: TriggerEntry[] = [
     phrases: [
       'as if', 'as needed for', 'could develop', 'may develop', 'might develop', 'at risk for',
       'risk of', 'to prevent', 'prevention of', 'watch for', 'monitor for', 'look out for',
-      'whether', 'risks', 'risks of', 'risks and benefits',
+      'whether',
+      // a consent's list of what could happen: "He could get difficulty swallowing or eating."
+      '(could|may|might) [also] (get|lose|experience|suffer|end up)',
       '(could|may|might|can|would) (also|potentially) (result in|cause|lead to)',
       '(could|may|might|can) (result in|cause|lead to)',
       'watch',
@@ -189,6 +195,8 @@ export const LEXICON: TriggerEntry[] = [
       // a hedged cause: "may be secondary to infection", "could well be due to radiation"
       '(may|might|could) [also|well|possibly] be', 'perhaps',
       '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
+      // a probable finding or cause is not an asserted one: "probably secondary to lung cancer"
+      'probably', 'probable', 'likely', 'most likely', 'presumably', 'presumed',
       // a hedged reading of a present finding: "would be consistent with", "would not support a diagnosis of"
       'would',
       'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
