@@ -453,3 +453,8 @@ test('a probable cause is not a documented one ("probably secondary to lung canc
   assert.ok(met('reconstructive-cause', 'Peripheral neuropathy of her left foot secondary to her chemo.'));
   assert.ok(met('oral-baclofen-failed', 'She was tried on baclofen by Dr. X, but again it did not benefit her and made her feel dizzy.'));
 });
+
+test('a procedure\'s name is not its indication: "Right nipple reconstruction." documents no mastectomy', () => {
+  assert.equal(met('post-mastectomy-asymmetry', 'Right nipple reconstruction.'), false);
+  assert.ok(met('post-mastectomy-asymmetry', '54 y/o F s/p L total mastectomy 03/2024 for invasive ductal carcinoma.'));
+});
