@@ -68,6 +68,33 @@ function startBefore(starts: readonly number[], at: number): number {
   return lo;
 }
 
+/** How many lines a sentence wrapped by the writer may run back or on from a code's line. */
+const WRAP_LINES = 2;
+
+/**
+ * The lines holding the sentence of line `l`, as a writer wraps it: "Pt wishes to proceed with
+ * implantable intrathecal pump,\nCPT 62362, morphine." A line that ends a sentence (. ! ? or a
+ * label's colon) or is blank ends the block.
+ */
+function wrappedBlock(n: NoteWithLines, l: number): [number, number] {
+  /** The line's last character that is not a space, or '' for a blank line. */
+  const lastChar = (line: number) => {
+    const start = n.lines.lineStart(line);
+    let k = n.lines.lineEnd(line);
+    while (k > start && (n.text.charCodeAt(k - 1) === 32 || n.text.charCodeAt(k - 1) === 9 || n.text.charCodeAt(k - 1) === 13)) k--;
+    return k === start ? '' : n.text[k - 1];
+  };
+  const runsOn = (line: number) => {
+    const c = lastChar(line);
+    return c !== '' && !'.!?:'.includes(c);
+  };
+  let first = l;
+  while (first > 0 && l - first < WRAP_LINES && runsOn(first - 1)) first--;
+  let last = l;
+  while (last + 1 < n.lines.lineCount && last - l < WRAP_LINES && runsOn(last) && lastChar(last + 1) !== '') last++;
+  return [first, last];
+}
+
 /**
  * The sites or routes the note's sentence naming each code names (SPEC 4.1): "PLAN: pump with
  * intrathecal catheter (CPT 62362). Dose from the epidural requirement." gives 62362 intrathecal.
@@ -78,22 +105,23 @@ export function mentionSites(compiled: CompiledConcepts, notes: readonly NoteWit
     // A sentence naming many codes is read once ("CPT 15773, 15774 to the face and feet").
     // Each line is sliced and split once, each sentence read once: a 10 MB line naming
     // thousands of codes stays linear.
-    const lineSentences = new Map<number, { text: string; starts: number[] }>();
+    const lineSentences = new Map<string, { text: string; starts: number[] }>();
     const sentenceSites = new Map<string, string[]>();
     for (const m of n.note.mentions) {
       if (m.scheme !== 'procedure') continue;
-      const l = n.lines.lineOf(m.code.span.start);
-      let line = lineSentences.get(l);
+      const [first, last] = wrappedBlock(n, n.lines.lineOf(m.code.span.start));
+      const block = `${first}:${last}`;
+      let line = lineSentences.get(block);
       if (!line) {
-        const text = n.text.slice(n.lines.lineStart(l), n.lines.lineEnd(l));
-        lineSentences.set(l, (line = { text, starts: sentenceStarts(text) }));
+        const text = n.text.slice(n.lines.lineStart(first), n.lines.lineEnd(last));
+        lineSentences.set(block, (line = { text, starts: sentenceStarts(text) }));
       }
-      const at = m.code.span.start - n.lines.lineStart(l);
+      const at = m.code.span.start - n.lines.lineStart(first);
       const s = startBefore(line.starts, at);
       const from = line.starts[s];
       const to = line.starts[s + 1] ?? line.text.length;
       const read = (a: number, b: number): string[] => {
-        const key = `${l}:${a}:${b}`;
+        const key = `${block}:${a}:${b}`;
         let named = sentenceSites.get(key);
         if (!named) sentenceSites.set(key, (named = treatedSites(compiled, line!.text.slice(a, b), kind)));
         return named;
