@@ -50,6 +50,23 @@ describe('editor features', () => {
     assert.doesNotMatch(quoted, /\[®\]|\[™\]/, 'no bracketed marks');
   });
 
+  it('hover on a code whose criterion is a conjunction quotes each part (CP.MP.31 I.A.3 scar symptoms)', async () => {
+    const keloid = c.open(
+      'keloid.note',
+      'clinical-note',
+      'HPI:\nLeft earlobe keloid after piercing. The keloid throbs daily despite three triamcinolone injections.\n' +
+        'It has become infected three times this year and the surface keeps breaking down.\n',
+    );
+    const uri = c.open('keloid.claim', 'claim-draft', 'payer: Centene\nplan: commercial\ndate: 2025-05-20\nnote: keloid.note\nline 1: 11442 ; excision keloid, left earlobe\n');
+    await c.diagnostics(keloid, () => true);
+    await c.diagnostics(uri, () => true);
+    const md = await hover(uri, '11442');
+    assert.match(
+      md,
+      /✅ \*\*scar\/keloid pain unresponsive to conservative therapy and recurrent infection, instability or friability\*\*: "The keloid throbs daily despite three triamcinolone injections\." \(\[keloid\.note line 2\]\([^)]*\)\); and "It has become infected three times this year and the surface keeps breaking down\." \(\[keloid\.note line 3\]/,
+    );
+  });
+
   it('hover on a code mention in a note, and on evidence', async () => {
     assert.match(await hover(note, 'CPT 15773', 5), /MED\.00132 §II/);
     const ev = await hover(note, 'expected to improve');

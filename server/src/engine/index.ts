@@ -12,6 +12,7 @@ import { SourceCache } from './check/sources';
 import {
   bundledPolicyDir,
   checkCriteria,
+  checkParts,
   loadPolicyFiles,
   rangeInLiteral,
   readPolicyDir,
@@ -65,17 +66,20 @@ export class Engine {
     readonly policyDirs: string[],
   ) {
     const loaded = loadPolicyFiles(files);
-    // A policy using a criterion no concept defines is a policy error, and is not loaded.
-    const checked = checkCriteria(loaded.policies, loaded.concepts);
+    // A concept of parts that do not exist is not loaded; a policy using a criterion no
+    // concept defines is a policy error, and is not loaded either.
+    const parts = checkParts(loaded.concepts);
+    const checked = checkCriteria(loaded.policies, parts.concepts);
     this.registry = new PolicyRegistry(checked.policies);
     this.compiled = compileConcepts(
-      loaded.concepts.map((c) => c.concept),
+      parts.concepts.map((c) => c.concept),
       loaded.classes,
     );
     const conceptFile = new Map(loaded.concepts.map((c) => [c.concept.id, c]));
     this.policyErrors = [
       ...readErrors,
       ...loaded.errors,
+      ...parts.errors,
       ...checked.errors,
       // A pattern the automaton cannot compile is a policy error in its concept file, at the
       // offending characters of the pattern string (else the whole string, else the concept id).

@@ -18,6 +18,13 @@ export interface EvidenceRef {
 export interface CriterionMet {
   criterion: string;
   evidence: EvidenceRef;
+  /** A criterion of several findings (`allOf`): the evidence of its other parts, in order. */
+  also?: readonly EvidenceRef[];
+}
+
+/** Every statement a met criterion is documented by: its evidence, then its other parts'. */
+export function evidenceOf(m: CriterionMet): EvidenceRef[] {
+  return [m.evidence, ...(m.also ?? [])];
 }
 
 /** Why a mention did not count: negated, hypothetical, another person, a number too low. */

@@ -8,6 +8,8 @@ export interface ChecklistItem {
   label: string;
   state: 'met' | 'missing' | 'advisory';
   evidence?: EvidenceRef;
+  /** A criterion of several findings: the evidence of its other parts. */
+  also?: readonly EvidenceRef[];
   /** For a missing criterion: the closest mention that did not count, and why. */
   nearMiss?: NearMiss;
 }
@@ -20,6 +22,7 @@ export function checklistItems(pd: PolicyDetermination, catalog: Catalog): Check
       label: criterionLabel(catalog, m.criterion),
       state: 'met' as const,
       evidence: m.evidence,
+      ...(m.also ? { also: m.also } : {}),
     })),
     ...pd.missing.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'missing' as const, nearMiss: nearMiss(c) })),
     ...pd.advisory.map((c) => ({ criterion: c, label: criterionLabel(catalog, c), state: 'advisory' as const, nearMiss: nearMiss(c) })),
@@ -40,8 +43,8 @@ function placeOf(path: string, line: number, currentPath: string, link?: LineLin
 export function renderItems(items: ChecklistItem[], currentPath: string, link?: LineLink): string[] {
   return items.map((it) => {
     if (it.state === 'met' && it.evidence) {
-      const place = placeOf(it.evidence.path, it.evidence.line, currentPath, link);
-      return `- ✅ **${mdEscape(it.label)}**: ${quote(it.evidence.text)} (${place})`;
+      const quoted = [it.evidence, ...(it.also ?? [])].map((ev) => `${quote(ev.text)} (${placeOf(ev.path, ev.line, currentPath, link)})`);
+      return `- ✅ **${mdEscape(it.label)}**: ${quoted.join('; and ')}`;
     }
     const mark = it.state === 'advisory' ? '⚠️' : '❌';
     const tail = it.state === 'advisory' ? 'not documented (as applicable)' : 'not documented';

@@ -4,7 +4,7 @@
  * own code mentions and for every claim that links the note. The editor marks these sentences
  * and the hover over one names the criterion and the code.
  */
-import { evidenceQuote, type CheckResult, type NearMiss, type Span } from '../engine';
+import { evidenceOf, evidenceQuote, type CheckResult, type NearMiss, type Span } from '../engine';
 import { type Catalog, criterionLabel } from './catalog';
 import { citation } from './checklist';
 
@@ -42,13 +42,11 @@ export function evidenceIn(path: string, text: string, results: readonly CheckRe
       for (const p of d.policies) {
         const cite = citation(p, catalog.section(p.policy, p.section));
         const base = { code: d.code, citation: cite, source: r.path };
-        for (const m of p.met) {
-          if (m.evidence.path !== path) continue;
-          add(
-            { ...base, kind: 'met', span: m.evidence.span, criterion: m.criterion, label: criterionLabel(catalog, m.criterion) },
-            m.evidence.text,
-          );
-        }
+        for (const m of p.met)
+          for (const ev of evidenceOf(m)) {
+            if (ev.path !== path) continue;
+            add({ ...base, kind: 'met', span: ev.span, criterion: m.criterion, label: criterionLabel(catalog, m.criterion) }, ev.text);
+          }
         for (const n of p.nearMisses) {
           if (n.evidence.path !== path) continue;
           add(

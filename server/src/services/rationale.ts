@@ -13,6 +13,7 @@
  */
 import { basename } from 'node:path';
 import {
+  evidenceOf,
   missReason,
   type CheckResult,
   type ClaimDocument,
@@ -316,7 +317,7 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
     if (sites.size > 1) {
       for (const [site, es] of sites) {
         out.push(`**${site ? `Site: ${mdEscape(site)}` : 'No site on the claim line'}**: ${codesOf(ctx, es)}`, '');
-        const own = es.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence));
+        const own = es.flatMap((e) => e.p.met.filter((m) => m.criterion === c).flatMap(evidenceOf));
         // Every other statement about this site documents it too (SPEC 4.1), not only the first.
         const lineSites = new Set(es.flatMap((e) => e.d.sites ?? []));
         const sameSite = own.length ? (ctx.documented.get(c) ?? []).filter((ev) => ev.sites?.some((x) => lineSites.has(x))) : [];
@@ -338,7 +339,7 @@ function criteriaBlock(ctx: Ctx, b: PolicyBlock): string[] {
           '',
         );
     } else {
-      const own = dedupe(entries.flatMap((e) => e.p.met.filter((m) => m.criterion === c).map((m) => m.evidence)));
+      const own = dedupe(entries.flatMap((e) => e.p.met.filter((m) => m.criterion === c).flatMap(evidenceOf)));
       const all = dedupe([...own, ...(own.length ? (ctx.documented.get(c) ?? []) : [])]);
       out.push(
         ...(all.length

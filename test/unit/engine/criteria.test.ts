@@ -73,11 +73,27 @@ const CASES: Record<string, Record<Context, Case>> = {
     family: { text: 'Her daughter has skin tags that bled repeatedly.' },
     historical: { text: 'History of recurrent bleeding from the axillary tags.' },
   },
+  // SPEC 4: pain unresponsive to conservative therapy AND recurrently infected, unstable or
+  // friable; each context applies to both parts of the sentence.
   'scar-symptoms': {
     affirmed: { text: 'The keloid is painful despite steroid injections and has been recurrently infected.' },
-    negated: { text: 'She denies keloid pain or drainage.' },
-    hypothetical: { text: 'If the keloid becomes infected or friable, we will excise it.' },
-    family: { text: 'Her father has a painful keloid on his chest.' },
+    negated: { text: 'No keloid pain despite stopping the steroid injections; never recurrently infected or friable.' },
+    hypothetical: { text: 'If the keloid becomes painful despite injections or friable, we will excise it.' },
+    family: { text: 'Her father has a keloid that stays painful despite steroid injections and is recurrently infected.' },
+    historical: { text: 'History of an abdominal keloid that was painful despite steroid injections and recurrently infected.' },
+  },
+  'scar-pain-refractory': {
+    affirmed: { text: 'The keloid hurts constantly despite four triamcinolone injections.' },
+    negated: { text: 'The keloid is not painful despite stopping the injections.' },
+    hypothetical: { text: 'If the keloid stays painful despite injections, we will excise it.' },
+    family: { text: 'Her father has a keloid that stays painful despite steroid injections.' },
+    historical: { text: 'History of a keloid that was painful despite steroid injections.' },
+  },
+  'scar-breakdown': {
+    affirmed: { text: 'The scar keeps breaking down and is friable.' },
+    negated: { text: 'The keloid is not friable and has never been recurrently infected.' },
+    hypothetical: { text: 'If the keloid becomes friable, we will excise it.' },
+    family: { text: 'Her father has a keloid that is recurrently infected.' },
     historical: { text: 'History of a recurrently infected scar on the abdomen.' },
   },
   'post-mastectomy-asymmetry': {

@@ -235,11 +235,20 @@ test('functional impairment: raising, straightening, distance limits, light duty
   assert.equal(met('functional-impairment', 'She walks without difficulty and works full duty.'), false);
 });
 
-test('scar symptoms: a keloid that hurts despite treatment, or that keeps getting infected or is friable, anchored to the scar', () => {
+test('scar symptoms (SPEC 4, CP.MP.31 I.A.3): pain unresponsive to treatment AND a recurrently infected, unstable or friable scar, each anchored to the scar', () => {
   const keloid = 'Keloid of the L posterior earlobe after piercing in 2019.\n';
-  assert.ok(met('scar-symptoms', keloid + 'The keloid hurts constantly (5/10, throbbing, worse w/ pressure from her phone) despite 4 triamcinolone injections.\n'));
-  assert.ok(met('scar-symptoms', keloid + 'It has become infected 3 times this year and the surface is friable.\n'));
-  assert.equal(met('scar-symptoms', 'It has become infected 3 times this year.\n'), false);
+  const pain = 'The keloid hurts constantly (5/10, throbbing, worse w/ pressure from her phone) despite 4 triamcinolone injections.\n';
+  const breakdown = 'It has become infected 3 times this year and needed antibiotics twice.\n';
+  assert.ok(met('scar-pain-refractory', keloid + pain));
+  assert.ok(met('scar-breakdown', keloid + breakdown));
+  // Either alone is half of the criterion; both, in sentences of their own, document it.
+  assert.equal(met('scar-symptoms', keloid + pain), false);
+  assert.equal(met('scar-symptoms', keloid + breakdown), false);
+  assert.ok(met('scar-symptoms', keloid + pain + breakdown));
+  // A single infection is not recurrent; words about no scar anchor nothing.
+  assert.equal(met('scar-breakdown', keloid + 'It got infected once in June.\n'), false);
+  assert.equal(met('scar-breakdown', 'It has become infected 3 times this year.\n'), false);
+  assert.ok(met('scar-breakdown', keloid + 'The surface is friable and weeps.\n'));
   assert.equal(met('scar-symptoms', keloid + 'It has never been infected and does not hurt.\n'), false);
 });
 

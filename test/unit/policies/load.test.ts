@@ -9,6 +9,7 @@ import {
   loadPolicyFiles,
   readPolicyDir,
 } from '../../../server/src/engine/policies/load';
+import { Engine } from '../../../server/src/engine';
 import { bundledPolicyIds } from '../engine/helpers';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -212,4 +213,27 @@ test('bundledPolicyDir finds policies/ from the source tree and from dist/', () 
   assert.equal(bundledPolicyDir(), expected);
   assert.equal(bundledPolicyDir(join(REPO, 'dist')), expected);
   assert.equal(bundledPolicyDir(join(REPO, 'server', 'src', 'engine', 'policies')), expected);
+});
+
+test('a concept of parts (allOf) names existing concepts that have no parts; else it, and a policy using it, are not loaded', () => {
+  const part = (id: string) => ({ path: `/p/concepts/${id}.json`, text: conceptText(id) });
+  const compound = (id: string, allOf: string[]) => ({
+    path: `/p/concepts/${id}.json`,
+    text: JSON.stringify({ id, label: 'l', description: 'd', prompt: 'P ${1:x}.', allOf }, null, 2),
+  });
+  const policy = (id: string, criterion: string) => ({ path: `/p/${id}.json`, text: policyText(id).replace('"functional-impairment"', `"${criterion}"`) });
+  const engine = Engine.fromFiles([
+    part('pain-part'),
+    part('breakdown-part'),
+    compound('both', ['pain-part', 'breakdown-part']),
+    compound('typo', ['pain-part', 'breakdwon-part']),
+    compound('nested', ['both', 'pain-part']),
+    policy('P-OK', 'both'),
+    policy('P-TYPO', 'typo'),
+  ]);
+  const messages = engine.policyErrors.map((e) => `${e.path}: ${e.message}`);
+  assert.ok(messages.some((m) => m === '/p/concepts/typo.json: allOf: no concept file defines "breakdwon-part"; concept typo is not loaded'), messages.join('\n'));
+  assert.ok(messages.some((m) => m === '/p/concepts/nested.json: allOf: "both" is itself made of parts; concept nested is not loaded'), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('/p/P-TYPO.json: unknown criterion "typo"')), messages.join('\n'));
+  assert.deepEqual(engine.registry.policies.map((p) => p.policy.id), ['P-OK']);
 });

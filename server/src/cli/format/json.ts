@@ -1,5 +1,5 @@
 /** `--format json`: exactly the object of SPEC 7 (0-based lines and characters). */
-import type { CheckResult, EvidenceRef } from '../../engine';
+import { evidenceOf, type CheckResult, type EvidenceRef } from '../../engine';
 
 /**
  * The lines (0-based) each scoped piece of evidence was used for (SPEC 4.1, 7): evidence whose
@@ -9,9 +9,9 @@ function scopedUse(r: CheckResult): Map<string, number[]> {
   const used = new Map<string, Set<number>>();
   for (const d of r.determinations)
     for (const p of d.policies)
-      for (const m of p.met) {
-        if (!m.evidence.sites?.length) continue;
-        const key = `${m.evidence.path}\u0000${m.evidence.span.start}`;
+      for (const ev of p.met.flatMap(evidenceOf)) {
+        if (!ev.sites?.length) continue;
+        const key = `${ev.path}\u0000${ev.span.start}`;
         let set = used.get(key);
         if (!set) used.set(key, (set = new Set()));
         set.add(d.line);
@@ -43,6 +43,8 @@ export function toJson(results: CheckResult[], display: (p: string) => string): 
           met: p.met.map((m) => ({
             criterion: m.criterion,
             evidence: ref(m.evidence, scoped),
+            // A criterion of several findings (allOf) quotes each part's statement.
+            ...(m.also ? { also: m.also.map((e) => ref(e, scoped)) } : {}),
           })),
           missing: p.missing,
           advisory: p.advisory,

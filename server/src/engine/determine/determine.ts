@@ -145,7 +145,10 @@ function determineSection(
   }
   if (!section.requires) return { ...base, status: 'supported', missing: [], advisory };
   const r = evaluate(section.requires, code, isMet, sites);
-  const met = r.met.map((criterion) => ({ criterion, evidence: found(criterion).met! }));
+  const met = r.met.map((criterion) => {
+    const f = found(criterion);
+    return { criterion, evidence: f.met!, ...(f.also ? { also: f.also } : {}) };
+  });
   const nearMisses = r.missing.map((c) => found(c).miss).filter((m): m is NearMiss => Boolean(m));
   return {
     ...base,

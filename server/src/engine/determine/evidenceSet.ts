@@ -48,6 +48,8 @@ function scopeTrigger(m: Mention, line: LineScope): string {
 
 export interface Found {
   met?: EvidenceRef;
+  /** For a criterion of several findings (`allOf`): its other parts' evidence. */
+  also?: EvidenceRef[];
   miss?: NearMiss;
 }
 
@@ -110,6 +112,8 @@ export class EvidenceSet {
    * codes): what a rationale quotes. Not scoped to a billed line (that is each line's `met`).
    */
   all(criterion: string): EvidenceRef[] {
+    const parts = this.compiled.concepts.get(criterion)?.allOf;
+    if (parts) return parts.flatMap((p) => this.all(p));
     const out: EvidenceRef[] = [];
     for (const src of this.sources) {
       for (const m of src.evidence.byConcept.get(criterion) ?? []) {
@@ -130,6 +134,8 @@ export class EvidenceSet {
   }
 
   private search(criterion: string, scope: LineScope): Found {
+    const parts = this.compiled.concepts.get(criterion)?.allOf;
+    if (parts) return this.searchParts(criterion, parts, scope);
     let miss: NearMiss | undefined;
     let scopeMiss: NearMiss | undefined;
     for (const src of this.sources) {
@@ -158,6 +164,18 @@ export class EvidenceSet {
       }
     }
     return { miss };
+  }
+
+  /**
+   * A criterion of several findings: documented for the line when each part is, each in its
+   * own sentence and scope. Missing, its near miss is its first missing part's, reported as
+   * the criterion's (the words that were there and why they did not count).
+   */
+  private searchParts(criterion: string, parts: readonly string[], scope: LineScope): Found {
+    const found = parts.map((p) => this.find(p, scope));
+    if (found.every((f) => f.met)) return { met: found[0].met, also: found.slice(1).map((f) => f.met!) };
+    const miss = found.find((f) => !f.met && f.miss)?.miss;
+    return miss ? { miss: { ...miss, criterion } } : {};
   }
 }
 

@@ -161,7 +161,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     }
     if (c === 10 || c === 13) {
       // A line break ends a sentence unless the line runs on (no end punctuation, next line
-      // starts in lower case), as hard-wrapped prose does.
+      // starts in lower case, or with a number after a word: "injected with triamcinolone\n40
+      // mg/ml four times"), as hard-wrapped prose does.
       let j = i + 1;
       let blank = false;
       while (j < to) {
@@ -172,7 +173,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       }
       const next = j < to ? text.charCodeAt(j) : 0;
       const n = out.n;
-      const runsOn = !blank && next >= 97 && next <= 122 && n > 0 && out.kind[n - 1] !== TokenKind.Punct;
+      const lower = next >= 97 && next <= 122;
+      const numberAfterWord = isDigit(next) && n > 0 && out.kind[n - 1] === TokenKind.Word;
+      const runsOn = !blank && (lower || numberAfterWord) && n > 0 && out.kind[n - 1] !== TokenKind.Punct;
       if (!runsOn) out.pendingBreak = true;
       i = j;
       continue;

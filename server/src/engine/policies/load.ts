@@ -231,6 +231,27 @@ function criterionRefs(policy: Policy, at: (p: Key[]) => Range): { id: string; r
 }
 
 /**
+ * A concept made of parts (`allOf`) names concepts that exist and are not made of parts
+ * themselves; one that does not is a policy error at its id, and is not loaded (so a policy
+ * using it is not either: it could never be met).
+ */
+export function checkParts(concepts: LoadedConcept[]): { concepts: LoadedConcept[]; errors: PolicyFileError[] } {
+  const byId = new Map(concepts.map((c) => [c.concept.id, c.concept]));
+  const kept: LoadedConcept[] = [];
+  const errors: PolicyFileError[] = [];
+  for (const c of concepts) {
+    const bad = (c.concept.allOf ?? []).filter((id) => !byId.has(id) || byId.get(id)!.allOf?.length || id === c.concept.id);
+    if (!bad.length) {
+      kept.push(c);
+      continue;
+    }
+    const why = bad.map((id) => (byId.has(id) ? `"${id}" is itself made of parts` : `no concept file defines "${id}"`)).join('; ');
+    errors.push({ path: c.path, message: `allOf: ${why}; concept ${c.concept.id} is not loaded`, range: c.range });
+  }
+  return { concepts: kept, errors };
+}
+
+/**
  * Cross-check of a loaded set: every criterion id a policy uses must be defined by a concept
  * file, else the policy could never be met (a typo such as "functional-impairmnet" would report
  * missing documentation on every code). Such a policy is a policy error at each unknown id,

@@ -137,6 +137,13 @@ export const concept = z.strictObject({
   label: z.string().min(1).describe('the criterion in words, as messages say it'),
   description: z.string().min(1),
   patterns: z.array(z.string().min(1)).default([]),
+  /**
+   * A criterion the policy states as a conjunction of findings that need not share a sentence:
+   * documented for a line when each of these concepts is (CP.MP.31 I.A.3: scar pain unresponsive
+   * to conservative therapy AND a recurrently infected, unstable or friable scar). Its own
+   * patterns are not read; each part's evidence is quoted.
+   */
+  allOf: z.array(criterionId).min(2).max(4).optional(),
   /** ICD-10-CM codes (prefixes) on the claim or in the note that document the concept. */
   icd10: z.array(z.string().regex(/^[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/)).default([]),
   /** Phrases that contain a mention but are not it ("spinal headache"): an overlapping match drops it. */
