@@ -6,7 +6,7 @@
  */
 import type { ClaimLine, NoteDocument } from '../documents/model';
 import type { CompiledConcepts, ScopeKind } from '../evidence/compile';
-import { sitesIn } from '../evidence/analyze';
+import { namesDeformity, sitesIn } from '../evidence/analyze';
 import type { LineIndex } from '../lineIndex';
 
 /** The lexical class `site-access`: donor sites, pump pockets (not a treated site). */
@@ -37,12 +37,6 @@ function sentenceStarts(line: string): number[] {
   for (let m = end.exec(line); m; m = end.exec(line)) starts.push(m.index + m[0].length);
   return starts;
 }
-
-/**
- * A donor site that is itself what is treated: "left thigh skin graft donor site depression" is
- * the thigh's line, not a harvest site.
- */
-const TREATED_ACCESS = /\b(?:depression|depressions|scar|scars|deformity|defect|contour|irregularity|atrophy|hollow|hollowing)\b/i;
 
 /** Longest sentence whose comma parts are searched for a code's route. */
 const ROUTE_PART_MAX = 2000;
@@ -152,7 +146,9 @@ function treatedSites(compiled: CompiledConcepts, text: string, kind: ScopeKind)
   const sites = new Set<string>();
   for (const part of text.split(/[,;]/)) {
     const named = sitesIn(compiled, part);
-    if (!named.includes(ACCESS) || TREATED_ACCESS.test(part)) for (const s of named) if (s !== ACCESS) sites.add(s);
+    // A donor site that is itself what is treated ("left thigh skin graft donor site
+    // depression": class `deformity`) is the line's site, not a harvest site.
+    if (!named.includes(ACCESS) || namesDeformity(compiled, part)) for (const s of named) if (s !== ACCESS) sites.add(s);
   }
   return [...sites];
 }

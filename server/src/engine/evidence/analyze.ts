@@ -94,7 +94,8 @@ export function analyzeText(
     } else if (e.type === 'part') {
       const window = compiled.concepts.get(e.concept)?.window ?? DEFAULT_WINDOW;
       addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last, window);
-    } else conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
+    } else if (e.type === 'concept') conceptMatches.push({ concept: e.concept, first: m.first, last: m.last, skipped: m.skipped });
+    // A deformity word scopes only a claim line's description (namesDeformity), not a sentence.
   }
   for (const m of combinations(parts)) conceptMatches.push(m);
   for (const m of anaphoricCombinations(parts, anaphors, compiled)) conceptMatches.push(m);
@@ -227,6 +228,11 @@ function routesFor(
  * The body sites (regions), or the routes, a short text names: a claim line's description, a
  * note's line.
  */
+/** Whether `text` names a deformed or lost structure (class `deformity`: "donor site depression"). */
+export function namesDeformity(compiled: CompiledConcepts, text: string): boolean {
+  return compiled.automaton.run(tokenize(text, 0)).some((m) => compiled.entries[m.id].type === 'deformity');
+}
+
 export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKind = 'site'): string[] {
   const words: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
   const notSites: { first: number; last: number }[] = [];

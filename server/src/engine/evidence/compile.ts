@@ -22,6 +22,8 @@ type Entry =
   | { type: 'notSite' }
   /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
   | { type: 'anaphor' }
+  /** Words naming a deformed or lost structure (class `deformity`): a donor site that is treated. */
+  | { type: 'deformity' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -65,6 +67,7 @@ const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
 ];
 const NOT_SITE = 'not-site';
 const ANAPHOR = 'anaphor';
+const DEFORMITY = 'deformity';
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -140,8 +143,14 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   }
   // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
-    if (c.id === NOT_SITE || c.id === ANAPHOR) {
-      const entry: Entry = c.id === NOT_SITE ? { type: 'notSite' } : { type: 'anaphor' };
+    // The classes the engine reads by name, besides concept patterns: what scopes a sentence.
+    const named: Record<string, Entry> = {
+      [NOT_SITE]: { type: 'notSite' },
+      [ANAPHOR]: { type: 'anaphor' },
+      [DEFORMITY]: { type: 'deformity' },
+    };
+    if (named[c.id]) {
+      const entry = named[c.id];
       c.phrases.forEach((phrase, index) => {
         const err = add(phrase, entry);
         if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
