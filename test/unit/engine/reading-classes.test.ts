@@ -467,3 +467,15 @@ test('a procedure\'s name is not its indication: "Right nipple reconstruction." 
   assert.equal(met('post-mastectomy-asymmetry', 'Right nipple reconstruction.'), false);
   assert.ok(met('post-mastectomy-asymmetry', '54 y/o F s/p L total mastectomy 03/2024 for invasive ductal carcinoma.'));
 });
+
+test('"the pain has not let up despite injections" is pain unresponsive to treatment, not a negated pain', () => {
+  const keloid = 'The right earlobe keloid started after a piercing in 2019 and throbs most nights; ';
+  assert.ok(met('scar-pain-refractory', keloid + 'the earlobe pain has not let up despite four intralesional triamcinolone injections.'));
+  assert.ok(met('scar-pain-refractory', 'Keloid of the chest. The pain has not responded to silicone gel.'));
+  assert.equal(met('scar-pain-refractory', 'Keloid of the chest, not painful.'), false);
+});
+
+test('cosmetic intent: "dislikes how it looks", "appearance concern only"', () => {
+  assert.ok(met('cosmetic-intent', 'She wants the chest keloid removed because she dislikes how it looks in V-neck tops.'));
+  assert.ok(met('cosmetic-intent', 'Presternal chest keloid, appearance concern only.'));
+});
