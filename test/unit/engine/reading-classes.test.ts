@@ -479,3 +479,13 @@ test('cosmetic intent: "dislikes how it looks", "appearance concern only"', () =
   assert.ok(met('cosmetic-intent', 'She wants the chest keloid removed because she dislikes how it looks in V-neck tops.'));
   assert.ok(met('cosmetic-intent', 'Presternal chest keloid, appearance concern only.'));
 });
+
+test('an expectation in the first person: "I do expect that grafting ... will widen her mouth enough that she can eat normally again"', () => {
+  assert.ok(
+    met(
+      'expected-improvement',
+      'Microstomia from scleroderma, and I do expect that grafting fat into the perioral tissues will loosen the skin and widen her mouth opening enough that she can eat normally again.',
+    ),
+  );
+  assert.equal(met('expected-improvement', 'I do not expect that grafting will let her eat normally again.'), false);
+});
