@@ -488,4 +488,5 @@ test('an expectation in the first person: "I do expect that grafting ... will wi
     ),
   );
   assert.equal(met('expected-improvement', 'I do not expect that grafting will let her eat normally again.'), false);
+  assert.ok(met('expected-improvement', 'Fat grafting is expected to soften the tissue and enlarge his mouth opening enough to eat and seat his denture.'));
 });
