@@ -257,3 +257,8 @@ test('a title\'s period does not end a sentence ("Dr. XYZ\'s office", "Mr. Abc")
   // "dr." inside a longer word, or a word that merely ends in "dr", still ends the sentence.
   assert.equal(sentences('Seen by Alexandr. No fever.'), 2);
 });
+
+test('a comparison with other patients is about this one ("like many patients of that era he developed ...")', () => {
+  assert.equal(mention('Like many patients of that era he developed weakness of the face.', 'weakness').counts, true);
+  assert.equal(mention('Many patients develop weakness of the face.', 'weakness').reason, 'experiencer');
+});

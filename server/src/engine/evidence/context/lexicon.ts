@@ -119,6 +119,8 @@ export const LEXICON: TriggerEntry[] = [
       '(as|which) previously', 'than ... previously', 'previously (noted|described|mentioned|reported|seen|documented|discussed)',
       // "old" in ages:
       '(year|years|month|months|week|weeks|day|days) old',
+      // a comparison with others is about this patient: "like many patients of that era he developed"
+      '(like|as with|as in|as do|as did) (many|most|some|other|these) patients',
     ],
   },
   {
