@@ -490,3 +490,15 @@ test('an expectation in the first person: "I do expect that grafting ... will wi
   assert.equal(met('expected-improvement', 'I do not expect that grafting will let her eat normally again.'), false);
   assert.ok(met('expected-improvement', 'Fat grafting is expected to soften the tissue and enlarge his mouth opening enough to eat and seat his denture.'));
 });
+
+test('round 10 classes: masticate, a widened mouth opening, an operation as a cause, a contact burn, "half of her pain gone"', () => {
+  assert.ok(met('expected-improvement', 'Restoring buccal volume in the L cheek should let her masticate on that side again.'));
+  assert.ok(met('expected-improvement', 'Perioral grafting is expected to loosen the perioral skin and widen her oral aperture.'));
+  assert.ok(met('reconstructive-cause', 'Anterior chest keloid arose in her sternotomy incision after CABG in 2021.'));
+  assert.ok(met('reconstructive-cause', 'Contact burn (hot oil) to the L lower face 2024.'));
+  const trial = 'Intrathecal morphine trial performed.\n';
+  assert.ok(met('pump-trial-relief', trial + 'During the intrathecal trial she reported more than half of her pain gone.'));
+  assert.equal(met('pump-trial-relief', trial + 'During the intrathecal trial about half of her pain was gone.'), false);
+  // Pregnancy is not a disease (SPEC 4), nor is a mood a deformity.
+  assert.equal(met('reconstructive-cause', 'Significant for postpartum depression after her last baby as well as a cesarean.'), false);
+});

@@ -82,7 +82,7 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 
-const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success|\bcut\b|\bfell\b|halved|eased/i;
+const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success|\bcut\b|\bfell\b|halved|eased|\bgone\b|went away|took away|taken away|resolv/i;
 const ABOUT_PAIN = /pain|relie|analges|\bvas\b|\bnrs\b|\baches?\b|comfort/i;
 
 export function readRelief(sentence: string): Relief | undefined {
