@@ -502,3 +502,15 @@ test('round 10 classes: masticate, a widened mouth opening, an operation as a ca
   // Pregnancy is not a disease (SPEC 4), nor is a mood a deformity.
   assert.equal(met('reconstructive-cause', 'Significant for postpartum depression after her last baby as well as a cesarean.'), false);
 });
+
+test('seed-29 corpus classes: a persistent symptom is no failed therapy, nor is tolerating a drug well; a bare pain syndrome is not intractable', () => {
+  assert.equal(met('conservative-therapy-failed', 'She was admitted because of the persistent vomiting, but there was concern about the weight loss.'), false);
+  assert.equal(met('conservative-therapy-failed', 'She is tolerating the medication well and has had no seizure.'), false);
+  assert.ok(met('conservative-therapy-failed', 'Pain persisted despite 12 weeks of physical therapy and NSAIDs.'));
+  assert.equal(met('intractable-pain', 'Chronic pain syndrome.'), false);
+  assert.equal(met('intractable-pain', 'Complex Regional Pain Syndrome, right upper extremity.'), false);
+  assert.equal(met('intractable-pain', 'Post laminectomy syndrome, stable.'), false);
+  assert.ok(met('intractable-pain', 'Failed back surgery syndrome with constant low back and leg pain.'));
+  assert.equal(met('reconstructive-cause', 'We will obtain an orthopedic consult secondary to her fall to evaluate her x-rays.'), false);
+  assert.equal(met('reconstructive-cause', 'Her past medical history apart from the tibia-fibular fracture is significant for varicella.'), false);
+});

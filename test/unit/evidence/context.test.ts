@@ -262,3 +262,10 @@ test('a comparison with other patients is about this one ("like many patients of
   assert.equal(mention('Like many patients of that era he developed weakness of the face.', 'weakness').counts, true);
   assert.equal(mention('Many patients develop weakness of the face.', 'weakness').reason, 'experiencer');
 });
+
+test('a closing quote after a sentence\'s period still ends the sentence', () => {
+  const sentences = (text: string) => new Set(tokenize(text).sentenceOf).size;
+  assert.equal(sentences('She was told it was "normal." She was given antibiotics.'), 2);
+  assert.equal(sentences('He felt (dazed.) He complained of a headache.'), 2);
+  assert.equal(sentences('Started "Sculptra." then stopped'), 1);
+});

@@ -199,9 +199,11 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     if (c === 46 || c === 33 || c === 63) {
       // . ! ? end a sentence when followed by space/end (not "e.g" inside a word, not "2.5").
       out.push(i, i + 1, TokenKind.Punct);
-      const d = i + 1 < to ? text.charCodeAt(i + 1) : 32;
+      // A closing quote or bracket after the mark still ends it: 'she was told it was "normal." She'.
+      const closes = i + 1 < to && CLOSERS.has(text.charCodeAt(i + 1));
+      const d = i + 1 + (closes ? 1 : 0) < to ? text.charCodeAt(i + 1 + (closes ? 1 : 0)) : 32;
       if (d === 32 || d === 10 || d === 13 || d === 9) {
-        let j = i + 1;
+        let j = i + 1 + (closes ? 1 : 0);
         while (j < to && text.charCodeAt(j) === 32) j++;
         const next = j < to ? text.charCodeAt(j) : 0;
         // "Dr. Smith", "vs. placebo": a lower-case continuation is not a new sentence. Nor is
@@ -289,6 +291,9 @@ export function sentenceBounds(t: Tokens, s: number): [number, number] {
  * A title's period ("Dr. XYZ's office", "Mr. Jones") does not end the sentence, whatever
  * follows it on the line: the period must touch the word before it.
  */
+/** Closing quotes and brackets that may follow a sentence's last mark: " ' ) ] ” ’. */
+const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019]);
+
 const TITLES = new Set(['dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'st']);
 
 function titleBefore(text: string, out: Columns, n: number): boolean {
