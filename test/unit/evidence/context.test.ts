@@ -269,3 +269,11 @@ test('a closing quote after a sentence\'s period still ends the sentence', () =>
   assert.equal(sentences('He felt (dazed.) He complained of a headache.'), 2);
   assert.equal(sentences('Started "Sculptra." then stopped'), 1);
 });
+
+test('a denial governs its clause: a list whose first item is longer than a window is still denied', () => {
+  const m = mention('He denies any lesions or other visual change, focal weakness or sensory change, headaches, gait change or other problem.', 'headache');
+  assert.equal(m.reason, 'negated');
+  assert.equal(m.trigger, 'denies any');
+  // A termination still ends it: what she reports is asserted.
+  assert.equal(mention('She denies fever and chills but reports daily headaches.', 'headache').counts, true);
+});

@@ -46,7 +46,6 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'no', 'not', 'without', 'w/o', 'never', 'nor', 'neither', 'cannot', 'can not', 'no longer',
-      'denies', 'denied', 'deny', 'denying', 'denies any', 'denied any', 'denies having', 'denies (a|any) history of',
       'negative', 'negative for', '(is|was|are|were) negative for', 've for', '(is|was|are|were) ve for',
       'negative for :', 'denies :', 'free of', 'absence of', 'absent', 'ruled out', 'ruled out for',
       'fails to reveal', 'failed to reveal', 'no evidence of', 'no evidence for', 'no sign of', 'no signs of',
@@ -58,6 +57,15 @@ export const LEXICON: TriggerEntry[] = [
       'does not', 'did not', 'do not', 'is not', 'was not', 'are not', 'were not', 'has not', 'have not',
       'resolution of', 'resolved', 'unlikely to',
     ],
+  },
+  {
+    // A denial governs its whole clause, as ConText's scopes do: "He denies any lesions or other
+    // visual change, focal weakness or sensory change, headaches, gait change" (the first item
+    // alone is longer than a window). A termination ("but", "reports", ", she") still ends it.
+    category: 'negated',
+    direction: 'forward',
+    reach: 'clause',
+    phrases: ['denies', 'denied', 'deny', 'denying', 'denies any', 'denied any', 'denies having', '(denies|denied) (a|any) history of'],
   },
   {
     category: 'negated',
