@@ -277,3 +277,8 @@ test('a denial governs its clause: a list whose first item is longer than a wind
   // A termination still ends it: what she reports is asserted.
   assert.equal(mention('She denies fever and chills but reports daily headaches.', 'headache').counts, true);
 });
+
+test('"a 2 year history of headaches" is an ongoing condition, as "a 6 month history of" is', () => {
+  assert.equal(mention('The patient is an 8 y/o with a 2 year history of early morning headaches.', 'headache').context.historical, undefined);
+  assert.equal(mention('History of headaches as a teenager.', 'headache').context.historical, 'history of');
+});

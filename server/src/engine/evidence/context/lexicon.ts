@@ -116,7 +116,7 @@ export const LEXICON: TriggerEntry[] = [
       // "but" that does not end a scope:
       '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
-      '(hour|hours|day|days|night|nights|week|weeks|month|months) history of',
+      '(hour|hours|day|days|night|nights|week|weeks|month|months|year|years|yr|yrs) history of',
       // onset of a present condition: "the headache began 2 months ago"
       '(began|begun|started|start|starting|onset|noticed|developed|first) ... (years|year|months|month|weeks|week) ago',
       'history of (present|the present) illness', 'history of the present', 'history and physical',
