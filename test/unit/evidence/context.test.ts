@@ -250,8 +250,10 @@ test('a consent\'s risk list, an instruction to call, and a probable finding are
   }
 });
 
+/** How many sentences the tokenizer reads in `text`. */
+const sentences = (text: string) => new Set(tokenize(text).sentenceOf).size;
+
 test('a title\'s period does not end a sentence ("Dr. XYZ\'s office", "Mr. Abc"); a sentence\'s period does', () => {
-  const sentences = (text: string) => new Set(tokenize(text).sentenceOf).size;
   assert.equal(sentences("She was told to call Dr. XYZ's office for fever. Mr. Abc agreed."), 2);
   assert.equal(sentences('Seen by Dr. Smith. No fever.'), 2);
   // "dr." inside a longer word, or a word that merely ends in "dr", still ends the sentence.
@@ -264,7 +266,6 @@ test('a comparison with other patients is about this one ("like many patients of
 });
 
 test('a closing quote after a sentence\'s period still ends the sentence', () => {
-  const sentences = (text: string) => new Set(tokenize(text).sentenceOf).size;
   assert.equal(sentences('She was told it was "normal." She was given antibiotics.'), 2);
   assert.equal(sentences('He felt (dazed.) He complained of a headache.'), 2);
   assert.equal(sentences('Started "Sculptra." then stopped'), 1);
