@@ -228,11 +228,6 @@ function routesFor(
  * The body sites (regions), or the routes, a short text names: a claim line's description, a
  * note's line.
  */
-/** Whether `text` names a deformed or lost structure (class `deformity`: "donor site depression"). */
-export function namesDeformity(compiled: CompiledConcepts, text: string): boolean {
-  return compiled.automaton.run(tokenize(text, 0)).some((m) => compiled.entries[m.id].type === 'deformity');
-}
-
 export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKind = 'site'): string[] {
   const words: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
   const notSites: { first: number; last: number }[] = [];
@@ -245,6 +240,11 @@ export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKin
   const scope: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   addSites(scope, words, notSites, () => 0);
   return [...(scope[kind].get(0) ?? [])];
+}
+
+/** Whether `text` names a deformed or lost structure (class `deformity`: "donor site depression"). */
+export function namesDeformity(compiled: CompiledConcepts, text: string): boolean {
+  return compiled.automaton.run(tokenize(text, 0)).some((m) => compiled.entries[m.id].type === 'deformity');
 }
 
 /**

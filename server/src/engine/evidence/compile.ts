@@ -68,6 +68,12 @@ const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
 const NOT_SITE = 'not-site';
 const ANAPHOR = 'anaphor';
 const DEFORMITY = 'deformity';
+/** The classes the engine reads by name, besides concept patterns (a Map: any id is safe). */
+const NAMED_CLASSES: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  [NOT_SITE, { type: 'notSite' }],
+  [ANAPHOR, { type: 'anaphor' }],
+  [DEFORMITY, { type: 'deformity' }],
+]);
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
 const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
@@ -143,14 +149,8 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   }
   // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
-    // The classes the engine reads by name, besides concept patterns: what scopes a sentence.
-    const named: Record<string, Entry> = {
-      [NOT_SITE]: { type: 'notSite' },
-      [ANAPHOR]: { type: 'anaphor' },
-      [DEFORMITY]: { type: 'deformity' },
-    };
-    if (named[c.id]) {
-      const entry = named[c.id];
+    const entry = NAMED_CLASSES.get(c.id);
+    if (entry) {
       c.phrases.forEach((phrase, index) => {
         const err = add(phrase, entry);
         if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
