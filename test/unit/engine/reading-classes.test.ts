@@ -527,3 +527,8 @@ test('seed-29 corpus classes: a persistent symptom is no failed therapy, nor is 
   assert.equal(met('reconstructive-cause', 'We will obtain an orthopedic consult secondary to her fall to evaluate her x-rays.'), false);
   assert.equal(met('reconstructive-cause', 'Her past medical history apart from the tibia-fibular fracture is significant for varicella.'), false);
 });
+
+test('biting the cheek in the bite is a functional deficit; biting the tongue in a seizure is not', () => {
+  assert.ok(met('functional-impairment', 'Because the buccal fat has gone she bites her inner cheek at most meals.'));
+  assert.equal(met('functional-impairment', 'He had a generalized seizure, biting her tongue.'), false);
+});
