@@ -532,3 +532,17 @@ test('biting the cheek in the bite is a functional deficit; biting the tongue in
   assert.ok(met('functional-impairment', 'Because the buccal fat has gone she bites her inner cheek at most meals.'));
   assert.equal(met('functional-impairment', 'He had a generalized seizure, biting her tongue.'), false);
 });
+
+test('seed-41 corpus classes: an option, a condition ("barring"), a choice between approaches, one of two causes', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'The patient was given the option of amputation as a treatment for the chronic resistant osteomyelitis.',
+      'I decided to perform a craniotomy rather than burr hole drainage because of the enhancing membranes.',
+      'Her weakness is either due to the tumor or other psychiatric problems.',
+    ],
+    false,
+  );
+  assert.equal(met('functional-impairment', 'A CT will define the alignment, and barring any problems, she will be ambulating with the halo on.'), false);
+  assert.ok(met('reconstructive-cause', 'Below-knee amputation for chronic osteomyelitis in 2019, with a painful stump deformity.'));
+});

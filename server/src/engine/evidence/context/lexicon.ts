@@ -183,6 +183,9 @@ export const LEXICON: TriggerEntry[] = [
       'whether',
       // a consent's list of what could happen: "He could get difficulty swallowing or eating."
       '(could|may|might) [also] (get|lose|experience|suffer|end up)',
+      // a condition and an option are not findings: "barring any problems, she will be
+      // ambulating", "was given the option of amputation as a treatment for ..."
+      'barring', '(the|an) option of', '(options|alternatives) (include|included|including|are|were)',
       '(could|may|might|can|would) (also|potentially) (result in|cause|lead to)',
       '(could|may|might|can) (result in|cause|lead to)',
       'watch',
@@ -207,6 +210,8 @@ export const LEXICON: TriggerEntry[] = [
       '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
       // a probable finding or cause is not an asserted one: "probably secondary to lung cancer"
       'probably', 'probable', 'likely', 'most likely', 'presumably', 'presumed',
+      // one of two causes: "due to either the tumor or other psychiatric problems"
+      '(due to|secondary to|from|caused by) either',
       // a hedged reading of a present finding: "would be consistent with", "would not support a diagnosis of"
       'would',
       'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
