@@ -546,3 +546,26 @@ test('seed-41 corpus classes: an option, a condition ("barring"), a choice betwe
   assert.equal(met('functional-impairment', 'A CT will define the alignment, and barring any problems, she will be ambulating with the halo on.'), false);
   assert.ok(met('reconstructive-cause', 'Below-knee amputation for chronic osteomyelitis in 2019, with a painful stump deformity.'));
 });
+
+test('the vocabulary of functions and expectations clinicians use: stairs, rising from a chair, "I believe ... will let her", "should be able to"', () => {
+  eachMet('functional-impairment', ['She cannot get up one flight of stairs.', 'He cannot rise from the chair without using his arms.', 'She has difficulty pushing a cart.'], true);
+  eachMet(
+    'expected-improvement',
+    [
+      'I believe fat grafting will allow her to chew on the left again.',
+      'After grafting she should be able to walk a full shift without pain.',
+      'Grafting would let her wear shoes comfortably.',
+    ],
+    true,
+  );
+  eachMet(
+    'expected-improvement',
+    [
+      // A wish, a question and a technique are not an expected outcome.
+      'She would like the plate removed, so that she can eat and drink better.',
+      'Pt asks whether grafting would let her stand longer; outcomes are variable.',
+      'In order to better grasp the splinter, the nail plate was lifted.',
+    ],
+    false,
+  );
+});

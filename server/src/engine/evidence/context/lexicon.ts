@@ -210,6 +210,8 @@ export const LEXICON: TriggerEntry[] = [
       '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
       // a probable finding or cause is not an asserted one: "probably secondary to lung cancer"
       'probably', 'probable', 'likely', 'most likely', 'presumably', 'presumed',
+      // a question is not an answer: "Pt asks whether grafting would let her stand longer"
+      '(asks|asked|asking|wonders|wondered|wondering|inquires|inquired|inquiring|questions|questioned) (whether|if|about)',
       // one of two causes: "due to either the tumor or other psychiatric problems"
       '(due to|secondary to|from|caused by) either',
       // a hedged reading of a present finding: "would be consistent with", "would not support a diagnosis of"
