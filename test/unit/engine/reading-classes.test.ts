@@ -569,3 +569,13 @@ test('the vocabulary of functions and expectations clinicians use: stairs, risin
     false,
   );
 });
+
+test('a drug reaction in the allergy list is not the headache treated; an organ\'s failure is no failed therapy', () => {
+  const allergy = criterionIn('ALLERGIES:\nSulfa drugs (headache), morphine (nausea).\n', 'headache-indication');
+  assert.equal(allergy.met, undefined);
+  assert.deepEqual([allergy.miss?.reason, allergy.miss?.trigger], ['scope', 'ALLERGIES section']);
+  assert.ok(met('headache-indication', 'HPI:\nDaily occipital headaches for two years.\n'));
+  // An intolerance in the allergy list still documents a failed drug (round 10, b1024).
+  assert.ok(met('oral-baclofen-failed', 'ALLERGIES:\nOral baclofen - intolerance (excessive sedation).\n'));
+  eachMet('conservative-therapy-failed', ['He was started on medications for heart failure.', 'Congestive heart failure, stable on current regimen.'], false);
+});

@@ -71,21 +71,25 @@ export interface ClaimDocument {
   problems: ParseProblem[];
 }
 
-export type SectionKind =
-  | 'hpi'
-  | 'past-history'
-  | 'family-history'
-  | 'social-history'
-  | 'medications'
-  | 'allergies'
-  | 'ros'
-  | 'exam'
-  | 'assessment'
-  | 'plan'
-  | 'procedure'
-  | 'indications'
-  | 'findings'
-  | 'other';
+/** The kinds of note section ClinLint tells apart (headings.ts maps headings to them). */
+export const SECTION_KINDS = [
+  'hpi',
+  'past-history',
+  'family-history',
+  'social-history',
+  'medications',
+  'allergies',
+  'ros',
+  'exam',
+  'assessment',
+  'plan',
+  'procedure',
+  'indications',
+  'findings',
+  'other',
+] as const;
+
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface NoteSection {
   /** Heading as written, without the colon. */

@@ -121,7 +121,8 @@ export function analyzeText(
     const sentence = { start: tokens.start[sFirst], end: tokens.end[sLast - 1] };
     const span = { start: tokens.start[m.first], end: tokens.end[m.last - 1] };
     const context = index.decide(m.first, m.last, m.skipped);
-    const section = sectionAt(sections, span.start);
+    const inSection = sectionAt(sections, span.start);
+    const section = inSection?.kind;
     const fromSection = section ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = scopeBySentence.site.get(sentenceIndex);
@@ -153,6 +154,10 @@ export function analyzeText(
       mention.counts = false;
       mention.reason = 'scope';
       mention.trigger = text.slice(tokens.start[scope.first], tokens.end[scope.last - 1]);
+    } else if (mention.counts && section && concept.outOfScopeSections?.includes(section)) {
+      mention.counts = false;
+      mention.reason = 'scope';
+      mention.trigger = `${inSection!.heading} section`;
     }
     let list = byConcept.get(m.concept);
     if (!list) byConcept.set(m.concept, (list = []));
@@ -377,7 +382,7 @@ function judge(
   }
 }
 
-function sectionAt(sections: readonly NoteSection[], offset: number): SectionKind | undefined {
+function sectionAt(sections: readonly NoteSection[], offset: number): NoteSection | undefined {
   let lo = 0;
   let hi = sections.length - 1;
   let found: NoteSection | undefined;
@@ -388,5 +393,5 @@ function sectionAt(sections: readonly NoteSection[], offset: number): SectionKin
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found && offset < found.span.end ? found.kind : undefined;
+  return found && offset < found.span.end ? found : undefined;
 }

@@ -4,6 +4,7 @@
  * these (`npm run schema`); a unit test fails when the checked-in copies drift.
  */
 import { z } from 'zod';
+import { SECTION_KINDS } from '../documents/model';
 
 /** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (A-V + 4 digits). */
 const CODE_RE = /^(?:\d{5}|\d{4}[FT]|[A-V]\d{4})$/;
@@ -161,6 +162,11 @@ export const concept = z.strictObject({
    * `route-<name>` (MP-442: a trial by the same route as the planned treatment).
    */
   sameRoute: z.boolean().optional(),
+  /**
+   * Note sections whose mentions are outside the concept's scope, a near miss `scope`: in an
+   * allergy list, "Sulfa (headache)" is a drug's reaction, not the pain being treated.
+   */
+  outOfScopeSections: z.array(z.enum(SECTION_KINDS)).optional(),
   /** How many sentences before the mention a `near` anchor may stand in (0: the same sentence). */
   nearSentencesBefore: z.number().int().min(0).max(5).default(0),
   /** Whether a historical mention ("last year", past history) still documents it. */
