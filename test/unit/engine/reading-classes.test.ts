@@ -579,3 +579,8 @@ test('a drug reaction in the allergy list is not the headache treated; an organ\
   assert.ok(met('oral-baclofen-failed', 'ALLERGIES:\nOral baclofen - intolerance (excessive sedation).\n'));
   eachMet('conservative-therapy-failed', ['He was started on medications for heart failure.', 'Congestive heart failure, stable on current regimen.'], false);
 });
+
+test('a mild limitation is not a significant functional deficit (SPEC 4)', () => {
+  eachMet('functional-impairment', ['His symptoms are very mild: some very mild gait instability.', 'Gait: Mild difficulty climbing stairs.'], false);
+  eachMet('functional-impairment', ['Gait: marked difficulty climbing stairs.', 'She is unable to climb stairs.'], true);
+});
