@@ -584,3 +584,9 @@ test('a mild limitation is not a significant functional deficit (SPEC 4)', () =>
   eachMet('functional-impairment', ['His symptoms are very mild: some very mild gait instability.', 'Gait: Mild difficulty climbing stairs.'], false);
   eachMet('functional-impairment', ['Gait: marked difficulty climbing stairs.', 'She is unable to climb stairs.'], true);
 });
+
+test('a combination documents once per stretch of a sentence it spans: each stretch is a mention its own context decides', () => {
+  // The husband's report does not take the patient's own "can no longer open jars" with it.
+  assert.ok(met('functional-impairment', 'Pt reports she can no longer open jars or button her blouse, and her husband cuts her food because she can\'t hold a knife.'));
+  assert.equal(met('functional-impairment', 'Her husband cannot hold a knife.'), false);
+});

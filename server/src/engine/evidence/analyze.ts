@@ -253,16 +253,18 @@ export function namesDeformity(compiled: CompiledConcepts, text: string): boolea
 }
 
 /**
- * One `together` combination in one sentence: the latest match of each part, and the tightest
- * span seen so far in which every part matched ("orthotics and padding ... have failed": the
- * padding, nearest the failure, is the one that counts).
+ * One `together` combination in one sentence: the latest match of each part, and the spans in
+ * which every part matched, the tightest of any that overlap ("orthotics and padding ... have
+ * failed": the padding, nearest the failure, is the one that counts). Spans apart are each a
+ * mention: "she can no longer open jars, and her husband cuts her food because she can't hold
+ * a knife" has two, and each one's context decides it.
  */
 interface Combination {
   concept: string;
   combination: number;
   sentence: number;
   found: ({ first: number; last: number } | undefined)[];
-  best?: { first: number; last: number; found: { first: number; last: number }[] };
+  spans: { first: number; last: number; found: { first: number; last: number }[] }[];
 }
 
 /** Tokens a combination may span when its concept sets no `window`. */
@@ -278,7 +280,7 @@ function addPart(
 ): void {
   const key = combinationKey(e.concept, e.combination, sentence);
   let c = parts.get(key);
-  if (!c) parts.set(key, (c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined) }));
+  if (!c) parts.set(key, (c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined), spans: [] }));
   c.found[e.part] = { first, last };
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
@@ -291,7 +293,10 @@ function addPart(
     if (f.last > hi) hi = f.last;
   }
   if (hi - lo > window) return;
-  if (!c.best || hi - lo < c.best.last - c.best.first) c.best = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
+  const span = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
+  const prev = c.spans[c.spans.length - 1];
+  if (!prev || lo >= prev.last) c.spans.push(span);
+  else if (hi - lo < prev.last - prev.first) c.spans[c.spans.length - 1] = span;
 }
 
 function combinationKey(concept: string, combination: number, sentence: number): string {
@@ -313,7 +318,7 @@ function asMatch(concept: string, first: number, last: number, found: readonly {
 
 /** Combinations whose every part matched in one sentence, within the concept's window, as mentions. */
 function* combinations(parts: Map<string, Combination>) {
-  for (const c of parts.values()) if (c.best) yield asMatch(c.concept, c.best.first, c.best.last, c.best.found);
+  for (const c of parts.values()) for (const s of c.spans) yield asMatch(c.concept, s.first, s.last, s.found);
 }
 
 /**
@@ -325,7 +330,7 @@ function* combinations(parts: Map<string, Combination>) {
  */
 function* anaphoricCombinations(parts: Map<string, Combination>, anaphors: Map<number, number>, compiled: CompiledConcepts) {
   for (const c of parts.values()) {
-    if (c.best || !compiled.concepts.get(c.concept)?.anaphora) continue;
+    if (c.spans.length || !compiled.concepts.get(c.concept)?.anaphora) continue;
     const back = anaphors.get(c.sentence);
     if (back === undefined) continue;
     const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
