@@ -590,3 +590,22 @@ test('a combination documents once per stretch of a sentence it spans: each stre
   assert.ok(met('functional-impairment', 'Pt reports she can no longer open jars or button her blouse, and her husband cuts her food because she can\'t hold a knife.'));
   assert.equal(met('functional-impairment', 'Her husband cannot hold a knife.'), false);
 });
+
+test('round 12 classes: intelligibility and nasal regurgitation, fine pinch, "no tone reduction", "too sedated", a queried trial drug\'s percentage, pus 3x', () => {
+  assert.ok(met('functional-impairment', 'Speech so hypernasal that strangers cannot understand her, and she regurgitates liquids whenever she drinks.'));
+  assert.equal(met('functional-impairment', 'Has some regurgitation with gas after meals.'), false);
+  assert.ok(met('expected-improvement', 'Augmentation should close the VP gap, improve intelligibility and stop the regurgitation.'));
+  assert.ok(met('expected-improvement', 'Grafting to the R hand pads is expected to return enough padding for fine pinch.'));
+  assert.ok(met('oral-baclofen-failed', 'PO baclofen titrated to 80 mg/day: no tone reduction and he was too sedated to work.'));
+  assert.ok(met('cosmetic-intent', 'She wants the dent filled so it looks better in swimwear.'));
+  assert.ok(met('pump-trial-relief', 'IT morphine trial: 70% reduction.'));
+  assert.equal(met('pump-trial-relief', 'IT baclofen trial: 70% reduction in tone.'), false);
+  const keloid = 'R earlobe keloid after piercing. ';
+  assert.ok(met('scar-breakdown', keloid + 'It has gotten infected and drained pus 3x this year, surface cracks and oozes.'));
+});
+
+test('a SOAP letter or a "Pt:" line ends the family history before it', () => {
+  const note = 'FAMILY HISTORY: brother w/ spastic diplegia (CP), has an ITB pump.\nPt: mild calf cramps.\nTried PO baclofen 10 mg TID x 6 wk - ineffective, stopped.\n';
+  assert.ok(met('oral-baclofen-failed', note));
+  assert.equal(met('spasticity-origin', note), false);
+});

@@ -11,6 +11,8 @@ const TABLE: Record<SectionKind, readonly string[]> = {
     'hpi', 'history of present illness', 'history of the present illness', 'present illness',
     'history', 'brief history', 'clinical history', 'interval history', 'chief complaint',
     'chief complaint/history of present illness', 'subjective', 'history of present illness/subjective',
+    // SOAP letters, and a line about the patient after a family history ("Pt: mild cramps")
+    's', 'pt', 'patient complaint',
   ],
   'past-history': [
     'past medical history', 'past surgical history', 'pmh', 'pmhx', 'psh', 'pshx', 'past history',
@@ -27,10 +29,10 @@ const TABLE: Record<SectionKind, readonly string[]> = {
   ros: ['review of systems', 'ros', 'systems review'],
   exam: [
     'physical exam', 'physical examination', 'exam', 'examination', 'vital signs', 'vitals',
-    'objective', 'physical findings',
+    'objective', 'physical findings', 'o',
   ],
   assessment: [
-    'assessment', 'impression', 'diagnosis', 'diagnoses', 'assessment and plan', 'a/p', 'assessment/plan',
+    'assessment', 'impression', 'diagnosis', 'diagnoses', 'assessment and plan', 'a/p', 'assessment/plan', 'a', 'a&p',
     'impression and plan', 'impression/plan', 'assessment and recommendations', 'clinical impression',
     'preoperative diagnosis', 'preoperative diagnoses', 'postoperative diagnosis', 'postoperative diagnoses',
     'pre-operative diagnosis', 'post-operative diagnosis', 'preop diagnosis', 'postop diagnosis',
@@ -38,7 +40,7 @@ const TABLE: Record<SectionKind, readonly string[]> = {
     'principal diagnosis', 'final diagnosis', 'conclusion', 'conclusions',
   ],
   plan: [
-    'plan', 'recommendations', 'recommendation', 'disposition', 'plan of care', 'treatment plan',
+    'plan', 'recommendations', 'recommendation', 'disposition', 'plan of care', 'treatment plan', 'p',
     'follow-up', 'follow up', 'discharge plan', 'discharge instructions',
   ],
   procedure: [
