@@ -280,7 +280,10 @@ function addPart(
 ): void {
   const key = combinationKey(e.concept, e.combination, sentence);
   let c = parts.get(key);
-  if (!c) parts.set(key, (c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined), spans: [] }));
+  if (!c) {
+    c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
+    parts.set(key, c);
+  }
   c.found[e.part] = { first, last };
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
