@@ -609,3 +609,9 @@ test('a SOAP letter or a "Pt:" line ends the family history before it', () => {
   assert.ok(met('oral-baclofen-failed', note));
   assert.equal(met('spasticity-origin', note), false);
 });
+
+test('round 13 classes: "more than half her pain was gone", a keloid that opened up and got infected twice two sentences on, "feels she looks tired"', () => {
+  assert.ok(met('pump-trial-relief', 'During the IT trial she reported more than half her pain was gone.'));
+  assert.ok(met('scar-breakdown', 'Earlobe keloid R, 2.4 cm, s/p piercing.\nThrobs nightly despite Kenalog.\nHas opened up and gotten infected twice since Jan.\n'));
+  assert.ok(met('cosmetic-intent', 'Pt wants softer nasolabial folds, feels she looks tired.'));
+});
