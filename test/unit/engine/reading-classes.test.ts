@@ -615,3 +615,20 @@ test('round 13 classes: "more than half her pain was gone", a keloid that opened
   assert.ok(met('scar-breakdown', 'Earlobe keloid R, 2.4 cm, s/p piercing.\nThrobs nightly despite Kenalog.\nHas opened up and gotten infected twice since Jan.\n'));
   assert.ok(met('cosmetic-intent', 'Pt wants softer nasolabial folds, feels she looks tired.'));
 });
+
+test('rounds 9 and 11 classes (read after their held-out figures were recorded)', () => {
+  const op = 'Metatarsal pads and custom orthoses were tried over a year w/o lasting benefit. ';
+  assert.ok(met('expected-improvement', op + 'Restoring the plantar forefoot cushion should let her walk and stand for longer.'));
+  assert.equal(
+    met('expected-improvement', 'Discussed fat grafting to the L hand. Separately, botulinum toxin to the L palm is expected to improve his digital perfusion and grip.'),
+    false,
+  );
+  assert.ok(met('spasticity-origin', 'Severe b/l LE spasticity, MAS 4, spasms throw him out of his w/c.'));
+  assert.ok(met('pump-trial-relief', 'A temporary intrathecal catheter was placed and hydromorphone was infused over 48 hours. His pain went from nine out of ten to three out of ten.'));
+  assert.equal(met('pump-trial-relief', 'Intrathecal trial done. Unrelated: R SI joint RFA last fall gave ~70% relief of her buttock pain.'), false);
+  assert.ok(met('functional-impairment', "Can't get thru a 4 hr shift at the register - has to sit down after 30-40 min."));
+  assert.ok(met('cosmetic-intent', 'He would like to look healthier and less gaunt; this is purely about how his face looks to him.'));
+  assert.equal(met('oral-baclofen-failed', 'Should oral baclofen prove ineffective or cause sedation, we will move to an intrathecal pump.'), false);
+  assert.ok(met('reconstructive-cause', 'Keloid arose in the sternotomy scar.'));
+  assert.ok(met('conservative-therapy-failed', 'Two triamcinolone injections into the chest keloid did not flatten it.'));
+});

@@ -161,6 +161,8 @@ export const LEXICON: TriggerEntry[] = [
     reach: 'clause',
     phrases: [
       'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
+      // "Should oral baclofen prove ineffective, we will ...": a condition, not a result
+      'should ... (prove|fail|fails)',
       'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if', 'come back for',
       // discharge instructions: what to call about is not a finding ("call for any fever")
       '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
