@@ -632,3 +632,16 @@ test('rounds 9 and 11 classes (read after their held-out figures were recorded)'
   assert.ok(met('reconstructive-cause', 'Keloid arose in the sternotomy scar.'));
   assert.ok(met('conservative-therapy-failed', 'Two triamcinolone injections into the chest keloid did not flatten it.'));
 });
+
+test('seed-53 corpus classes: a test\'s result, a direction, a post-mortem finding are no cause', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Result of this test suggests low probability for significant coronary artery disease.',
+      'The fracture was linear in nature from distal lateral to proximal medial.',
+      'Lack of hemorrhage indicates this injury to be post-mortem.',
+    ],
+    false,
+  );
+  assert.ok(met('reconstructive-cause', 'Contour deformity as a result of the motor vehicle accident.'));
+});
