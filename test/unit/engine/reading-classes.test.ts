@@ -645,3 +645,15 @@ test('seed-53 corpus classes: a test\'s result, a direction, a post-mortem findi
   );
   assert.ok(met('reconstructive-cause', 'Contour deformity as a result of the motor vehicle accident.'));
 });
+
+test('an appearance that is a clinical sign, or a technique matched to a wish, is no cosmetic purpose', () => {
+  eachMet(
+    'cosmetic-intent',
+    [
+      'I was requested a consultation because of the appearance of the penis after circumcision.',
+      'Care was taken to preserve a natural contour to the brow shape consistent with the patient\u2019s desired features.',
+    ],
+    false,
+  );
+  assert.ok(met('cosmetic-intent', 'She requests the procedure to improve her appearance.'));
+});
