@@ -657,3 +657,13 @@ test('an appearance that is a clinical sign, or a technique matched to a wish, i
   );
   assert.ok(met('cosmetic-intent', 'She requests the procedure to improve her appearance.'));
 });
+
+test('round 14 classes (read after its held-out figure was recorded): "cant" without its apostrophe, "stops him straightening", lid closure, "for looks", "would also like", an oral drug is no mouth', () => {
+  assert.ok(met('functional-impairment', 'Pt says he cant keep food in on the R side when he chews.'));
+  assert.ok(met('functional-impairment', 'The burn scar contracture stops him straightening the elbow.'));
+  assert.ok(met('expected-improvement', 'HA filler beneath the L lower lid scar is expected to support the lid and improve closure.'));
+  assert.ok(met('cosmetic-intent', 'She says plainly this is for looks.'));
+  assert.ok(met('cosmetic-intent', 'She would also like her hands to look less bony and aged.'));
+  // SPEC 4.1: "oral cephalexin" names a route, not the face, so the ear keloid's infections count for the ear.
+  assert.deepEqual(sitesIn(engine().compiled, 'It drained pus in July requiring oral cephalexin, and the earlobe surface is friable.'), ['ear']);
+});
