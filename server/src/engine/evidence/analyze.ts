@@ -64,7 +64,7 @@ export function analyzeText(
   const conceptMatches: { concept: string; first: number; last: number; skipped: number }[] = [];
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
-  const parts = new Map<string, Combination>();
+  const parts = new Map<number, Combination>();
   const scopeBySentence: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
   const outOfScope = new Map<string, { first: number; last: number }>();
@@ -262,6 +262,7 @@ export function namesDeformity(compiled: CompiledConcepts, text: string): boolea
 interface Combination {
   concept: string;
   combination: number;
+  cid: number;
   sentence: number;
   found: ({ first: number; last: number } | undefined)[];
   spans: { first: number; last: number; found: { first: number; last: number }[] }[];
@@ -271,17 +272,17 @@ interface Combination {
 const DEFAULT_WINDOW = 14;
 
 function addPart(
-  parts: Map<string, Combination>,
-  e: { concept: string; combination: number; part: number; parts: number; inOrder: boolean },
+  parts: Map<number, Combination>,
+  e: { concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number },
   sentence: number,
   first: number,
   last: number,
   window: number,
 ): void {
-  const key = combinationKey(e.concept, e.combination, sentence);
+  const key = combinationKey(e.cid, sentence);
   let c = parts.get(key);
   if (!c) {
-    c = { concept: e.concept, combination: e.combination, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
+    c = { concept: e.concept, combination: e.combination, cid: e.cid, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
     parts.set(key, c);
   }
   c.found[e.part] = { first, last };
@@ -302,8 +303,9 @@ function addPart(
   else if (hi - lo < prev.last - prev.first) c.spans[c.spans.length - 1] = span;
 }
 
-function combinationKey(concept: string, combination: number, sentence: number): string {
-  return `${concept}\u0000${combination}\u0000${sentence}`;
+/** A number per combination and sentence: no string is built per part word of a long text. */
+function combinationKey(cid: number, sentence: number): number {
+  return cid * 0x100000000 + sentence;
 }
 
 /**
@@ -320,7 +322,7 @@ function asMatch(concept: string, first: number, last: number, found: readonly {
 }
 
 /** Combinations whose every part matched in one sentence, within the concept's window, as mentions. */
-function* combinations(parts: Map<string, Combination>) {
+function* combinations(parts: Map<number, Combination>) {
   for (const c of parts.values()) for (const s of c.spans) yield asMatch(c.concept, s.first, s.last, s.found);
 }
 
@@ -331,13 +333,13 @@ function* combinations(parts: Map<string, Combination>) {
  * ointment and taping. Despite all of this the cornea keeps breaking down."). The mention is
  * this sentence's parts: it is the statement that documents, and its own context decides.
  */
-function* anaphoricCombinations(parts: Map<string, Combination>, anaphors: Map<number, number>, compiled: CompiledConcepts) {
+function* anaphoricCombinations(parts: Map<number, Combination>, anaphors: Map<number, number>, compiled: CompiledConcepts) {
   for (const c of parts.values()) {
     if (c.spans.length || !compiled.concepts.get(c.concept)?.anaphora) continue;
     const back = anaphors.get(c.sentence);
     if (back === undefined) continue;
     const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
-    const prev = parts.get(combinationKey(c.concept, c.combination, c.sentence - 1));
+    const prev = parts.get(combinationKey(c.cid, c.sentence - 1));
     if (!prev) continue;
     const present = c.found.filter((f): f is { first: number; last: number } => f !== undefined);
     if (!c.found.every((f, i) => f || prev.found[i])) continue;

@@ -25,7 +25,7 @@ type Entry =
   /** Words naming a deformed or lost structure (class `deformity`): a donor site that is treated. */
   | { type: 'deformity' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
-  | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean }
+  | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number }
   | { type: 'trigger'; trigger: TriggerEntry };
 
 interface PatternProblem {
@@ -117,6 +117,7 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   const problems: PatternProblem[] = [];
   const byId = new Map<string, Concept>();
   let steps = 0;
+  let combinations = 0;
   const add = (source: string, entry: Entry): PatternError | undefined => {
     try {
       const id = entries.length;
@@ -172,10 +173,12 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });
     });
     (c.together ?? []).forEach((combination, index) => {
+      // One number per combination of the whole set: the analyser keys its state by it.
+      const cid = combinations++;
       const inOrder = !Array.isArray(combination);
       const list = Array.isArray(combination) ? combination : combination.inOrder;
       list.forEach((p, part) => {
-        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: list.length, inOrder });
+        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: list.length, inOrder, cid });
         if (err) problems.push({ concept: c.id, field: 'together', index, message: `part ${part + 1}: ${err.message}` });
       });
     });
