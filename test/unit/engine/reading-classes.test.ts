@@ -667,3 +667,13 @@ test('round 14 classes (read after its held-out figure was recorded): "cant" wit
   // SPEC 4.1: "oral cephalexin" names a route, not the face, so the ear keloid's infections count for the ear.
   assert.deepEqual(sitesIn(engine().compiled, 'It drained pus in July requiring oral cephalexin, and the earlobe surface is friable.'), ['ear']);
 });
+
+test('round 15 classes (read after its one run at the final commit): a distance limit without a walking word, "has not settled despite", SCI with spasms, "purely how I look", XRT for a carcinoma', () => {
+  assert.ok(met('functional-impairment', 'She has to stop after about a hundred yards because of the heel pain.'));
+  assert.ok(met('scar-pain-refractory', 'Right earlobe keloid. It is tender and throbs, and it has not settled despite four rounds of intralesional triamcinolone.'));
+  assert.ok(met('spasticity-origin', 'T6 ASIA A SCI (MVA 2019) with severe LE extensor spasms that throw him out of his wheelchair.'));
+  assert.ok(met('spasticity-origin', 'Spinal-origin spasticity intolerant of PO baclofen.'));
+  assert.ok(met('cosmetic-intent', 'She wants the lower belly slimmed before summer - "purely how I look in clothes".'));
+  assert.ok(met('reconstructive-cause', 'S/p R superficial parotidectomy and adjuvant XRT for mucoepidermoid carcinoma.'));
+  assert.equal(met('cosmetic-intent', 'These were trimmed to the desired dimensions.'), false);
+});
