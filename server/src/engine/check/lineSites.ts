@@ -8,6 +8,7 @@ import type { ClaimLine, NoteDocument } from '../documents/model';
 import type { CompiledConcepts, ScopeKind } from '../evidence/compile';
 import { namesDeformity, sitesIn } from '../evidence/analyze';
 import type { LineIndex } from '../lineIndex';
+import { trimEnd } from '../documents/text';
 
 /** The lexical class `site-access`: donor sites, pump pockets (not a treated site). */
 const ACCESS = 'access';
@@ -74,8 +75,7 @@ function wrappedBlock(n: NoteWithLines, l: number): [number, number] {
   /** The line's last character that is not a space, or '' for a blank line. */
   const lastChar = (line: number) => {
     const start = n.lines.lineStart(line);
-    let k = n.lines.lineEnd(line);
-    while (k > start && (n.text.charCodeAt(k - 1) === 32 || n.text.charCodeAt(k - 1) === 9 || n.text.charCodeAt(k - 1) === 13)) k--;
+    const k = trimEnd(n.text, start, n.lines.lineEnd(line));
     return k === start ? '' : n.text[k - 1];
   };
   const runsOn = (line: number) => {

@@ -297,10 +297,14 @@ function addPart(
     if (f.last > hi) hi = f.last;
   }
   if (hi - lo > window) return;
-  const span = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
+  // The parts are copied only for a span that is kept: a run of part words completes the
+  // combination again at each word, and most completions are not tighter.
   const prev = c.spans[c.spans.length - 1];
-  if (!prev || lo >= prev.last) c.spans.push(span);
-  else if (hi - lo < prev.last - prev.first) c.spans[c.spans.length - 1] = span;
+  const apart = !prev || lo >= prev.last;
+  if (!apart && hi - lo >= prev.last - prev.first) return;
+  const span = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
+  if (apart) c.spans.push(span);
+  else c.spans[c.spans.length - 1] = span;
 }
 
 /** A number per combination and sentence: no string is built per part word of a long text. */
