@@ -429,6 +429,44 @@ test('a cause word names a reconstructive cause only before the cause, and not w
   );
 });
 
+test('a time word names a cause only for the event it governs: "status post fall", not "after the screws were placed, the fracture"', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Status post fall.',
+      'Fracture of the right hip from a fall in 2005.',
+      'Heel fat pad atrophy b/l that developed after a series of eleven corticosteroid injections for plantar fasciitis.',
+      // an injury the patient sustained is a cause by itself
+      'He sustained a laceration from glass to the right ring finger.',
+      'The massive weight loss has left a redundant abdominal pannus.',
+    ],
+    true,
+  );
+  eachMet(
+    'reconstructive-cause',
+    [
+      // the time word orders steps of an operation, or gives a direction
+      'After the distal screws were placed, the fracture was reduced and held with K-wires.',
+      'Following traction, there was adequate alignment of the fracture fragments.',
+      'He presented to me direct from ED with a distracted condyle fracture.',
+      // "since" governs what follows it, not the infection before it
+      'Subsequently, she developed a wound infection, which has since healed.',
+      // one word is not both the abnormality and its cause
+      'On discharge he has a right facial palsy from the eye below.',
+    ],
+    false,
+  );
+});
+
+test('a differential lists candidates, not findings: "Possibilities include ... vascular malformation", "suggestive of"', () => {
+  eachMet(
+    'reconstructive-cause',
+    ["Possibilities include Meckel's diverticulum, polyp, infection and vascular malformation.", 'A well circumscribed lesion suggestive of vascular malformation.'],
+    false,
+  );
+  assert.ok(met('reconstructive-cause', 'Hand-sized congenital vascular malformation on the left lateral thigh.'));
+});
+
 test('an uncertainty or a plan inside the words a combination skips decides the mention ("due to concern for infection")', () => {
   for (const t of ['Due to concern for infection, he was started on Keflex.', 'After re-inspecting the wound, the plan was for possible debridement.'])
     assert.equal(met('reconstructive-cause', t), false, t);

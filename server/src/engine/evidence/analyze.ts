@@ -290,6 +290,9 @@ function addPart(
   const found = c.found as { first: number; last: number }[];
   // Each part's latest match: in order, every part ends before the next begins.
   if (e.inOrder && found.some((f, i) => i > 0 && found[i - 1].last > f.first)) return;
+  // In either order, each part is its own words: in "a facial palsy from the eye below" the
+  // one word "palsy" is not both the abnormality and the disease that caused it.
+  if (!e.inOrder && overlapping(found)) return;
   let lo = found[0].first;
   let hi = found[0].last;
   for (const f of found) {
@@ -305,6 +308,16 @@ function addPart(
   const span = { first: lo, last: hi, found: found.map((f) => ({ ...f })) };
   if (apart) c.spans.push(span);
   else c.spans[c.spans.length - 1] = span;
+}
+
+/** Whether two of a combination's parts share a word (at most four parts: the pairs are few). */
+function overlapping(found: readonly { first: number; last: number }[]): boolean {
+  for (let i = 0; i < found.length; i++) {
+    for (let j = i + 1; j < found.length; j++) {
+      if (found[i].first < found[j].last && found[j].first < found[i].last) return true;
+    }
+  }
+  return false;
 }
 
 /** A number per combination and sentence: no string is built per part word of a long text. */

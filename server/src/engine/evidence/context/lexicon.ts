@@ -220,6 +220,10 @@ export const LEXICON: TriggerEntry[] = [
       'would',
       'rule out', 'rules out', 'r/o', 'to rule out', 'rule (him|her|them) out for',
       'evaluate for', 'screen for', 'screening for', 'to exclude', 'question of', 'questionable',
+      // a differential is a list of candidates, not a finding: "Possibilities include ...
+      // vascular malformation", "a lesion suggestive of vascular malformation"
+      '(possibilities|differential|differential diagnosis|differential diagnoses|ddx) [include|includes|including|is|are] [:]',
+      'suggestive of', 'suggesting', 'suggests',
       'suspicious for', 'suspected', 'concern for', 'concerning for', 'worrisome for',
       'possibility', 'possibility of', 'check', 'test for', 'tested for', 'testing for', 'screened for',
       '(screen|test|evaluate|check) (her|him|them|the patient|patient) [today|now|again] for',
