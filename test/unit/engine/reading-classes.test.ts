@@ -715,3 +715,68 @@ test('round 15 classes (read after its one run at the final commit): a distance 
   assert.ok(met('reconstructive-cause', 'S/p R superficial parotidectomy and adjuvant XRT for mucoepidermoid carcinoma.'));
   assert.equal(met('cosmetic-intent', 'These were trimmed to the desired dimensions.'), false);
 });
+
+test('round 16 and 18 classes (tuned on after their first blind run): a line ending in ";" goes on, a baseline carried to the next sentence, a saline arm over its line, VAS in mm', () => {
+  // A comma or semicolon at a line's end is mid-sentence.
+  assert.ok(met('scar-pain-refractory', 'Presternal keloid. Constant prickling pain, worse when shirt rubs;\nno better despite 5 series of triamcinolone injections.'));
+  const trial = 'INTRATHECAL TRIAL NOTE\nPROCEDURE: Single-shot intrathecal morphine 0.2 mg at L2-3.\n';
+  // The baseline's score is carried to a result that reads two scores of its own (3 to 3).
+  assert.ok(met('pump-trial-relief', trial + 'Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10.\n'));
+  assert.equal(met('pump-trial-relief', trial + 'Baseline NRS 8/10. At 4 h NRS 6/10, at 8 h NRS 5/10.\n'), false);
+  // A saline arm's sentence puts the result after it on its line out of scope.
+  const blinded = 'Day 1 (blinded): intrathecal normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours.\n';
+  assert.equal(met('pump-trial-relief', 'INTRATHECAL TRIAL REPORT\n' + blinded), false);
+  // A VAS in millimetres, the second score at the hour it was taken.
+  assert.ok(met('pump-trial-relief', 'PROCEDURE: Intrathecal Dilaudid 0.1 mg bolus.\nFINDINGS: VAS 80 mm at baseline and 20 mm at 6 hrs, walked 200 ft.'));
+});
+
+test('round 16 and 18 classes: functions a device or posture limits, giving up an activity, "unable for", oral leak forms, and their near misses', () => {
+  eachMet(
+    'functional-impairment',
+    [
+      'She cannot tolerate the seat belt crossing her chest.',
+      'She has stopped driving herself to work.',
+      'She also cannot lie on her left side at night.',
+      '[x] Functional problem: liquids and soup leak from L corner of mouth.',
+      'He lacks 35 degrees of terminal extension and is unable for reaching the top cupboard.',
+      'She is not able for walking more than 10 mins to the shop.',
+    ],
+    true,
+  );
+  eachMet(
+    'functional-impairment',
+    [
+      '44F with two separate problems she is wanting addressed at the same sitting.',
+      'He tells me he did quit chewing tobacco.',
+      'He stopped drinking in 2015.',
+      'She cannot tolerate oral baclofen because of sedation.',
+    ],
+    false,
+  );
+});
+
+test('round 16 and 18 classes: cosmetic wording with two modifiers, "wanting", British and ESL failure wording, a purpose clause, a free flap', () => {
+  assert.ok(met('cosmetic-intent', 'Sculptra to b/l cheeks, solely to improve his facial appearance.'));
+  assert.ok(met('cosmetic-intent', 'He is wanting his face to look fuller like before.'));
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'Has used preservative-free tears QID and lubricating ointment nightly for 8 months without success.',
+      'Lip strength and seal have not improved despite full adherence to the exercise programme.',
+      'She has had 6 months of swallow therapy and pentoxifylline, and she has not got benefit from any of it.',
+    ],
+    true,
+  );
+  assert.ok(met('scar-pain-refractory', 'Chest keloid. Painful, unstable, recurrently infected keloid - conservative tx exhausted.'));
+  // "without biting" is what the procedure is to allow, not a negation of it.
+  assert.ok(met('expected-improvement', 'Replacing the lost buccal volume is expected to keep the cheek mucosa out of the bite line, so that he is able to chew without biting and the ulceration should settle.'));
+  // "free flap" is an operation, not "pain free".
+  assert.ok(met('reconstructive-cause', '27 yo M s/p degloving injury L lower leg in motorbike accident 2024 with free flap and STSG.'));
+  assert.ok(met('reconstructive-cause', 'Plantar fat pad atrophy b/l secondary to RA.'));
+});
+
+test('SPEC 4.1: the chest names a breast line too (after a mastectomy the breast is the chest wall), and a skin-tag template names its tags three lines up', () => {
+  assert.deepEqual(sitesIn(engine().compiled, 'She cannot tolerate the seat belt crossing her chest.'), ['breast', 'chest']);
+  const template = 'SKIN TAG REMOVAL - MEDICAL NECESSITY TEMPLATE\nSite: L inframammary fold along bra band (9 lesions)\n[x] Located in area of friction (bra band / underwire)\n';
+  assert.ok(met('skin-tag-location', template));
+});

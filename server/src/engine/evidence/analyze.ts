@@ -9,7 +9,7 @@ import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts, ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
-import { exceeds, namesBaseline, readRelief, type Relief } from './numbers';
+import { exceeds, fromBaseline, namesBaseline, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
 
 type MissReason = NearMiss['reason'];
@@ -140,16 +140,21 @@ export function analyzeText(
       ...(routes ? { routes: [...routes] } : {}),
     };
     // A result may be split over two sentences of one line ("Baseline pain 9/10. At 4 h: 2/10."):
-    // the sentence before, when it gives the baseline, is read with this one when this one alone
-    // gives no number. Rows of a table are not (a saline day's "07:30 NRS 8 (baseline)" / "09:30
-    // NRS 3" sit under a heading that puts them out of scope).
+    // the sentence before, when it gives the baseline and this one does not, is read with this
+    // one: "Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10." is 8 to 3, not 3 to 3. Rows of
+    // a table are not (a saline day's "07:30 NRS 8 (baseline)" / "09:30 NRS 3" sit under a
+    // heading that puts them out of scope).
     const before = concept.numeric && sentenceIndex > 0 ? sentenceBounds(tokens, sentenceIndex - 1) : undefined;
+    const sameLineBefore = before && !text.slice(tokens.end[before[1] - 1], sentence.start).includes('\n');
     const baseline =
-      before &&
-      !text.slice(tokens.end[before[1] - 1], sentence.start).includes('\n') &&
-      namesBaseline(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1]));
+      sameLineBefore &&
+      namesBaseline(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1])) &&
+      !namesBaseline(text.slice(sentence.start, sentence.end));
     judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
-    const scope = mention.counts ? outOfScope.get(`${m.concept}\u0000${sentenceIndex}`) : undefined;
+    // A result is in the arm of the sentence before it on its line, too: "Day 1: intrathecal
+    // normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours."
+    const scopeOf = (s: number) => outOfScope.get(`${m.concept}\u0000${s}`);
+    const scope = mention.counts ? (scopeOf(sentenceIndex) ?? (sameLineBefore ? scopeOf(sentenceIndex - 1) : undefined)) : undefined;
     if (scope) {
       mention.counts = false;
       mention.reason = 'scope';
@@ -403,7 +408,13 @@ function judge(
   if (c.historical && concept.historical === 'excludes') return miss('historical', c.historical);
   if (concept.numeric) {
     let relief = reliefIn(text, m.sentence.start, m.sentence.end, reliefs);
-    if (!relief && previousStart !== undefined) relief = reliefIn(text, previousStart, m.sentence.end, reliefs);
+    if (previousStart !== undefined) {
+      // With the baseline before it, the two sentences are read as one result: a result that
+      // reads two scores of its own ("at 4 h NRS 3/10, at 8 h NRS 3/10") takes the baseline's.
+      const carried = relief && fromBaseline(text.slice(previousStart, m.sentence.start), relief);
+      if (carried) relief = { ...carried, start: carried.start + previousStart };
+      else if (!relief) relief = reliefIn(text, previousStart, m.sentence.end, reliefs);
+    }
     if (relief) m.relief = { ...relief, ...(relief.scores ? { scores: { ...relief.scores } } : {}) };
     if (!relief || !exceeds(relief, concept.numeric.greaterThan)) miss('numeric');
   }

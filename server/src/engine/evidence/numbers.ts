@@ -48,14 +48,15 @@ const WORD_FRACTIONS: [RegExp, number][] = [
 /** A pain scale named before a score: "VAS 8", "NRS of 8", "pain score was 8/10", "pain 8/10". */
 const SCALE = String.raw`\b(?:vas|nrs|vrs|numeric rating scale|visual analog(?:ue)? scale|pain(?: score| level| rating| scale| intensity)?|score)(?:\s+(?:of|was|is|at|score|rating))?\s*:?\s*`;
 /** A score: a number, optionally out of 10 ("3/10"), not a date ("3/10/2024"), not a dose. */
-const SCORE = String.raw`(?:an?\s+)?${NUM}(?:\s*/\s*(10|100)(?![\d/]))?(?!\s*(?:mg|mcg|ug|µg|ml|cc|kg|g\b|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|percent|[/\d]|\.\d))`;
+const SCORE = String.raw`(?:an?\s+)?${NUM}(?:\s*/\s*(10|100)(?![\d/]))?(?:\s*mm\b)?(?!\s*(?:mg|mcg|ug|µg|ml|cc|kg|g\b|hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|percent|[/\d]|\.\d))`;
 /** Words between two scores: no sentence end, but an ellipsis is a clinician's "then" ("VAS 9 ... VAS 2"). */
 const GAP = String.raw`(?:[^.;%]|\.\.\.){0,80}?`;
 /** "to" and its arrows: an arrow is not a word, so no `\b` before it ("9/10 -> 4/10", "VAS 9 → 2"). */
 const TO = String.raw`(?:\b(?:to|down to|decreased to|reduced to|improved to|dropped to|fell to|went to)\s+|(?:-+>|→|=>|⇒)\s*)`;
 /** Words saying a score was taken before the trial, and after it ("NRS 7 pre / 3 post"). */
 const PRE = String.raw`(?:pre|pre-?trial|pre-?injection|pre-?procedure|before|at baseline|baseline)`;
-const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following)`;
+// ... or the hour it was taken at: "VAS 80 mm at baseline and 20 mm at 6 hrs"
+const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following|at\s+\d{1,2}(?:\.\d)?\s*(?:h|hrs?|hours?|mins?|minutes?))`;
 /** A sentence giving the score before treatment on its own ("Baseline pain nine out of ten."). */
 const BASELINE_RE =
   /\b(?:baseline|pre-?trial|pre-?injection|pre-?procedure|pre-?bolus|before the (?:trial|injection|bolus|infusion)|prior to the (?:trial|injection|bolus|infusion)|initially|initial pain)\b/i;
@@ -230,6 +231,25 @@ function readSqueezed(sentence: string): Relief | undefined {
   if (found.length === 0) return undefined;
   // The best-supported reading: the largest relief the sentence states.
   return found.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+const SCALE_SCORE_RE = new RegExp(String.raw`${SCALE}${SCORE}`, 'i');
+
+/**
+ * The baseline sentence's score carried onto a result read from the next sentence alone:
+ * "Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10." reads 3 to 3 in the second sentence,
+ * and 8 to 3 across both. The reading's `start` is in `baseline`; its `end` is the result's.
+ */
+export function fromBaseline(baseline: string, result: Relief): Relief | undefined {
+  if (!result.scores) return undefined;
+  const m = SCALE_SCORE_RE.exec(baseline) ?? new RegExp(SLASH10_RE.source, 'i').exec(baseline);
+  if (!m || otherMeasure(baseline, m)) return undefined;
+  const before = Number(m[1]);
+  const { after, scale } = result.scores;
+  if (!(before > 0 && before <= scale && after <= before && before > result.scores.before)) return undefined;
+  const percent = round(((before - after) / before) * 100);
+  const quote = `${m[0].trim()} … ${result.quote}`;
+  return { percent, exclusive: false, quote, start: m.index, end: result.end, how: 'scores', scores: { before, after, scale } };
 }
 
 /** Does the relief meet "more than `threshold` percent"? "greater than 50%" does. */

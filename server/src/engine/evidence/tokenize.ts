@@ -48,6 +48,11 @@ const CLASS = (() => {
   return table;
 })();
 
+/** A comma or a semicolon: marks that join clauses of one sentence. */
+function isClauseMark(c: number): boolean {
+  return c === 44 /* , */ || c === 59 /* ; */;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -175,7 +180,11 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       const n = out.n;
       const lower = next >= 97 && next <= 122;
       const numberAfterWord = isDigit(next) && n > 0 && out.kind[n - 1] === TokenKind.Word;
-      const runsOn = !blank && (lower || numberAfterWord) && n > 0 && out.kind[n - 1] !== TokenKind.Punct;
+      // A comma or semicolon at a line's end is mid-sentence: "worse when shirt rubs;\nno better
+      // despite 5 series of triamcinolone" is one sentence; other punctuation ends the line's.
+      const before = n > 0 ? out.kind[n - 1] : undefined;
+      const midSentence = before === TokenKind.Punct && lower && isClauseMark(text.charCodeAt(out.start[n - 1]));
+      const runsOn = !blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
       if (!runsOn) out.pendingBreak = true;
       i = j;
       continue;

@@ -129,6 +129,8 @@ export const LEXICON: TriggerEntry[] = [
       '(year|years|month|months|week|weeks|day|days) old',
       // a comparison with others is about this patient: "like many patients of that era he developed"
       '(like|as with|as in|as do|as did) (many|most|some|other|these) patients',
+      // a surgical term, not "pain free": "s/p degloving injury ... with free flap and STSG"
+      'free (flap|flaps|graft|grafts|tissue transfer|fibula|fat graft|nipple graft|skin graft|muscle flap|tram|diep)',
     ],
   },
   {

@@ -1,0 +1,47 @@
+/**
+ * A trial's result as the CLI reads it (SPEC 4: numbers in every form, placebo arms): a
+ * baseline in one sentence and the scores in the next, and a blinded saline day whose result
+ * follows it on its line.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../runCli';
+
+const note = (trialLines: string[]) =>
+  [
+    '---',
+    'payer: BCBS',
+    'plan: commercial',
+    'date: 2026-05-02',
+    '---',
+    'INDICATIONS: 49M with chronic intractable lumbar radicular pain since 2019, refractory to all treatment.',
+    'INTRATHECAL TRIAL REPORT',
+    ...trialLines,
+    'PLAN: permanent intrathecal catheter and programmable pump, CPT 62362, morphine.',
+    '',
+  ].join('\n');
+
+function status(trialLines: string[]): { status: string; missing: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'clinlint-arms-'));
+  writeFileSync(join(dir, 'v.note'), note(trialLines));
+  const r = runCli(['--format', 'json', 'v.note'], dir);
+  const d = JSON.parse(r.stdout).files[0].determinations.find((x: { code: string }) => x.code === '62362');
+  return { status: d.status, missing: d.policies[0].missing };
+}
+
+test('a baseline in one sentence is carried to the scores in the next ("Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10.")', () => {
+  const trial = ['PROCEDURE: Single-shot intrathecal morphine 0.2 mg at L2-3.'];
+  assert.equal(status([...trial, 'Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10.']).status, 'supported');
+  assert.deepEqual(status([...trial, 'Baseline NRS 8/10. At 4 h NRS 6/10, at 8 h NRS 5/10.']).missing, ['pump-trial-relief']);
+});
+
+test('a saline day documents nothing, though its result stands in the next sentence of its line', () => {
+  const r = status([
+    'Day 1 (blinded): intrathecal normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours.',
+    'Day 2 (blinded): intrathecal preservative free morphine 0.3 mg. VAS 9 before ... VAS 6 at peak effect.',
+  ]);
+  assert.deepEqual([r.status, r.missing], ['documentation-missing', ['pump-trial-relief']]);
+});
