@@ -780,3 +780,33 @@ test('SPEC 4.1: the chest names a breast line too (after a mastectomy the breast
   const template = 'SKIN TAG REMOVAL - MEDICAL NECESSITY TEMPLATE\nSite: L inframammary fold along bra band (9 lesions)\n[x] Located in area of friction (bra band / underwire)\n';
   assert.ok(met('skin-tag-location', template));
 });
+
+test('corpus review 71 classes: an exam manoeuvre that hurts is no functional deficit, an incidental headache is not the pain treated, a hedged cause, a visit explained', () => {
+  eachMet(
+    'functional-impairment',
+    ['Active range of motion reveals pain with lumbar extension, right lateral flexion.', 'He has been having problems with wheezing, cough and shortness of breath.'],
+    false,
+  );
+  assert.ok(met('functional-impairment', 'She has pain with walking more than a block.'));
+  eachMet(
+    'headache-indication',
+    [
+      'Complains of a slight headache, but his main concern is back ache.',
+      'He also reports occasional headaches with some stabbing pain in his feet.',
+      'Seen a week ago with complaints of a sore throat, headache and fever.',
+    ],
+    false,
+  );
+  assert.ok(met('headache-indication', 'Chronic daily headaches despite three preventives.'));
+  eachMet(
+    'reconstructive-cause',
+    [
+      'This is perhaps due to sports injury.',
+      'Acute renal failure, which in all probability is secondary to acute tubular necrosis.',
+      'The patient was brought by ambulance following a motor vehicle collision 45 minutes ago.',
+    ],
+    false,
+  );
+  // The hedge is the cause's: the HIV itself stays asserted.
+  assert.ok(met('hiv-diagnosis', 'Stage IV chronic kidney disease likely secondary to HIV nephropathy.'));
+});

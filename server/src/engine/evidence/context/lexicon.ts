@@ -213,7 +213,7 @@ export const LEXICON: TriggerEntry[] = [
       '(may|might|could) [also|well|possibly] be', 'perhaps',
       '(may|might|could) [also|well|possibly] be (due to|secondary to|caused by|related to|from) [either]',
       // a probable finding or cause is not an asserted one: "probably secondary to lung cancer"
-      'probably', 'probable', 'likely', 'most likely', 'presumably', 'presumed',
+      'probably', 'probable', 'likely', 'most likely', 'presumably', 'presumed', 'in all probability',
       // a question is not an answer: "Pt asks whether grafting would let her stand longer"
       '(asks|asked|asking|wonders|wondered|wondering|inquires|inquired|inquiring|questions|questioned) (whether|if|about)',
       // one of two causes: "due to either the tumor or other psychiatric problems"
