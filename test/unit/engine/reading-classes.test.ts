@@ -810,3 +810,10 @@ test('corpus review 71 classes: an exam manoeuvre that hurts is no functional de
   // The hedge is the cause's: the HIV itself stays asserted.
   assert.ok(met('hiv-diagnosis', 'Stage IV chronic kidney disease likely secondary to HIV nephropathy.'));
 });
+
+test('a templated review of systems: "(-)" negates its items up to the next "(+)"', () => {
+  assert.equal(met('headache-indication', 'Constitutional Symptoms: (-) constitutional symptoms such as fever, headache, nausea, dizziness.'), false);
+  assert.equal(met('functional-impairment', 'Eyes: (-) dry eyes (-) eye or vision problems (-) blurred vision.'), false);
+  assert.ok(met('functional-impairment', 'Neurological: (-) numbness (+) decreased ROM of the neck.'));
+  assert.ok(met('headache-indication', 'Neuro: (+) headaches daily, the pain the pump is for.'));
+});

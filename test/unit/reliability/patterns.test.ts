@@ -63,6 +63,33 @@ test('a lone "+" between spaces is the plus sign ("+ ve" reads "+ve"), never rep
     assert.match(refusal(source).message, /repetition/, source);
 });
 
+test('"(-)" and "(+)" standing alone are the signs of a review of systems, one token in text as in patterns; "(a)" is still a group', () => {
+  assert.deepEqual(compilePattern('(-) fever'), [
+    [
+      { kind: 'lit', text: '(-)' },
+      { kind: 'lit', text: 'fever' },
+    ],
+  ]);
+  assert.deepEqual(compilePattern('((+)|(-)) x'), [
+    [
+      { kind: 'lit', text: '(+)' },
+      { kind: 'lit', text: 'x' },
+    ],
+    [
+      { kind: 'lit', text: '(-)' },
+      { kind: 'lit', text: 'x' },
+    ],
+  ]);
+  const t = tokenize('Eyes: (-) blurred vision (+)headache');
+  assert.deepEqual(t.norm.slice(0, 6), ['eyes', ':', '(-)', 'blurred', 'vision', '(+)']);
+  assert.deepEqual(compilePattern('(a) b'), [
+    [
+      { kind: 'lit', text: 'a' },
+      { kind: 'lit', text: 'b' },
+    ],
+  ]);
+});
+
 test('regular-expression constructs are refused with the construct named', () => {
   const cases: [string, string, number][] = [
     // pattern, offending text, column (0-based)

@@ -10,6 +10,7 @@
  *   ...         skips up to three tokens
  *   +           standing alone between spaces, the plus sign ("+ ve" is "+ve": a positive result)
  *   ?           standing alone between spaces, the query mark ("? fracture" is "?fracture": in doubt)
+ *   (-) (+)     standing alone, the signs of a templated review of systems ("(-) fever, headache")
  *
  * A pattern parses to a tree; the automaton inserts the tree into its one trie directly, so
  * the alternatives it stands for are never listed one by one.
@@ -210,6 +211,10 @@ function refuseRegexSyntax(source: string): void {
   // Words are the runs between spaces and the operators ( ) [ ] |.
   const isBreak = (c: string) => c === ' ' || c === '\t' || '()[]|'.includes(c);
   for (let i = 0; i < source.length;) {
+    if (signAt(source, i)) {
+      i += 3;
+      continue;
+    }
     if (isBreak(source[i])) {
       // `[a-z]`, `[0-9]`: a character class.
       if (source[i] === '[') {
@@ -272,6 +277,14 @@ function shown(source: string): string {
   return JSON.stringify(source.length > 80 ? `${source.slice(0, 80)}…` : source);
 }
 
+/** Whether "(-)" or "(+)" stands alone at `i`: a sign of notes, not a group (the tokenizer's one token). */
+function signAt(source: string, i: number): boolean {
+  if (source[i] !== '(' || (source[i + 1] !== '-' && source[i + 1] !== '+') || source[i + 2] !== ')') return false;
+  const before = i === 0 ? ' ' : source[i - 1];
+  const after = i + 3 >= source.length ? ' ' : source[i + 3];
+  return ' \t([|'.includes(before) && ' \t)]|'.includes(after);
+}
+
 /** Splits a pattern into operators and tokens; words are tokenized as text is. */
 function lex(source: string): string[] {
   const out: string[] = [];
@@ -292,7 +305,11 @@ function lex(source: string): string[] {
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if ('()[]|'.includes(c)) {
+    if (signAt(source, i)) {
+      flush();
+      out.push(source.slice(i, i + 3));
+      i += 2;
+    } else if ('()[]|'.includes(c)) {
       flush();
       out.push(c);
     } else if (c === ' ' || c === '\t') flush();

@@ -226,6 +226,14 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       i++;
       continue;
     }
+    const sign = c === 40 /* ( */ && i + 2 < to ? text.charCodeAt(i + 1) : 0;
+    if ((sign === 45 /* - */ || sign === 43) /* + */ && text.charCodeAt(i + 2) === 41 /* ) */) {
+      // "(-)" and "(+)", a templated review of systems' signs: "(-) fever, headache" is one
+      // token, so the minus is not lost as a hyphen and a negation can be written for it.
+      out.push(i, i + 3, TokenKind.Punct);
+      i += 3;
+      continue;
+    }
     if (c < 32 || c === 0xfeff) {
       i++;
       continue;

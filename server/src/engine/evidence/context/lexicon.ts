@@ -65,7 +65,11 @@ export const LEXICON: TriggerEntry[] = [
     category: 'negated',
     direction: 'forward',
     reach: 'clause',
-    phrases: ['denies', 'denied', 'deny', 'denying', 'denies any', 'denied any', 'denies having', '(denies|denied) (a|any) history of'],
+    phrases: [
+      'denies', 'denied', 'deny', 'denying', 'denies any', 'denied any', 'denies having', '(denies|denied) (a|any) history of',
+      // a templated review of systems' minus: "Constitutional: (-) fever, headache, nausea"
+      '(-)',
+    ],
   },
   {
     category: 'negated',
@@ -298,6 +302,8 @@ export const LEXICON: TriggerEntry[] = [
       '(cause|causes|source|sources|reason|reasons|etiology|origin|origins|explanation) (of|for)',
       'other possibilities of', 'trigger event for', 'causing', 'presents with', 'presenting with',
       'complains of', 'reports', 'now',
+      // a templated review of systems' plus: "(-) numbness (+) decreased ROM"
+      '(+)',
       // (a colon or semicolon ends every scope too: context.ts reads them from the tokens)
     ],
   },
