@@ -817,3 +817,49 @@ test('a templated review of systems: "(-)" negates its items up to the next "(+)
   assert.ok(met('functional-impairment', 'Neurological: (-) numbness (+) decreased ROM of the neck.'));
   assert.ok(met('headache-indication', 'Neuro: (+) headaches daily, the pain the pump is for.'));
 });
+
+test('round 20 and 21 classes (tuned on after their first blind run): a negative statement beside another, an inverted condition, devices and giving up, misheard drug and route names', () => {
+  // Two deficits in a row: the first "cannot" does not negate the second "can't".
+  assert.ok(met('functional-impairment', "Palm scar band pulls the fingers down; she cannot open the L palm flat and can't grip the handlebar of her bike."));
+  assert.equal(met('functional-impairment', 'Negative for weight loss and no change in her ability to walk.'), false);
+  eachMet(
+    'functional-impairment',
+    [
+      'She can only be on her feet about fifteen minutes before the heel pain forces her to sit.',
+      'She gave up grocery shopping.',
+      'She uses a cane outdoors.',
+    ],
+    true,
+  );
+  eachMet('functional-impairment', ['We recommend she start using a cane.', 'She states that she is supposed to be using a cane.'], false);
+  // "Should X stop working, ..." is a condition, not a failure.
+  assert.equal(met('oral-baclofen-failed', 'Should oral baclofen stop working or cause side effects down the line, she would be a candidate for ITB.'), false);
+  assert.ok(met('reconstructive-cause', 'It should be noted that the degeneration of the knee is related to the July 2007 injury.'));
+  assert.ok(met('expected-improvement', 'We reasonably expect the grafting to restore a competent left lip seal.'));
+  // Speech recognition's "bac Lofen", and a long sentence of doses before the side effect.
+  assert.ok(
+    met(
+      'oral-baclofen-failed',
+      'bac Lofen by mouth was pushed to twenty milligrams QID but he was so drowsy and weak he could not do his transfers so we had to come back down',
+    ),
+  );
+  assert.deepEqual(sitesIn(engine().compiled, 'he had a test dose of in the thecal baclofen', 'route'), ['intrathecal']);
+  assert.ok(met('intractable-pain', 'FBSS after three lumbar surgeries, chronic severe intractable LBP w/ L leg radiation.'));
+  assert.ok(met('reconstructive-cause', '[x] trauma - dog bite laceration to lower lip and chin, repaired in ED 2023'));
+  assert.ok(met('reconstructive-cause', 'Lupus panniculitis leaving deep atrophy of the fat pad under both heels.'));
+});
+
+test('a trial result: "came down by about two-thirds", and a benefit credited to a nerve block is out of scope', () => {
+  assert.ok(met('pump-trial-relief', 'PROCEDURE: intrathecal trial catheter placed for 48 hours with morphine; her pain came down by about two-thirds.'));
+  assert.equal(
+    met('pump-trial-relief', 'Intrathecal trial report.\nDay 2 (intrathecal morphine): NRS 9 pre, 6 post.\nHer pain was cut by two-thirds for a week after last month\u2019s stellate ganglion block.'),
+    false,
+  );
+});
+
+test('a combination read back to an anaphor stops at a condition between them; a shorter match counts when the longest does not', () => {
+  const plan =
+    'ITB is generally reserved for children whose spasticity has not responded to oral drugs. Start oral baclofen 5 mg PO TID and titrate over 6 weeks; if he can\u2019t tolerate it, we\u2019ll move ahead with an ITB pump.';
+  assert.equal(met('oral-baclofen-failed', plan), false);
+  assert.ok(met('oral-baclofen-failed', 'PO baclofen titrated to 80 mg/day: no tone reduction and he was too sedated to work.'));
+});

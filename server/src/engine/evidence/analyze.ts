@@ -105,13 +105,15 @@ export function analyzeText(
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
   // each (quadratic: 46 s for a 40 KB sentence).
   const reliefs = new Map<string, Relief | undefined>();
-  // Keep the longest match per start for a concept: "unable to walk more than a block" once.
+  // The longest match per start for a concept, once it counts: "unable to walk more than a
+  // block" once. A shorter one is read when the longest does not count: in "PO baclofen
+  // titrated to 80 mg/day: no tone reduction and he was too sedated", the span to "sedated"
+  // skips the ": no" that negates it, and the failure "no tone reduction" still counts.
   conceptMatches.sort((a, b) => a.first - b.first || b.last - a.last);
-  let lastKey = '';
+  let settled = '';
   for (const m of conceptMatches) {
     const key = `${m.concept}:${m.first}`;
-    if (key === lastKey) continue;
-    lastKey = key;
+    if (key === settled) continue;
     const concept = compiled.concepts.get(m.concept)!;
     const sentenceIndex = tokens.sentenceOf[m.first];
     if (concept.near && !options.ignoreNear && !isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)) continue;
@@ -151,10 +153,12 @@ export function analyzeText(
       namesBaseline(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1])) &&
       !namesBaseline(text.slice(sentence.start, sentence.end));
     judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
-    // A result is in the arm of the sentence before it on its line, too: "Day 1: intrathecal
-    // normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours."
+    // A result that names no trial of its own is in the arm of the sentence before it on its
+    // line: "Day 1: intrathecal normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours." (but
+    // "SCS explanted. IT Prialt trial: more than half of her pain gone" is the Prialt trial's).
     const scopeOf = (s: number) => outOfScope.get(`${m.concept}\u0000${s}`);
-    const scope = mention.counts ? (scopeOf(sentenceIndex) ?? (sameLineBefore ? scopeOf(sentenceIndex - 1) : undefined)) : undefined;
+    const carried = sameLineBefore && !nearSentences.get(m.concept)?.has(sentenceIndex);
+    const scope = mention.counts ? (scopeOf(sentenceIndex) ?? (carried ? scopeOf(sentenceIndex - 1) : undefined)) : undefined;
     if (scope) {
       mention.counts = false;
       mention.reason = 'scope';
@@ -164,6 +168,7 @@ export function analyzeText(
       mention.reason = 'scope';
       mention.trigger = `${inSection!.heading} section`;
     }
+    if (mention.counts) settled = key;
     let list = byConcept.get(m.concept);
     if (!list) byConcept.set(m.concept, (list = []));
     // One mention per sentence and concept is enough evidence; prefer one that counts.
@@ -368,7 +373,9 @@ function* anaphoricCombinations(parts: Map<number, Combination>, anaphors: Map<n
     const first = Math.min(...present.map((f) => f.first));
     const last = Math.max(...present.map((f) => f.last));
     if (last - first > window || Math.max(last, back) - Math.min(first, back) > window) continue;
-    yield asMatch(c.concept, first, last, present);
+    // The mention runs to its anaphor, so a condition between them decides it: "Start oral
+    // baclofen 5 mg TID; if he can't tolerate it, ..." does not take the failure before.
+    yield asMatch(c.concept, Math.min(first, back), Math.max(last, back + 1), present);
   }
 }
 

@@ -83,7 +83,7 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
 
-const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success|\bcut\b|\bfell\b|halved|eased|\bgone\b|went away|took away|taken away|resolv/i;
+const RELIEF_WORDS = /relie|reduc|decreas|improv|less pain|drop|better|respon|success|\bcut\b|\bfell\b|halved|eased|\bgone\b|went away|took away|taken away|resolv|(?:came|come|went|gone|going) down|\bdown by\b/i;
 /** A sentence about pain: pain words, a scale, or an analgesic's trial ("IT morphine trial: 70% reduction"). */
 const ABOUT_PAIN =
   /pain|relie|analges|\bvas\b|\bnrs\b|\baches?\b|comfort|\b(?:morphine|hydromorphone|fentanyl|sufentanil|ziconotide|prialt|opioids?|bupivacaine|clonidine)\b/i;

@@ -32,6 +32,9 @@ import {
   type TriggerEntry,
 } from './lexicon';
 
+/** A verb's negation ("cannot", "can't", "did not", "is not able to"): a statement's own "not". */
+const VERBAL_NEGATION = /\b(?:not|cannot|never)\b|\b(?:can|couldn|didn|doesn|don|isn|wasn|won|wouldn) t\b/;
+
 export interface Trigger {
   category: TriggerEntry['category'];
   direction?: TriggerEntry['direction'];
@@ -165,8 +168,23 @@ export class TriggerIndex {
     const words = this.wordIndex();
     const out: ContextDecision = {};
     const best: Partial<Record<ContextCategory, number>> = {};
+    const list = entry.triggers;
+    // A mention whose own words say "not" ("can't grip", "did not help") is a negative
+    // statement: a negation beside it is a parallel one, not its negation ("she cannot open the
+    // palm flat and can't grip the handlebar" is two deficits).
+    // Only a verb's "not" makes the statement negative; "no change", "negative for" inside a
+    // mention still leave it open to the negation before it ("Negative for weight loss and no change").
+    const ownNegation = list.some(
+      (t) =>
+        t.category === 'negated' &&
+        t.first >= first &&
+        t.last <= last &&
+        !inSkipped(t, first, skipped) &&
+        VERBAL_NEGATION.test(this.text(t)),
+    );
     const consider = (t: Scoped) => {
       if (t.first < sFirst) return;
+      if (ownNegation && t.category === 'negated' && !overlaps(t, first, last)) return;
       if (overlaps(t, first, last)) {
         // Part of the mention's own words, unless the pattern skipped over it: "did not cause",
         // "due to concern for infection", "the plan was for possible debridement".
@@ -195,7 +213,6 @@ export class TriggerIndex {
     };
     // Only triggers that can reach the mention: those starting at most their reach (in words)
     // plus a trigger's length before it, up to their reach after it.
-    const list = entry.triggers;
     for (let i = lowerBound(list, (t) => words[t.first] >= words[first] - MAX_REACH - this.longest); i < list.length; i++) {
       const t = list[i];
       if (t.first >= sLast || words[t.first] > words[last] + MAX_REACH) break;

@@ -126,7 +126,7 @@ export const LEXICON: TriggerEntry[] = [
       'history of (present|the present) illness', 'history of the present', 'history and physical',
       // hypothetical words in set phrases:
       'as soon as possible', '(if|when|whenever|where) possible', 'if any', 'as if', 'even if',
-      'if not', 'would like',
+      'if not', 'would like', '[it] should be (noted|mentioned|stated|emphasized|emphasised|pointed out|added)',
       // "previously" qualifying the report, not the condition:
       '(as|which) previously', 'than ... previously', 'previously (noted|described|mentioned|reported|seen|documented|discussed)',
       // "old" in ages:
@@ -169,6 +169,8 @@ export const LEXICON: TriggerEntry[] = [
       'if', 'should he', 'should she', 'should the patient', 'should they', 'should there', 'should it',
       // "Should oral baclofen prove ineffective, we will ...": a condition, not a result
       'should ... (prove|fail|fails)',
+      // an inverted condition: "Should oral baclofen stop working or cause side effects, ..."
+      'should',
       'in case', 'in the event', 'return for', 'return if', 'call if', 'come back if', 'come back for',
       // discharge instructions: what to call about is not a finding ("call for any fever")
       '(call|calls|alert|notify|contact|report) [also] (for|about) any', 'call [also] for', 'if there is any', 'if there are any',
@@ -187,6 +189,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'as if', 'as needed for', 'could develop', 'may develop', 'might develop', 'at risk for',
+      // advice not yet taken: "we recommend she start using a cane", "she is supposed to be using a cane"
+      '(recommend|recommended|recommends|advise|advised|advises) [that] (she|he|they|the patient) (start|begin|try|use)', 'supposed to',
       'risk of', 'to prevent', 'prevention of', 'watch for', 'monitor for', 'look out for',
       'whether',
       // a consent's list of what could happen: "He could get difficulty swallowing or eating."
