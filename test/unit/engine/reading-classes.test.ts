@@ -863,3 +863,17 @@ test('a combination read back to an anaphor stops at a condition between them; a
   assert.equal(met('oral-baclofen-failed', plan), false);
   assert.ok(met('oral-baclofen-failed', 'PO baclofen titrated to 80 mg/day: no tone reduction and he was too sedated to work.'));
 });
+
+test('corpus review 83 classes: a past hedge, a lipodystrophy with no cause, the surgeon\u2019s view', () => {
+  eachMet(
+    'reconstructive-cause',
+    ['This may have been related to recent episode of viral infection or infection of some sort.', 'Lipodystrophy of the abdomen and thighs.'],
+    false,
+  );
+  eachMet(
+    'reconstructive-cause',
+    ['He developed severe lipoatrophy of the face as a result of that therapy.', 'HIV-associated lipoatrophy of both cheeks.'],
+    true,
+  );
+  assert.equal(met('functional-impairment', 'Normal anatomy was difficult to see due to adhesions.'), false);
+});
