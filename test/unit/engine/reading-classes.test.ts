@@ -877,3 +877,20 @@ test('corpus review 83 classes: a past hedge, a lipodystrophy with no cause, the
   );
   assert.equal(met('functional-impairment', 'Normal anatomy was difficult to see due to adhesions.'), false);
 });
+
+test('round 23 and 24 classes (tuned on after their first blind run): "non-HIV", an indented result under a saline day, the problem a procedure ends, "has hurt", "< 15 min"', () => {
+  assert.equal(met('hiv-diagnosis', 'Facial lipodystrophy, non-HIV (Barraquer-Simons).'), false);
+  // "non-" governs only the word after it.
+  assert.ok(met('headache-indication', 'He described them as non-throbbing headaches, daily for a year.'));
+  const blinded =
+    'INTRATHECAL TRIAL REPORT - blinded\nPROCEDURE:\nDay 1 (12/17): intrathecal injection of preservative-free normal saline (placebo), pt blinded.\n  Pain 7/10 before -> 2/10 at 4 h.\n';
+  assert.equal(met('pump-trial-relief', blinded), false);
+  assert.ok(
+    met(
+      'expected-improvement',
+      'Sculptra to the buccal hollows is expected to rebuild cheek volume so the mucosa no longer falls between the teeth and she can chew normally again.',
+    ),
+  );
+  assert.ok(met('scar-pain-refractory', 'The chest keloid has hurt constantly for years despite multiple triamcinolone injections.'));
+  eachMet('functional-impairment', ['Stands < 15 min at work (cashier) before heel pain -> has to sit.', 'She stopped grocery shopping on foot.'], true);
+});

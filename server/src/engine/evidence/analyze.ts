@@ -147,17 +147,25 @@ export function analyzeText(
     // a table are not (a saline day's "07:30 NRS 8 (baseline)" / "09:30 NRS 3" sit under a
     // heading that puts them out of scope).
     const before = concept.numeric && sentenceIndex > 0 ? sentenceBounds(tokens, sentenceIndex - 1) : undefined;
-    const sameLineBefore = before && !text.slice(tokens.end[before[1] - 1], sentence.start).includes('\n');
-    const baseline =
+    const gapBefore = before ? text.slice(tokens.end[before[1] - 1], sentence.start) : undefined;
+    const sameLineBefore = gapBefore !== undefined && !gapBefore.includes('\n');
+    // An indented line goes on with the item above it: "Day 1: intrathecal saline (placebo).\n
+    // Pain 7/10 before -> 2/10 at 4 h."
+    const indentedUnder = gapBefore !== undefined && /\n[ \t]+$/.test(gapBefore);
+    const baselineStart =
+      before &&
       sameLineBefore &&
       namesBaseline(text.slice(tokens.start[before[0]], tokens.end[before[1] - 1])) &&
-      !namesBaseline(text.slice(sentence.start, sentence.end));
-    judge(mention, concept, text, reliefs, baseline ? tokens.start[before[0]] : undefined);
+      !namesBaseline(text.slice(sentence.start, sentence.end))
+        ? tokens.start[before[0]]
+        : undefined;
+    judge(mention, concept, text, reliefs, baselineStart);
     // A result that names no trial of its own is in the arm of the sentence before it on its
-    // line: "Day 1: intrathecal normal saline 2 mL. VAS 9 before ... VAS 2 at 3 hours." (but
-    // "SCS explanted. IT Prialt trial: more than half of her pain gone" is the Prialt trial's).
+    // line, or above an indented line: "Day 1: intrathecal normal saline 2 mL. VAS 9 before ...
+    // VAS 2 at 3 hours." (but "SCS explanted. IT Prialt trial: more than half of her pain gone"
+    // is the Prialt trial's).
     const scopeOf = (s: number) => outOfScope.get(`${m.concept}\u0000${s}`);
-    const carried = sameLineBefore && !nearSentences.get(m.concept)?.has(sentenceIndex);
+    const carried = (sameLineBefore || indentedUnder) && !nearSentences.get(m.concept)?.has(sentenceIndex);
     const scope = mention.counts ? (scopeOf(sentenceIndex) ?? (carried ? scopeOf(sentenceIndex - 1) : undefined)) : undefined;
     if (scope) {
       mention.counts = false;

@@ -188,8 +188,11 @@ export class TriggerIndex {
       if (overlaps(t, first, last)) {
         // Part of the mention's own words, unless the pattern skipped over it: "did not cause",
         // "due to concern for infection", "the plan was for possible debridement".
-        if (SKIPPED_DECIDES.has(t.category) && inSkipped(t, first, skipped) && !out[t.category] && !this.endsInside(entry, t, last))
-          out[t.category] = this.text(t);
+        // A pseudo-phrase around a negation makes it no trigger there either ("so the mucosa no
+        // longer falls"); "whether" in "whether or not" is still a condition.
+        const silenced = t.category === 'negated' && t.pseudo?.length;
+        const decides = SKIPPED_DECIDES.has(t.category) && !silenced && inSkipped(t, first, skipped);
+        if (decides && !out[t.category] && !this.endsInside(entry, t, last)) out[t.category] = this.text(t);
         return;
       }
       // Inside a longer trigger of its category that is not part of the mention: that one decides.
@@ -246,6 +249,7 @@ export class TriggerIndex {
     const words = this.wordIndex();
     const total = words[to] - words[from];
     if (t.reach === 'clause') return total <= CLAUSE_REACH;
+    if (t.reach === 'word') return total === 0;
     if (total <= WINDOW[cat]) return true;
     if (total > LIST_REACH) return false;
     const { norm, kind } = this.tokens;

@@ -35,8 +35,10 @@ export interface TriggerEntry {
    * `clause`: the trigger reaches to the end of its clause (a termination term, a colon or
    * semicolon, the end of the sentence; at most CLAUSE_REACH words) instead of its category's
    * window, as ConText's scopes do: a condition governs its whole list of return precautions.
+   * `word`: a prefix split off by the tokenizer ("non-HIV"), which governs only the word right
+   * after it ("non-throbbing headaches" are headaches).
    */
-  reach?: 'clause';
+  reach?: 'clause' | 'word';
   phrases: string[];
 }
 
@@ -46,6 +48,7 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'no', 'not', 'without', 'w/o', 'never', 'nor', 'neither', 'cannot', 'can not', 'no longer',
+
       'negative', 'negative for', '(is|was|are|were) negative for', 've for', '(is|was|are|were) ve for',
       'negative for :', 'denies :', 'free of', 'absence of', 'absent', 'ruled out', 'ruled out for',
       'fails to reveal', 'failed to reveal', 'no evidence of', 'no evidence for', 'no sign of', 'no signs of',
@@ -70,6 +73,13 @@ export const LEXICON: TriggerEntry[] = [
       // a templated review of systems' minus: "Constitutional: (-) fever, headache, nausea"
       '(-)',
     ],
+  },
+  {
+    // a hyphenated "non-", which the tokenizer splits off: "Facial lipodystrophy, non-HIV"
+    category: 'negated',
+    direction: 'forward',
+    reach: 'word',
+    phrases: ['non'],
   },
   {
     category: 'negated',
@@ -133,6 +143,9 @@ export const LEXICON: TriggerEntry[] = [
       '(year|years|month|months|week|weeks|day|days) old',
       // a comparison with others is about this patient: "like many patients of that era he developed"
       '(like|as with|as in|as do|as did) (many|most|some|other|these) patients',
+      // the problem a procedure is to end: "is expected to rebuild cheek volume so the mucosa no
+      // longer falls between the teeth"
+      'so [that] ... no longer',
       // a surgical term, not "pain free": "s/p degloving injury ... with free flap and STSG"
       'free (flap|flaps|graft|grafts|tissue transfer|fibula|fat graft|nipple graft|skin graft|muscle flap|tram|diep)',
     ],
