@@ -234,6 +234,7 @@ function readSqueezed(sentence: string): Relief | undefined {
 }
 
 const SCALE_SCORE_RE = new RegExp(String.raw`${SCALE}${SCORE}`, 'i');
+const ONE_SLASH10_RE = new RegExp(SLASH10_RE.source, 'i');
 
 /**
  * The baseline sentence's score carried onto a result read from the next sentence alone:
@@ -242,7 +243,7 @@ const SCALE_SCORE_RE = new RegExp(String.raw`${SCALE}${SCORE}`, 'i');
  */
 export function fromBaseline(baseline: string, result: Relief): Relief | undefined {
   if (!result.scores) return undefined;
-  const m = SCALE_SCORE_RE.exec(baseline) ?? new RegExp(SLASH10_RE.source, 'i').exec(baseline);
+  const m = SCALE_SCORE_RE.exec(baseline) ?? ONE_SLASH10_RE.exec(baseline);
   if (!m || otherMeasure(baseline, m)) return undefined;
   const before = Number(m[1]);
   const { after, scale } = result.scores;

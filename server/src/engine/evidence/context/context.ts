@@ -171,9 +171,9 @@ export class TriggerIndex {
     const list = entry.triggers;
     // A mention whose own words say "not" ("can't grip", "did not help") is a negative
     // statement: a negation beside it is a parallel one, not its negation ("she cannot open the
-    // palm flat and can't grip the handlebar" is two deficits).
-    // Only a verb's "not" makes the statement negative; "no change", "negative for" inside a
-    // mention still leave it open to the negation before it ("Negative for weight loss and no change").
+    // palm flat and can't grip the handlebar" is two deficits). Only a verb's "not" does this:
+    // "no change" inside a mention still leaves it to the negation before it ("Negative for
+    // weight loss and no change").
     const ownNegation = list.some(
       (t) =>
         t.category === 'negated' &&

@@ -48,7 +48,6 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'no', 'not', 'without', 'w/o', 'never', 'nor', 'neither', 'cannot', 'can not', 'no longer',
-
       'negative', 'negative for', '(is|was|are|were) negative for', 've for', '(is|was|are|were) ve for',
       'negative for :', 'denies :', 'free of', 'absence of', 'absent', 'ruled out', 'ruled out for',
       'fails to reveal', 'failed to reveal', 'no evidence of', 'no evidence for', 'no sign of', 'no signs of',
