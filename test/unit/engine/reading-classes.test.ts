@@ -894,3 +894,22 @@ test('round 23 and 24 classes (tuned on after their first blind run): "non-HIV",
   assert.ok(met('scar-pain-refractory', 'The chest keloid has hurt constantly for years despite multiple triamcinolone injections.'));
   eachMet('functional-impairment', ['Stands < 15 min at work (cashier) before heel pain -> has to sit.', 'She stopped grocery shopping on foot.'], true);
 });
+
+test('SPEC 4.1 in unpunctuated dictation: a line about the lips does not document the arm billed beside it', () => {
+  const note = [
+    '---',
+    'patient: MRN 1',
+    'date: 2025-09-03',
+    '---',
+    'HISTORY OF PRESENT ILLNESS: thirty eight year old man with linear morphea extending to the perioral region and a second plaque on the left upper arm',
+    'the perioral skin is so bound down he cannot close his lips around a straw or a spoon and liquid runs out the left corner of his mouth when he drinks',
+    'the left upper arm has a firm depressed plaque but he has full range of motion at the shoulder and elbow and no trouble lifting or dressing',
+    'ASSESSMENT AND PLAN: grafting fat into the perioral tissues is expected to loosen the skin and restore his lip seal for eating and drinking',
+    'will also graft the left upper arm plaque at the same sitting',
+    '',
+  ].join('\n');
+  const claim = claimOf('Anthem', '2025-09-03', ['line 1: 15773 x1 ; fat grafting, perioral / lips', 'line 2: 15771-LT x1 ; fat grafting, left upper arm']);
+  const [lips, arm] = checkClaim(claim, { '/mem/notes/v.note': note }).determinations;
+  assert.equal(lips.status, 'supported');
+  assert.equal(arm.status, 'documentation-missing');
+});

@@ -283,3 +283,28 @@ test('"a 2 year history of headaches" is an ongoing condition, as "a 6 month his
   assert.equal(mention('The patient is an 8 y/o with a 2 year history of early morning headaches.', 'headache').context.historical, undefined);
   assert.equal(mention('History of headaches as a teenager.', 'headache').context.historical, 'history of');
 });
+
+test('a line ending in a comma or semicolon goes on; "\\r\\n" is one line break, not a blank line', () => {
+  assert.equal(sentences('Constant prickling pain, worse when shirt rubs;\nno better despite injections.'), 1);
+  assert.equal(sentences('She has a keloid on the right\r\nearlobe that is painful.'), 1);
+  assert.equal(sentences('Keloid of the right earlobe.\r\n\r\nno other lesions'), 2);
+});
+
+test('unpunctuated dictation: in a paragraph of three lines or more with no sentence end, each line is a sentence, and an indented line still goes on', () => {
+  const dictated = [
+    'thirty eight year old man with morphea of the perioral region and a plaque on the left upper arm',
+    'the perioral skin is so bound down he cannot close his lips around a straw',
+    'the left upper arm has a firm plaque but he has full range of motion',
+  ].join('\n');
+  assert.equal(sentences(dictated), 3);
+  // Hard-wrapped prose ends a sentence mid-line somewhere: its lines run on.
+  const wrapped = ['She has a keloid on the right earlobe that has been painful', 'despite injections. It bled twice this year and', 'was infected once.'].join('\n');
+  assert.equal(sentences(wrapped), 2);
+  const checklist = [
+    '[x] Significant functional impairment - describe: upper denture no longer stays seated;',
+    '    pt bites the inside of both cheeks when chewing',
+    '[x] Expected outcome - describe: restoring cheek volume is expected to re-seat the denture',
+    '    so he can chew normally again',
+  ].join('\n');
+  assert.equal(sentences(checklist), 2);
+});

@@ -48,6 +48,39 @@ const CLASS = (() => {
   return table;
 })();
 
+/** Lines a paragraph needs before its lack of any sentence end makes it dictation. */
+const DICTATED_LINES = 3;
+
+/**
+ * The paragraph from `i` to its blank line (or `to`), and whether it is unpunctuated
+ * dictation: three lines or more and no sentence-ending mark in any ("the perioral skin is so
+ * bound down he cannot close his lips\nthe left upper arm has a firm depressed plaque but he
+ * has full range of motion"). Each of its lines is then a sentence of its own, not a line
+ * wrapped mid-sentence: hard-wrapped prose ends sentences mid-line somewhere. One scan per
+ * paragraph, so linear.
+ */
+function paragraphAt(text: string, i: number, to: number): { end: number; dictated: boolean } {
+  let lines = 1;
+  let ended = false;
+  let j = i;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === 10) {
+      let k = j + 1;
+      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+      if (k >= to || text.charCodeAt(k) === 10) return { end: k, dictated: !ended && lines >= DICTATED_LINES };
+      lines++;
+    } else if ((c === 46 || c === 33 || c === 63) && (j + 1 >= to || isSpaceCode(text.charCodeAt(j + 1)))) ended = true;
+    j++;
+  }
+  return { end: to, dictated: !ended && lines >= DICTATED_LINES };
+}
+
+/** Space, tab, carriage return or line feed. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** A comma or a semicolon: marks that join clauses of one sentence. */
 function isClauseMark(c: number): boolean {
   return c === 44 /* , */ || c === 59 /* ; */;
@@ -146,7 +179,11 @@ function columnsFor(length: number): Columns {
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   const out = columnsFor(to - from);
   let i = from;
+  // The paragraph being read: where it ends, and whether it is dictation (see paragraphAt).
+  let paraEnd = from;
+  let dictated = false;
   while (i < to) {
+    if (i >= paraEnd) ({ end: paraEnd, dictated } = paragraphAt(text, i, to));
     const c = text.charCodeAt(i);
     if (CLASS[c] & WORD) {
       const s = i;
@@ -168,7 +205,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // A line break ends a sentence unless the line runs on (no end punctuation, next line
       // starts in lower case, or with a number after a word: "injected with triamcinolone\n40
       // mg/ml four times"), as hard-wrapped prose does.
-      let j = i + 1;
+      // "\r\n" is one line break, not a blank line.
+      let j = c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       let blank = false;
       while (j < to) {
         const d = text.charCodeAt(j);
@@ -184,7 +222,11 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // despite 5 series of triamcinolone" is one sentence; other punctuation ends the line's.
       const before = n > 0 ? out.kind[n - 1] : undefined;
       const midSentence = before === TokenKind.Punct && lower && isClauseMark(text.charCodeAt(out.start[n - 1]));
-      const runsOn = !blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
+      // In dictation an indented line is still its item's continuation ("[x] ... describe: upper
+      // denture no longer stays seated;\n    pt bites the inside of both cheeks").
+      const indented = !blank && j > i + 1 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9);
+      const wraps = (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
+      const runsOn = !blank && wraps && (!dictated || indented);
       if (!runsOn) out.pendingBreak = true;
       i = j;
       continue;
