@@ -913,3 +913,37 @@ test('SPEC 4.1 in unpunctuated dictation: a line about the lips does not documen
   assert.equal(lips.status, 'supported');
   assert.equal(arm.status, 'documentation-missing');
 });
+
+test('round 26 and 27 classes (tuned on after their first blind run): the anaphor nearer its parts, a dummy "it", an epidural infusion trial, lists of therapy before their failure', () => {
+  // "these", nearer the failure than "it", completes it with the measures before.
+  assert.ok(
+    met(
+      'conservative-therapy-failed',
+      'Conservative measures: lubricants hourly, carbomer gel and lid taping every night, for 5 months. Despite all of it the cornea keeps breaking down and the tearing is unchanged - these have not controlled his exposure.',
+    ),
+  );
+  // "It was noted that" refers back to nothing.
+  assert.equal(
+    met('conservative-therapy-failed', 'He did physical therapy in 2019. It was noted that the subjective category of the document revealed that there was no real change.'),
+    false,
+  );
+  assert.ok(
+    met(
+      'conservative-therapy-failed',
+      'Two courses of oral-motor therapy (2023, 2024) and a custom buccal prosthesis from maxillofacial prosthetics were tried and were ineffective.',
+    ),
+  );
+  assert.ok(met('oral-baclofen-failed', 'Oral baclofen was built up to 10 mg TID. He became so floppy and drowsy that he was nodding off in class, and mum stopped it after five weeks.'));
+  // The epidural infusion is the trial its result belongs to (SPEC 4.1: not the intrathecal pump's).
+  assert.deepEqual(sitesIn(engine().compiled, 'Cervical epidural catheter placed C7-T1; continuous epidural morphine infusion for 48 h.', 'route'), ['epidural']);
+  assert.ok(met('pump-trial-relief', 'TRIAL NOTE\nCervical epidural catheter placed; continuous epidural morphine infusion for 48 h.\nPain reduced by more than two-thirds (NRS 9 -> 2).'));
+  eachMet(
+    'functional-impairment',
+    ['He cannot purse the upper lip around a straw.', 'He chews the inside of both cheeks at nearly every meal.', 'He now cuts his food into tiny bits.'],
+    true,
+  );
+  eachMet('cosmetic-intent', ['Wants liposuction to slim her waistline - she is clear this is aesthetic.', 'The thigh is purely a looks issue for her.', 'Dermal-fat graft to the right temple purely for an aesthetic improvement.'], true);
+  // A benefit credited to orthodontics, however it is punctuated.
+  eachMet('expected-improvement', ['Crossbite - orthodontic expansion should correct the bite.', 'Crossbite - orthodontic expansion, per ortho, should correct the bite.'], false);
+  assert.ok(met('expected-improvement', 'Fat grafting is intended to support the lower lip; I expect that to cut down the drooling and food spill at meals.'));
+});

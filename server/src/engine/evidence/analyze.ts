@@ -70,8 +70,8 @@ export function analyzeText(
   const outOfScope = new Map<string, { first: number; last: number }>();
   const siteWords: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
   const notSites: { first: number; last: number }[] = [];
-  /** Per sentence, the first token of its first word referring back (class `anaphor`). */
-  const anaphors = new Map<number, number>();
+  /** Per sentence, the first token of its first and of its last word referring back (class `anaphor`). */
+  const anaphors = new Map<number, { first: number; last: number }>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -86,7 +86,9 @@ export function analyzeText(
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
     else if (e.type === 'anaphor') {
       const s = tokens.sentenceOf[m.first];
-      if (!(anaphors.get(s)! <= m.first)) anaphors.set(s, m.first);
+      const seen = anaphors.get(s);
+      if (!seen) anaphors.set(s, { first: m.first, last: m.first });
+      else if (m.first > seen.last) seen.last = m.first;
     } else if (e.type === 'outOfScope') {
       const sentence = tokens.sentenceOf[m.first];
       if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
@@ -368,11 +370,15 @@ function* combinations(parts: Map<number, Combination>) {
  * ointment and taping. Despite all of this the cornea keeps breaking down."). The mention is
  * this sentence's parts: it is the statement that documents, and its own context decides.
  */
-function* anaphoricCombinations(parts: Map<number, Combination>, anaphors: Map<number, number>, compiled: CompiledConcepts) {
+function* anaphoricCombinations(
+  parts: Map<number, Combination>,
+  anaphors: Map<number, { first: number; last: number }>,
+  compiled: CompiledConcepts,
+) {
   for (const c of parts.values()) {
     if (c.spans.length || !compiled.concepts.get(c.concept)?.anaphora) continue;
-    const back = anaphors.get(c.sentence);
-    if (back === undefined) continue;
+    const seen = anaphors.get(c.sentence);
+    if (seen === undefined) continue;
     const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
     const prev = parts.get(combinationKey(c.cid, c.sentence - 1));
     if (!prev) continue;
@@ -380,7 +386,11 @@ function* anaphoricCombinations(parts: Map<number, Combination>, anaphors: Map<n
     if (!c.found.every((f, i) => f || prev.found[i])) continue;
     const first = Math.min(...present.map((f) => f.first));
     const last = Math.max(...present.map((f) => f.last));
-    if (last - first > window || Math.max(last, back) - Math.min(first, back) > window) continue;
+    // The anaphor nearer the parts: "Despite all of it the cornea keeps breaking down and the
+    // tearing is unchanged - these have not controlled his exposure" ends with its failure.
+    const reach = (a: number) => Math.max(last, a) - Math.min(first, a);
+    const back = reach(seen.last) < reach(seen.first) ? seen.last : seen.first;
+    if (last - first > window || reach(back) > window) continue;
     // The mention runs to its anaphor, so a condition between them decides it: "Start oral
     // baclofen 5 mg TID; if he can't tolerate it, ..." does not take the failure before.
     yield asMatch(c.concept, Math.min(first, back), Math.max(last, back + 1), present);
