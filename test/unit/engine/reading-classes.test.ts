@@ -306,7 +306,8 @@ test('SPEC 4.1: a donor site in the note sentence naming the code is not the tre
     '',
   ].join('\n');
   const d = checkNote(text, { payer: 'Anthem', plan: 'commercial' }).determinations.find((x) => x.code === '15769')!;
-  assert.deepEqual(d.sites, ['face']);
+  // The socket is the face's, and its part the eye's (not the hip's).
+  assert.deepEqual(d.sites, ['face', 'face-eye']);
   assert.equal(d.status, 'supported');
 });
 
@@ -946,4 +947,25 @@ test('round 26 and 27 classes (tuned on after their first blind run): the anapho
   // A benefit credited to orthodontics, however it is punctuated.
   eachMet('expected-improvement', ['Crossbite - orthodontic expansion should correct the bite.', 'Crossbite - orthodontic expansion, per ortho, should correct the bite.'], false);
   assert.ok(met('expected-improvement', 'Fat grafting is intended to support the lower lip; I expect that to cut down the drooling and food spill at meals.'));
+});
+
+test('SPEC 4.1 within the face: a sentence about the lips does not document the temple billed beside it, and one about the whole face documents every part', () => {
+  const note = [
+    '---',
+    'patient: MRN 1',
+    'date: 2025-09-03',
+    '---',
+    'HPI: 52F, 14 months after a dog bite with transection of the marginal mandibular branch. She dribbles saliva from the left lower lip and loses food over the lip when eating.',
+    'She also raises the right temple: a slight hollowing she would like softened. She has no functional complaint referable to the right temple.',
+    'A/P: Fat grafting to the left lower lip (CPT 15773) is intended to support the lip; I expect that to cut down the drooling and food spill at meals.',
+    'Dermal-fat graft to the right temple (CPT 15769) purely for an aesthetic improvement.',
+    '',
+  ].join('\n');
+  const claim = claimOf('Anthem', '2025-09-03', ['line 1: 15773 x1 ; fat grafting, left lower lip and commissure', 'line 2: 15769 x1 ; dermal-fat graft, right temple']);
+  const [lip, temple] = checkClaim(claim, { '/mem/notes/v.note': note }).determinations;
+  assert.equal(lip.status, 'supported');
+  assert.equal(temple.status, 'not-covered');
+  // A facial nerve injury is the whole face's: it is the cause for an eyelid line too.
+  assert.deepEqual(sitesIn(engine().compiled, '[x] Cause: facial nerve injury following parotidectomy'), ['face']);
+  assert.deepEqual(sitesIn(engine().compiled, 'HA filler L upper lid'), ['face', 'face-eye']);
 });

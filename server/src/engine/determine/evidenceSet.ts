@@ -33,7 +33,23 @@ export interface LineScope {
 
 /** Whether a mention's scope lets it document for a line of `line` scope: same site, same route. */
 function inScope(m: Mention, line: LineScope): boolean {
-  return overlaps(line.sites, m.sites) && overlaps(line.routes, m.routes);
+  return sitesOverlap(line.sites, m.sites) && overlaps(line.routes, m.routes);
+}
+
+/**
+ * Sites are unknown on either side, or shared: a site both name, unless both also name parts
+ * of it and no part is shared ("fat grafting, right temple" is not documented by a sentence
+ * about the lips, though both are the face). Parts are named `<site>-<part>` (site-face-temple).
+ */
+function sitesOverlap(line?: readonly string[], mention?: readonly string[]): boolean {
+  if (!line?.length || !mention?.length) return true;
+  return line.some((site) => {
+    if (!mention.includes(site)) return false;
+    const part = (s: string) => s.startsWith(`${site}-`);
+    const lineParts = line.filter(part);
+    const mentionParts = mention.filter(part);
+    return !lineParts.length || !mentionParts.length || lineParts.some((p) => mentionParts.includes(p));
+  });
 }
 
 /** A scope is unknown (either side names none) or shared. */
@@ -43,7 +59,7 @@ function overlaps(a?: readonly string[], b?: readonly string[]): boolean {
 
 /** The words that put a mention outside a line's scope: its sites, else its routes. */
 function scopeTrigger(m: Mention, line: LineScope): string {
-  return (overlaps(line.sites, m.sites) ? m.routes! : m.sites!).join(', ');
+  return (sitesOverlap(line.sites, m.sites) ? m.routes! : m.sites!).join(', ');
 }
 
 export interface Found {

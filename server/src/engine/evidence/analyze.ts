@@ -68,7 +68,7 @@ export function analyzeText(
   const scopeBySentence: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
   const outOfScope = new Map<string, { first: number; last: number }>();
-  const siteWords: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
+  const siteWords: SiteWord[] = [];
   const notSites: { first: number; last: number }[] = [];
   /** Per sentence, the first token of its first and of its last word referring back (class `anaphor`). */
   const anaphors = new Map<number, { first: number; last: number }>();
@@ -82,7 +82,7 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else if (e.type === 'site') siteWords.push({ kind: e.kind, region: e.region, first: m.first, last: m.last });
+    else if (e.type === 'site') siteWords.push({ kind: e.kind, region: e.region, within: e.within, first: m.first, last: m.last });
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
     else if (e.type === 'anaphor') {
       const s = tokens.sentenceOf[m.first];
@@ -207,9 +207,18 @@ function isNear(sentences: Set<number> | undefined, s: number, before: number): 
  * site without being about it ("hand therapy", "on the other hand"). Both lists come in the
  * automaton's order; the overlap test walks them together (linear).
  */
+/** A site or route word where it stands, with the site it is part of (`within`). */
+interface SiteWord {
+  kind: ScopeKind;
+  region: string;
+  within?: string;
+  first: number;
+  last: number;
+}
+
 function addSites(
   scope: Record<ScopeKind, Map<number, Set<string>>>,
-  sites: readonly { kind: ScopeKind; region: string; first: number; last: number }[],
+  sites: readonly SiteWord[],
   notSites: { first: number; last: number }[],
   sentenceOf: (token: number) => number,
 ): void {
@@ -224,9 +233,11 @@ function addSites(
     if (j >= 0 && maxEnd[j] >= s.last) continue;
     const bySentence = scope[s.kind];
     const sentence = sentenceOf(s.first);
-    const set = bySentence.get(sentence);
-    if (set) set.add(s.region);
-    else bySentence.set(sentence, new Set([s.region]));
+    let set = bySentence.get(sentence);
+    if (!set) bySentence.set(sentence, (set = new Set()));
+    // The whole site before its part: "temple" names the face, then the temple.
+    if (s.within) set.add(s.within);
+    set.add(s.region);
   }
 }
 
@@ -254,11 +265,11 @@ function routesFor(
  * note's line.
  */
 export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKind = 'site'): string[] {
-  const words: { kind: ScopeKind; region: string; first: number; last: number }[] = [];
+  const words: SiteWord[] = [];
   const notSites: { first: number; last: number }[] = [];
   for (const m of compiled.automaton.run(tokenize(text, 0))) {
     const e = compiled.entries[m.id];
-    if (e.type === 'site' && e.kind === kind) words.push({ kind, region: e.region, first: m.first, last: m.last });
+    if (e.type === 'site' && e.kind === kind) words.push({ kind, region: e.region, within: e.within, first: m.first, last: m.last });
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
   }
   // The whole text is read as one sentence (0).

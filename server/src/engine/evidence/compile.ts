@@ -17,7 +17,7 @@ type Entry =
    * A body site word (lexical classes `site-<region>`), or a route of administration
    * (`route-<name>`): what a sentence or a claim line is about.
    */
-  | { type: 'site'; kind: ScopeKind; region: string }
+  | { type: 'site'; kind: ScopeKind; region: string; within?: string }
   /** Words that name a site but are not about it ("hand therapy", "on the other hand"): class `not-site`. */
   | { type: 'notSite' }
   /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
@@ -65,6 +65,18 @@ const SCOPE_PREFIXES: readonly [ScopeKind, string][] = [
   ['site', 'site-'],
   ['route', 'route-'],
 ];
+/**
+ * A site within a site: `site-face-temple` is part of `site-face` when that class exists. A
+ * sentence naming it names the face too, and two parts of one site are not each other's
+ * (SPEC 4.1: the lips' deficit is not the temple's).
+ */
+function parentRegion(prefix: string, region: string, classes: ReadonlyMap<string, LexicalClass>): string | undefined {
+  for (let i = region.lastIndexOf('-'); i > 0; i = region.lastIndexOf('-', i - 1)) {
+    if (classes.has(prefix + region.slice(0, i))) return region.slice(0, i);
+  }
+  return undefined;
+}
+
 const NOT_SITE = 'not-site';
 const ANAPHOR = 'anaphor';
 const DEFORMITY = 'deformity';
@@ -160,8 +172,10 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
     }
     const scope = SCOPE_PREFIXES.find(([, prefix]) => c.id.startsWith(prefix));
     if (!scope) continue;
+    const region = c.id.slice(scope[1].length);
+    const within = parentRegion(scope[1], region, classes);
     c.phrases.forEach((phrase, index) => {
-      const err = add(phrase, { type: 'site', kind: scope[0], region: c.id.slice(scope[1].length) });
+      const err = add(phrase, { type: 'site', kind: scope[0], region, ...(within ? { within } : {}) });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
     });
   }
