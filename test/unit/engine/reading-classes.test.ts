@@ -969,3 +969,21 @@ test('SPEC 4.1 within the face: a sentence about the lips does not document the 
   assert.deepEqual(sitesIn(engine().compiled, '[x] Cause: facial nerve injury following parotidectomy'), ['face']);
   assert.deepEqual(sitesIn(engine().compiled, 'HA filler L upper lid'), ['face', 'face-eye']);
 });
+
+test('round 29 and 30 classes (tuned on after their first blind run): irritation alone is not irritation and bleeding, one score on each side of a baseline, "not a surgical candidate", a spaced dash parts clauses', () => {
+  // CP.MP.31 I.A.2: "repeated irritation and bleeding"; red and irritated is not bleeding.
+  eachMet('skin-tag-irritation-bleeding', ['Tags at the collar line; they are often red and irritated by evening.', 'Irritated skin tags at the bra line.'], false);
+  eachMet('skin-tag-irritation-bleeding', ['Axillary tag constantly rubbed by the strap. Recurrent irritation w/ spotting of blood on shirts.', 'Bleeding skin tags at the bra line.'], true);
+  eachMet(
+    'skin-tag-location',
+    ['Acrochordons along the L bra band and in the L inframammary crease.', 'Skin tags. The underwire and hook-and-eye clasp rub directly over them.', 'Acrochordons of posterior neck, in friction zone.'],
+    true,
+  );
+  assert.deepEqual(sitesIn(engine().compiled, 'The underwire and hook-and-eye clasp rub directly over them.'), []);
+  assert.ok(met('pump-trial-relief', 'PROCEDURE: Intrathecal opioid trial (single-shot), L2-3.\nBaseline NRS 8 pre. NRS 2 post at 4 h, sustained at 2-3 through 18 h.\n'));
+  assert.equal(met('pump-trial-relief', 'PROCEDURE: Intrathecal opioid trial (single-shot), L2-3.\nBaseline NRS 8 pre. NRS 5 post at 4 h.\n'), false);
+  assert.ok(met('intractable-pain', 'Lumbar spondylosis, not a surgical candidate (cardiac), chronic, severe, intractable back pain despite PT.'));
+  assert.ok(met('cosmetic-intent', "The L thigh dent causes her no trouble at all - she'd just like it smoothed out so it looks better in shorts."));
+  assert.ok(met('expected-improvement', 'Fat grafting to the perioral scar is expected to release the tethered scar and increase his mouth opening for eating.'));
+  assert.ok(met('reconstructive-cause', '58F seropositive RA, forefoot fat pad atrophy + MTP subluxation b/l.'));
+});

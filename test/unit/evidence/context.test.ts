@@ -308,3 +308,10 @@ test('unpunctuated dictation: in a paragraph of three lines or more with no sent
   ].join('\n');
   assert.equal(sentences(checklist), 2);
 });
+
+test('a spaced dash parts two clauses, a hyphen in a word or a range does not', () => {
+  const t = tokenize('no trouble at all - she would like it 60-70% smoother; well-healed');
+  assert.deepEqual(t.norm.slice(0, 6), ['no', 'trouble', 'at', 'all', '-', 'she']);
+  // The range keeps its hyphen (a number reader's); the hyphenated word is two words.
+  assert.deepEqual(t.norm.slice(8), ['it', '60', '-', '70', '%', 'smoother', ';', 'well', 'healed']);
+});

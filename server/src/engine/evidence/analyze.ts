@@ -9,7 +9,7 @@ import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts, ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
-import { exceeds, fromBaseline, namesBaseline, readRelief, type Relief } from './numbers';
+import { acrossBaseline, exceeds, fromBaseline, namesBaseline, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize } from './tokenize';
 
 type MissReason = NearMiss['reason'];
@@ -421,6 +421,12 @@ function reliefIn(text: string, start: number, end: number, reliefs: Map<string,
   return relief;
 }
 
+/** A baseline sentence's one score and its result sentence's one score, as one reading. */
+function oneScoreEach(baseline: string, baselineStart: number, text: string, sentence: Span): Relief | undefined {
+  const across = acrossBaseline(baseline, text.slice(sentence.start, sentence.end));
+  return across && { ...across.relief, start: across.relief.start + baselineStart, end: sentence.start + across.resultEnd };
+}
+
 /** Applies the concept's rules on context and numbers to one mention. */
 function judge(
   m: Mention,
@@ -447,9 +453,12 @@ function judge(
     if (previousStart !== undefined) {
       // With the baseline before it, the two sentences are read as one result: a result that
       // reads two scores of its own ("at 4 h NRS 3/10, at 8 h NRS 3/10") takes the baseline's.
-      const carried = relief && fromBaseline(text.slice(previousStart, m.sentence.start), relief);
+      const baseline = text.slice(previousStart, m.sentence.start);
+      const carried = relief && fromBaseline(baseline, relief);
       if (carried) relief = { ...carried, start: carried.start + previousStart };
-      else if (!relief) relief = reliefIn(text, previousStart, m.sentence.end, reliefs);
+      else if (!relief) {
+        relief = reliefIn(text, previousStart, m.sentence.end, reliefs) ?? oneScoreEach(baseline, previousStart, text, m.sentence);
+      }
     }
     if (relief) m.relief = { ...relief, ...(relief.scores ? { scores: { ...relief.scores } } : {}) };
     if (!relief || !exceeds(relief, concept.numeric.greaterThan)) miss('numeric');

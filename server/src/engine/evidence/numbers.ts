@@ -253,6 +253,25 @@ export function fromBaseline(baseline: string, result: Relief): Relief | undefin
   return { percent, exclusive: false, quote, start: m.index, end: result.end, how: 'scores', scores: { before, after, scale } };
 }
 
+/**
+ * A baseline sentence and a result sentence of one score each: "Baseline NRS 8 pre. NRS 2 post
+ * at 4 h, sustained at 2-3 through 18 h." is 8 to 2. The reading's `start` is in `baseline`,
+ * its `end` in `result` (each the caller's to place).
+ */
+export function acrossBaseline(baseline: string, result: string): { relief: Relief; resultEnd: number } | undefined {
+  const b = SCALE_SCORE_RE.exec(baseline) ?? ONE_SLASH10_RE.exec(baseline);
+  const a = SCALE_SCORE_RE.exec(result) ?? ONE_SLASH10_RE.exec(result);
+  if (!b || !a || otherMeasure(baseline, b) || otherMeasure(result, a)) return undefined;
+  const before = Number(b[1]);
+  const after = Number(a[1]);
+  const scale: 10 | 100 = before > 10 ? 100 : 10;
+  if (!(before > 0 && before <= scale && after >= 0 && after <= before)) return undefined;
+  const percent = round(((before - after) / before) * 100);
+  const quote = `${b[0].trim()} … ${a[0].trim()}`;
+  const relief: Relief = { percent, exclusive: false, quote, start: b.index, end: 0, how: 'scores', scores: { before, after, scale } };
+  return { relief, resultEnd: a.index + a[0].length };
+}
+
 /** Does the relief meet "more than `threshold` percent"? "greater than 50%" does. */
 export function exceeds(r: Relief, threshold: number): boolean {
   return r.percent > threshold || (r.exclusive && r.percent >= threshold);

@@ -76,6 +76,11 @@ function paragraphAt(text: string, i: number, to: number): { end: number; dictat
   return { end: to, dictated: !ended && lines >= DICTATED_LINES };
 }
 
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** Space, tab, carriage return or line feed. */
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -242,6 +247,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         i + 1 < to &&
         isDigit(text.charCodeAt(i + 1))
       ) {
+        out.push(i, i + 1, TokenKind.Punct);
+      } else if (c === 45 && i > from && i + 1 < to && isBlank(text.charCodeAt(i - 1)) && isBlank(text.charCodeAt(i + 1))) {
+        // A dash standing between spaces parts two clauses, as a dash mark does: "causes her no
+        // trouble at all - she'd just like it smoothed out".
         out.push(i, i + 1, TokenKind.Punct);
       }
       i++;

@@ -99,7 +99,7 @@ export class TriggerIndex {
   private readonly runs = new Map<number, [number, number]>();
   /** words[i]: number of word and number tokens before token i (distances ignore punctuation). */
   private words: Int32Array | undefined;
-  /** stops[i]: number of colon and semicolon tokens before token i (made with `words`). */
+  /** stops[i]: number of colon, semicolon and dash tokens before token i (made with `words`). */
   private stops: Int32Array | undefined;
   /** Longest trigger, in tokens: bounds every neighbourhood scan. */
   private longest = 1;
@@ -352,13 +352,16 @@ export class TriggerIndex {
       const punct = kind[i] === TokenKind.Punct;
       w[i + 1] = w[i] + (punct ? 0 : 1);
       const c = punct && end[i] - start[i] === 1 ? text.charCodeAt(start[i]) : 0;
-      stops[i + 1] = stops[i] + (c === 58 /* : */ || c === 59 /* ; */ ? 1 : 0);
+      // A hyphen is a token only as a range ("60-70%") or between spaces; only the latter parts clauses.
+      const spaced = start[i] > 0 && (text.charCodeAt(start[i] - 1) === 32 || text.charCodeAt(start[i] - 1) === 9);
+      const dash = c === 45 ? spaced : c === 0x2013 || c === 0x2014;
+      stops[i + 1] = stops[i] + (c === 58 /* : */ || c === 59 /* ; */ || dash ? 1 : 0);
     }
     this.stops = stops;
     return (this.words = w);
   }
 
-  /** Whether a colon or semicolon stands among tokens [from, to): O(1), from prefix counts. */
+  /** Whether a colon, semicolon or dash stands among tokens [from, to): O(1), from prefix counts. */
   private stopsBetween(from: number, to: number): boolean {
     this.wordIndex();
     return this.stops![to] - this.stops![from] > 0;

@@ -123,6 +123,8 @@ export const LEXICON: TriggerEntry[] = [
       'not certain whether', 'gram negative', 'not ruled out', 'not been ruled out', 'not be ruled out',
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
       'whether or not', 'not rule out', 'no doubt', 'without [a] doubt',
+      // a candidacy, not the findings listed after it: "not a surgical candidate (cardiac), chronic, severe, intractable back pain"
+      '(not|no longer) a [surgical|good|suitable|operative|reasonable] candidate',
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
       // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
       '+ ve [for]',
