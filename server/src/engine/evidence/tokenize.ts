@@ -52,28 +52,25 @@ const CLASS = (() => {
 const DICTATED_LINES = 3;
 
 /**
- * The paragraph from `i` to its blank line (or `to`), and whether it is unpunctuated
- * dictation: three lines or more and no sentence-ending mark in any ("the perioral skin is so
+ * Whether the paragraph from `i` to its blank line (or `to`) is unpunctuated dictation: three
+ * lines or more and no sentence-ending mark in any ("the perioral skin is so
  * bound down he cannot close his lips\nthe left upper arm has a firm depressed plaque but he
  * has full range of motion"). Each of its lines is then a sentence of its own, not a line
- * wrapped mid-sentence: hard-wrapped prose ends sentences mid-line somewhere. One scan per
- * paragraph, so linear.
+ * wrapped mid-sentence: hard-wrapped prose ends sentences mid-line somewhere. Read once per
+ * paragraph, only when one of its lines might run on, and it stops at the first sentence end.
  */
-function paragraphAt(text: string, i: number, to: number): { end: number; dictated: boolean } {
+function isDictated(text: string, i: number, to: number): boolean {
   let lines = 1;
-  let ended = false;
-  let j = i;
-  while (j < to) {
+  for (let j = i; j < to; j++) {
     const c = text.charCodeAt(j);
     if (c === 10) {
       let k = j + 1;
       while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
-      if (k >= to || text.charCodeAt(k) === 10) return { end: k, dictated: !ended && lines >= DICTATED_LINES };
+      if (k >= to || text.charCodeAt(k) === 10) break;
       lines++;
-    } else if ((c === 46 || c === 33 || c === 63) && (j + 1 >= to || isSpaceCode(text.charCodeAt(j + 1)))) ended = true;
-    j++;
+    } else if ((c === 46 || c === 33 || c === 63) && (j + 1 >= to || isSpaceCode(text.charCodeAt(j + 1)))) return false;
   }
-  return { end: to, dictated: !ended && lines >= DICTATED_LINES };
+  return lines >= DICTATED_LINES;
 }
 
 /** A space or a tab. */
@@ -184,11 +181,11 @@ function columnsFor(length: number): Columns {
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   const out = columnsFor(to - from);
   let i = from;
-  // The paragraph being read: where it ends, and whether it is dictation (see paragraphAt).
-  let paraEnd = from;
-  let dictated = false;
+  // The paragraph being read: where it starts, and (read only once a line of it might run on)
+  // whether it is dictation (see isDictated).
+  let paraStart = from;
+  let dictated: boolean | undefined;
   while (i < to) {
-    if (i >= paraEnd) ({ end: paraEnd, dictated } = paragraphAt(text, i, to));
     const c = text.charCodeAt(i);
     if (CLASS[c] & WORD) {
       const s = i;
@@ -230,9 +227,14 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // In dictation an indented line is still its item's continuation ("[x] ... describe: upper
       // denture no longer stays seated;\n    pt bites the inside of both cheeks").
       const indented = !blank && j > i + 1 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9);
-      const wraps = (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
-      const runsOn = !blank && wraps && (!dictated || indented);
+      const wraps = !blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
+      if (wraps && dictated === undefined) dictated = isDictated(text, paraStart, to);
+      const runsOn = wraps && (!dictated || indented);
       if (!runsOn) out.pendingBreak = true;
+      if (blank) {
+        paraStart = j;
+        dictated = undefined;
+      }
       i = j;
       continue;
     }
