@@ -987,3 +987,17 @@ test('round 29 and 30 classes (tuned on after their first blind run): irritation
   assert.ok(met('expected-improvement', 'Fat grafting to the perioral scar is expected to release the tethered scar and increase his mouth opening for eating.'));
   assert.ok(met('reconstructive-cause', '58F seropositive RA, forefoot fat pad atrophy + MTP subluxation b/l.'));
 });
+
+test('round 32 and 33 classes (tuned on after their first blind run): spasticity of a muscle group, a flowsheet summary naming the intrathecal drug', () => {
+  assert.ok(met('spasticity-origin', 'Severe extensor spasticity of both legs of spinal cord origin.'));
+  const flowsheet = [
+    'INTRATHECAL TRIAL FLOWSHEET - Pain Medicine (RN documentation)',
+    '02/18/25 0800  Baseline NRS 8/10.',
+    '02/18/25 1030  NRS 4/10',
+    '02/18/25 1430  NRS 2/10, walked hallway x3 laps.',
+    '02/18/25 2000  NRS 2/10. No resp depression, mild pruritus.',
+    'Summary: NRS 8 pre / 2 post intrathecal morphine.',
+    '',
+  ].join('\n');
+  assert.ok(met('pump-trial-relief', flowsheet));
+});
