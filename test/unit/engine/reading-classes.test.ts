@@ -1001,3 +1001,24 @@ test('round 32 and 33 classes (tuned on after their first blind run): spasticity
   ].join('\n');
   assert.ok(met('pump-trial-relief', flowsheet));
 });
+
+test('SPEC 4.1: a function only a site serves names that site only where no site is named by its anatomy ("the balls of his feet ... walking" is the feet\u2019s, not a thigh\u2019s)', () => {
+  assert.deepEqual(sitesIn(engine().compiled, 'He has to stop after about a block because the balls of his feet feel like walking on stones.'), ['foot']);
+  assert.deepEqual(sitesIn(engine().compiled, 'She cannot walk more than a block.'), ['foot', 'leg']);
+  assert.deepEqual(sitesIn(engine().compiled, 'She can no longer chew on the left.'), ['face', 'face-mouth']);
+  const note = [
+    '---',
+    'patient: MRN 1',
+    'date: 2025-09-03',
+    '---',
+    'HPI: 47 yo M, h/o flame burn to L thigh at age 19, now with plantar fat pad atrophy of both forefeet after years of steroid injections.',
+    'Both feet: he has to stop and rest after about a block because the balls of his feet feel like walking on stones, and he can no longer run or stand a full shift.',
+    'A/P: plantar fat grafting to both forefeet is expected to recreate the cushion so he can walk and stand through his shift again.',
+    'The left thigh graft is being done only to improve how the contour looks in shorts; the thigh scar causes no limitation whatsoever.',
+    '',
+  ].join('\n');
+  const claim = claimOf('Anthem', '2025-09-03', ['line 1: 15773-50 x1 ; fat grafting, bilateral plantar forefoot', 'line 2: 15771-LT x1 ; fat grafting, left thigh']);
+  const [feet, thigh] = checkClaim(claim, { '/mem/notes/v.note': note }).determinations;
+  assert.equal(feet.status, 'supported');
+  assert.notEqual(thigh.status, 'supported');
+});

@@ -82,7 +82,7 @@ export function analyzeText(
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
-    else if (e.type === 'site') siteWords.push({ kind: e.kind, region: e.region, within: e.within, first: m.first, last: m.last });
+    else if (e.type === 'site') siteWords.push(siteWord(e, m));
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
     else if (e.type === 'anaphor') {
       const s = tokens.sentenceOf[m.first];
@@ -212,6 +212,8 @@ interface SiteWord {
   kind: ScopeKind;
   region: string;
   within?: string;
+  /** Named by a function only this site serves: counts only where no site is named by anatomy. */
+  byFunction?: boolean;
   first: number;
   last: number;
 }
@@ -227,18 +229,38 @@ function addSites(
   const maxEnd: number[] = [];
   for (const n of notSites) maxEnd.push(Math.max(n.last, maxEnd.length ? maxEnd[maxEnd.length - 1] : -1));
   const sorted = [...sites].sort((a, b) => a.first - b.first);
+  // Function words wait until their sentence is known to name no site by anatomy.
+  const byFunction: SiteWord[] = [];
+  /** Per kind, the sentences that name a site by its anatomy. */
+  const anatomical: Record<ScopeKind, Set<number>> = { site: new Set(), route: new Set() };
   let j = -1;
   for (const s of sorted) {
     while (j + 1 < notSites.length && notSites[j + 1].first <= s.first) j++;
     if (j >= 0 && maxEnd[j] >= s.last) continue;
-    const bySentence = scope[s.kind];
-    const sentence = sentenceOf(s.first);
-    let set = bySentence.get(sentence);
-    if (!set) bySentence.set(sentence, (set = new Set()));
-    // The whole site before its part: "temple" names the face, then the temple.
-    if (s.within) set.add(s.within);
-    set.add(s.region);
+    if (s.byFunction) {
+      byFunction.push(s);
+      continue;
+    }
+    anatomical[s.kind].add(sentenceOf(s.first));
+    addSite(scope[s.kind], sentenceOf(s.first), s);
   }
+  for (const s of byFunction) if (!anatomical[s.kind].has(sentenceOf(s.first))) addSite(scope[s.kind], sentenceOf(s.first), s);
+}
+
+/** A site entry's match as a site word where it stands. */
+function siteWord(
+  e: { kind: ScopeKind; region: string; within?: string; byFunction?: boolean },
+  m: { first: number; last: number },
+): SiteWord {
+  return { kind: e.kind, region: e.region, within: e.within, byFunction: e.byFunction, first: m.first, last: m.last };
+}
+
+function addSite(bySentence: Map<number, Set<string>>, sentence: number, s: SiteWord): void {
+  let set = bySentence.get(sentence);
+  if (!set) bySentence.set(sentence, (set = new Set()));
+  // The whole site before its part: "temple" names the face, then the temple.
+  if (s.within) set.add(s.within);
+  set.add(s.region);
 }
 
 /**
@@ -269,7 +291,7 @@ export function sitesIn(compiled: CompiledConcepts, text: string, kind: ScopeKin
   const notSites: { first: number; last: number }[] = [];
   for (const m of compiled.automaton.run(tokenize(text, 0))) {
     const e = compiled.entries[m.id];
-    if (e.type === 'site' && e.kind === kind) words.push({ kind, region: e.region, within: e.within, first: m.first, last: m.last });
+    if (e.type === 'site' && e.kind === kind) words.push(siteWord(e, m));
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
   }
   // The whole text is read as one sentence (0).

@@ -17,7 +17,7 @@ type Entry =
    * A body site word (lexical classes `site-<region>`), or a route of administration
    * (`route-<name>`): what a sentence or a claim line is about.
    */
-  | { type: 'site'; kind: ScopeKind; region: string; within?: string }
+  | { type: 'site'; kind: ScopeKind; region: string; within?: string; byFunction?: boolean }
   /** Words that name a site but are not about it ("hand therapy", "on the other hand"): class `not-site`. */
   | { type: 'notSite' }
   /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
@@ -76,6 +76,13 @@ function parentRegion(prefix: string, region: string, classes: ReadonlyMap<strin
   }
   return undefined;
 }
+
+/**
+ * A site class of the functions only that site serves ("walking" is the legs' and the feet's):
+ * such a word names the site only in a sentence that names no site by its anatomy, so "she
+ * has to stop after a block because the balls of her feet hurt" is the feet's, not the thigh's.
+ */
+const FUNCTIONS_SUFFIX = '-functions';
 
 const NOT_SITE = 'not-site';
 const ANAPHOR = 'anaphor';
@@ -172,10 +179,13 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
     }
     const scope = SCOPE_PREFIXES.find(([, prefix]) => c.id.startsWith(prefix));
     if (!scope) continue;
-    const region = c.id.slice(scope[1].length);
+    // `site-leg-functions` holds what only the leg serves (walking): the leg's, by function.
+    const byFunction = c.id.endsWith(FUNCTIONS_SUFFIX);
+    const region = c.id.slice(scope[1].length, byFunction ? -FUNCTIONS_SUFFIX.length : undefined);
     const within = parentRegion(scope[1], region, classes);
+    const siteEntry: Entry = { type: 'site', kind: scope[0], region, ...(within ? { within } : {}), ...(byFunction ? { byFunction } : {}) };
     c.phrases.forEach((phrase, index) => {
-      const err = add(phrase, { type: 'site', kind: scope[0], region, ...(within ? { within } : {}) });
+      const err = add(phrase, siteEntry);
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message });
     });
   }
