@@ -236,6 +236,12 @@ function readSqueezed(sentence: string): Relief | undefined {
 const SCALE_SCORE_RE = new RegExp(String.raw`${SCALE}${SCORE}`, 'i');
 const ONE_SLASH10_RE = new RegExp(SLASH10_RE.source, 'i');
 
+/** A sentence's first pain score ("NRS 8", "8/10"), not another measure's. */
+function firstScore(sentence: string): RegExpExecArray | undefined {
+  const m = SCALE_SCORE_RE.exec(sentence) ?? ONE_SLASH10_RE.exec(sentence);
+  return m && !otherMeasure(sentence, m) ? m : undefined;
+}
+
 /**
  * The baseline sentence's score carried onto a result read from the next sentence alone:
  * "Baseline NRS 8/10. At 4 h NRS 3/10, at 8 h NRS 3/10." reads 3 to 3 in the second sentence,
@@ -243,8 +249,8 @@ const ONE_SLASH10_RE = new RegExp(SLASH10_RE.source, 'i');
  */
 export function fromBaseline(baseline: string, result: Relief): Relief | undefined {
   if (!result.scores) return undefined;
-  const m = SCALE_SCORE_RE.exec(baseline) ?? ONE_SLASH10_RE.exec(baseline);
-  if (!m || otherMeasure(baseline, m)) return undefined;
+  const m = firstScore(baseline);
+  if (!m) return undefined;
   const before = Number(m[1]);
   const { after, scale } = result.scores;
   if (!(before > 0 && before <= scale && after <= before && before > result.scores.before)) return undefined;
@@ -259,9 +265,9 @@ export function fromBaseline(baseline: string, result: Relief): Relief | undefin
  * its `end` in `result` (each the caller's to place).
  */
 export function acrossBaseline(baseline: string, result: string): { relief: Relief; resultEnd: number } | undefined {
-  const b = SCALE_SCORE_RE.exec(baseline) ?? ONE_SLASH10_RE.exec(baseline);
-  const a = SCALE_SCORE_RE.exec(result) ?? ONE_SLASH10_RE.exec(result);
-  if (!b || !a || otherMeasure(baseline, b) || otherMeasure(result, a)) return undefined;
+  const b = firstScore(baseline);
+  const a = firstScore(result);
+  if (!b || !a) return undefined;
   const before = Number(b[1]);
   const after = Number(a[1]);
   const scale: 10 | 100 = before > 10 ? 100 : 10;
