@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InsertPromptArgs } from '../../../server/src/protocol';
 import { snippetToText } from '../../../server/src/services/text';
-import { closeAll, diagnostics, fixture, has, lacks, open, publishedAfter, ours, ruleOf } from './helpers';
+import { closeAll, codeActionsUntil, diagnostics, fixture, has, lacks, open, publishedAfter, ours, ruleOf } from './helpers';
 
 describe('quick fixes', () => {
   after(closeAll);
@@ -12,12 +12,11 @@ describe('quick fixes', () => {
   /** The claim's prompt fix for its first missing criterion, run as the light bulb would run it. */
   async function runPromptFix(claim: vscode.Uri): Promise<{ args: InsertPromptArgs; ran: boolean }> {
     const d = (await diagnostics(claim, has('missing-documentation'))).find((x) => ruleOf(x) === 'missing-documentation')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', claim, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title.startsWith('Insert documentation prompt'));
-    assert.ok(fix?.command, actions.map((a) => a.title).join(' | '));
-    assert.ok(fix!.isPreferred);
-    const args = fix!.command!.arguments![0] as InsertPromptArgs;
-    const ran = await vscode.commands.executeCommand<boolean>(fix!.command!.command, ...fix!.command!.arguments!);
+    const { actions, match: fix } = await codeActionsUntil(claim, d.range, (a) => a.title.startsWith('Insert documentation prompt'), vscode.CodeActionKind.QuickFix.value);
+    assert.ok(fix.command, actions.map((a) => a.title).join(' | '));
+    assert.ok(fix.isPreferred);
+    const args = fix.command!.arguments![0] as InsertPromptArgs;
+    const ran = await vscode.commands.executeCommand<boolean>(fix.command!.command, ...fix.command!.arguments!);
     return { args, ran };
   }
 
@@ -98,10 +97,9 @@ describe('quick fixes', () => {
     const uri = fixture('draft.claim');
     const editor = await open(uri);
     const d = (await diagnostics(uri, has('no-note'))).find((x) => ruleOf(x) === 'no-note')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
-    const fix = actions.find((a) => /Create and link note draft\.note/.test(a.title));
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    const { actions, match: fix } = await codeActionsUntil(uri, d.range, (a) => /Create and link note draft\.note/.test(a.title));
+    assert.ok(fix.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(editor.document.getText(), /^note: draft\.note$/m);
     const note = await vscode.workspace.openTextDocument(fixture('draft.note'));
     // The prompt's fixed wording before its first placeholder (data: the installed concept file).
@@ -116,10 +114,9 @@ describe('quick fixes', () => {
     const uri = fixture('unknown-payer.claim');
     const editor = await open(uri);
     const d = (await diagnostics(uri, has('unknown-payer'))).find((x) => ruleOf(x) === 'unknown-payer')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
-    const fix = actions.find((a) => a.title === 'Change payer to "Anthem"');
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    const { actions, match: fix } = await codeActionsUntil(uri, d.range, (a) => a.title === 'Change payer to "Anthem"');
+    assert.ok(fix.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(editor.document.lineAt(1).text, /^payer: Anthem$/);
     await diagnostics(uri, lacks('unknown-payer'));
   });

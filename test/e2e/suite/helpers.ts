@@ -69,6 +69,30 @@ export function publishedAfter(first: vscode.Uri, then: vscode.Uri, timeoutMs = 
   });
 }
 
+/**
+ * The code actions offered on `range` once one of them matches `pred`. The markers a test reads
+ * may still be an earlier publication's (a document closed by an earlier test and opened again),
+ * and the light bulb offers ClinLint's fixes once the server answers for the text now open, so
+ * this asks again until then, as a coder pressing Ctrl+. a moment later would. It fails with the
+ * titles last offered.
+ */
+export async function codeActionsUntil(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  pred: (a: vscode.CodeAction) => boolean,
+  kind?: string,
+  timeoutMs = 10_000,
+): Promise<{ actions: vscode.CodeAction[]; match: vscode.CodeAction }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    const match = actions.find(pred);
+    if (match) return { actions, match };
+    if (Date.now() > deadline) throw new Error(`no matching code action on ${uri.path}; offered: ${actions.map((a) => a.title).join(' | ') || 'none'}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export const has = (rule: string) => (d: vscode.Diagnostic[]) => d.some((x) => ruleOf(x) === rule);
 export const lacks = (rule: string) => (d: vscode.Diagnostic[]) => !d.some((x) => ruleOf(x) === rule);
 
