@@ -178,6 +178,16 @@ function columnsFor(length: number): Columns {
 }
 
 /** Tokenizes `text[from, to)`; offsets are absolute. */
+/** The one-word answers a form writes after its question, lower-cased. */
+const ANSWERS = new Set(['yes', 'no', 'y', 'n', 'positive', 'negative', 'none', 'confirmed', 'denied', 'denies', 'present', 'absent']);
+
+/** Whether `text` at `j` holds a form's answer: one of ANSWERS, as a whole word. */
+function answerAt(text: string, j: number, to: number): boolean {
+  let k = j;
+  while (k < to && k - j <= 9 && (CLASS[text.charCodeAt(k)] & WORD) !== 0) k++;
+  return k > j && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && ANSWERS.has(text.slice(j, k).toLowerCase());
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   const out = columnsFor(to - from);
   let i = from;
@@ -272,7 +282,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         // what follows an ellipsis on the same line: "VAS 9 before the injection ... VAS 3 at 3 h".
         const ellipsis = c === 46 && i >= 2 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46;
         const lineGoesOn = next !== 0 && next !== 10 && next !== 13;
-        if ((ellipsis || (c === 46 && titleBefore(text, out, out.n))) && lineGoesOn) {
+        // Nor is a form's answer after its question: "HIV? Yes" is one statement, the answer.
+        const answered = c === 63 && lineGoesOn && answerAt(text, j, to);
+        if ((ellipsis || answered || (c === 46 && titleBefore(text, out, out.n))) && lineGoesOn) {
           /* the sentence goes on */
         } else if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;
       }

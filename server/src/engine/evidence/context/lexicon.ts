@@ -128,6 +128,8 @@ export const LEXICON: TriggerEntry[] = [
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
       // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
       '+ ve [for]',
+      // a question answered on its line is the answer: "HIV? Yes", "Difficulty chewing? Y"
+      '? (yes|y|positive|present|confirmed)',
       // "but" that does not end a scope:
       '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
@@ -223,6 +225,12 @@ export const LEXICON: TriggerEntry[] = [
     phrases: ['may occur', 'could occur'],
   },
   {
+    // a form's question answered no: "HIV? No", "Difficulty walking? denies"
+    category: 'negated',
+    direction: 'backward',
+    phrases: ['? (no|n|negative|none|denied|denies|absent)'],
+  },
+  {
     // Possible existence (ConText's POSSIBLE_EXISTENCE): suspected, to be ruled out, to be
     // tested for. Not asserted, but not hypothetical in time: "r/o celiac sprue" is about now.
     category: 'uncertain',
@@ -261,6 +269,9 @@ export const LEXICON: TriggerEntry[] = [
       '(cannot|can not|could not|can t|couldn t) be (ruled out|excluded)', 'not excluded',
       'not ruled out', 'not been ruled out', 'is a concern', 'is questionable',
       '(test|testing|screen|screening|serology|serologies|titer|titers) [was|were|is|are|has been] (ordered|pending|sent|drawn|requested|recommended)',
+      // a question asks, it does not document: "is there an HIV diagnosis for the member?",
+      // "Difficulty chewing?" (an answer after it on its line is a pseudo phrase: "HIV? Yes")
+      '?',
     ],
   },
   {
