@@ -1,4 +1,7 @@
 /** The CLI run in process, its output captured: what a test of the user's side drives. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../server/src/cli/main';
 import { FIXTURE_POLICY_ARGS } from './engine/helpers';
 
@@ -16,4 +19,24 @@ export function runCli(argv: string[], cwd: string): { status: number; stdout: s
 export function frozenCli(argv: string[], cwd: string): ReturnType<typeof runCli> {
   const [command, rest] = argv[0] === 'rationale' ? [[argv[0]], argv.slice(1)] : [[], argv];
   return runCli([...command, ...FIXTURE_POLICY_ARGS, ...rest], cwd);
+}
+
+/** One determination of `clinlint --format json`, as the JSON gives it (SPEC 7). */
+export interface JsonDetermination {
+  code: string;
+  status: string;
+  policies: { section: string; status: string; missing: string[]; nearMisses?: { criterion: string; reason: string; trigger?: string }[] }[];
+}
+
+/**
+ * `clinlint --format json claims/c.claim` over a fresh folder holding the claim and the note it
+ * links as `../notes/v.note`: the determinations a coder's CI would get.
+ */
+export function claimDeterminations(claim: string, note: string): JsonDetermination[] {
+  const dir = mkdtempSync(join(tmpdir(), 'clinlint-claim-'));
+  mkdirSync(join(dir, 'claims'));
+  mkdirSync(join(dir, 'notes'));
+  writeFileSync(join(dir, 'claims', 'c.claim'), claim);
+  writeFileSync(join(dir, 'notes', 'v.note'), note);
+  return JSON.parse(runCli(['--format', 'json', 'claims/c.claim'], dir).stdout).files[0].determinations;
 }

@@ -6,10 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../../../server/src/cli/main';
+import { claimDeterminations } from '../runCli';
 import { criterionIn } from '../engine/helpers';
 
 const CLAIM = [
@@ -29,16 +26,8 @@ const note = (...lines: string[]) =>
   ['---', 'date: 2025-03-04', '---', 'HPI: 41F with marked loss of facial fat, cheeks and temples, progressive over 5 years.', ...lines, ''].join('\n');
 
 function check(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'clinlint-questions-'));
-  mkdirSync(join(dir, 'claims'));
-  mkdirSync(join(dir, 'notes'));
-  writeFileSync(join(dir, 'claims', 'c.claim'), CLAIM);
-  writeFileSync(join(dir, 'notes', 'v.note'), text);
-  let stdout = '';
-  run(['--format', 'json', 'claims/c.claim'], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: dir });
-  const d = JSON.parse(stdout).files[0].determinations[0];
-  const section = (d.policies as { section: string; missing: string[]; nearMisses?: { criterion: string; reason: string; trigger?: string }[] }[])[0];
-  return { status: d.status as string, ...section };
+  const [d] = claimDeterminations(CLAIM, text);
+  return { status: d.status, ...d.policies[0] };
 }
 
 test('a reviewer\u2019s question about an HIV diagnosis is not one: hiv-diagnosis stays missing, and the near miss names "?"', () => {

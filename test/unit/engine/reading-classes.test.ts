@@ -1022,3 +1022,17 @@ test('SPEC 4.1: a function only a site serves names that site only where no site
   assert.equal(feet.status, 'supported');
   assert.notEqual(thigh.status, 'supported');
 });
+
+test('a benefit credited to another treatment, the subject of the expectation whatever its verb, is not the graft\u2019s (SPEC 4)', () => {
+  eachMet(
+    'expected-improvement',
+    [
+      'The splint and jaw-stretching exercises are expected to ease her chewing and cut down the cheek biting.',
+      'Custom accommodative orthotics are expected to offload the metatarsal heads and improve her walking tolerance.',
+      'Per OT, the hand therapy program is expected to improve her dexterity and pinch strength.',
+    ],
+    false,
+  );
+  // Padding is what a fat graft gives, not another treatment.
+  eachMet('expected-improvement', ['Autologous fat transfer to plantar heels. Added padding is anticipated to let her stand and walk for longer without pain.'], true);
+});

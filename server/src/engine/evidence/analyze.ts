@@ -90,9 +90,11 @@ export function analyzeText(
       if (!seen) anaphors.set(s, { first: m.first, last: m.first });
       else if (m.first > seen.last) seen.last = m.first;
     } else if (e.type === 'outOfScope') {
-      const sentence = tokens.sentenceOf[m.first];
-      if (!outOfScope.has(`${e.concept}\u0000${sentence}`))
-        outOfScope.set(`${e.concept}\u0000${sentence}`, { first: m.first, last: m.last });
+      // The sentence's first out-of-scope phrase, at its longest (what the explanation quotes:
+      // "PT is expected to improve", not "PT is expected to").
+      const key = `${e.concept}\u0000${tokens.sentenceOf[m.first]}`;
+      const seen = outOfScope.get(key);
+      if (!seen || (seen.first === m.first && m.last > seen.last)) outOfScope.set(key, { first: m.first, last: m.last });
     } else if (e.type === 'part') {
       const window = compiled.concepts.get(e.concept)?.window ?? DEFAULT_WINDOW;
       addPart(parts, e, tokens.sentenceOf[m.first], m.first, m.last, window);
