@@ -21,11 +21,18 @@ export function frozenCli(argv: string[], cwd: string): ReturnType<typeof runCli
   return runCli([...command, ...FIXTURE_POLICY_ARGS, ...rest], cwd);
 }
 
+/** A criterion's mention that did not count, and why (SPEC 7). */
+export interface NearMiss {
+  criterion: string;
+  reason: string;
+  trigger?: string;
+}
+
 /** One determination of `clinlint --format json`, as the JSON gives it (SPEC 7). */
 export interface JsonDetermination {
   code: string;
   status: string;
-  policies: { section: string; status: string; missing: string[]; nearMisses?: { criterion: string; reason: string; trigger?: string }[] }[];
+  policies: { section: string; status: string; missing: string[]; nearMisses?: NearMiss[] }[];
 }
 
 /**

@@ -27,7 +27,7 @@ const note = (...lines: string[]) =>
 
 function check(text: string) {
   const [d] = claimDeterminations(CLAIM, text);
-  return { status: d.status, ...d.policies[0] };
+  return { ...d.policies[0], status: d.status };
 }
 
 test('a reviewer\u2019s question about an HIV diagnosis is not one: hiv-diagnosis stays missing, and the near miss names "?"', () => {
