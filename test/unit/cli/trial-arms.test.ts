@@ -45,3 +45,12 @@ test('a saline day documents nothing, though its result stands in the next sente
   ]);
   assert.deepEqual([r.status, r.missing], ['documentation-missing', ['pump-trial-relief']]);
 });
+
+test('a saline day\u2019s result on the line right after it is the saline\u2019s, and the active day\u2019s the active day\u2019s', () => {
+  const saline = 'Agent today: preservative-free normal saline 1 mL intrathecal (placebo arm, pt blinded).';
+  const morphine = 'Agent day 2: preservative-free intrathecal morphine 0.3 mg (active arm).';
+  const r = status([saline, 'NRS 8/10 pre -> 3/10 at 4 h.', morphine, 'NRS 8/10 pre -> 5/10 at 4 h.']);
+  assert.deepEqual([r.status, r.missing], ['documentation-missing', ['pump-trial-relief']]);
+  // The active day's result on the next line is the active day's.
+  assert.equal(status([saline, 'NRS 8/10 pre -> 8/10 at 4 h.', morphine, 'NRS 8/10 pre -> 2/10 at 4 h.']).status, 'supported');
+});

@@ -169,7 +169,11 @@ export function analyzeText(
     // VAS 2 at 3 hours." (but "SCS explanted. IT Prialt trial: more than half of her pain gone"
     // is the Prialt trial's).
     const scopeOf = (s: number) => outOfScope.get(`${m.concept}\u0000${s}`);
-    const carried = (sameLineBefore || indentedUnder) && !nearSentences.get(m.concept)?.has(sentenceIndex);
+    // So is a result on the line right after the arm's, with no blank line between: "Agent
+    // today: normal saline 1 mL intrathecal (placebo arm).\nNRS 8/10 pre -> 3/10 at 4 h." is
+    // the saline's.
+    const nextLine = gapBefore !== undefined && /^[ \t]*\r?\n[ \t]*$/.test(gapBefore);
+    const carried = (sameLineBefore || indentedUnder || nextLine) && !nearSentences.get(m.concept)?.has(sentenceIndex);
     const scope = mention.counts ? (scopeOf(sentenceIndex) ?? (carried ? scopeOf(sentenceIndex - 1) : undefined)) : undefined;
     if (scope) {
       mention.counts = false;
