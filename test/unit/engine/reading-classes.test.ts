@@ -1036,3 +1036,12 @@ test('a benefit credited to another treatment, the subject of the expectation wh
   // Padding is what a fat graft gives, not another treatment.
   eachMet('expected-improvement', ['Autologous fat transfer to plantar heels. Added padding is anticipated to let her stand and walk for longer without pain.'], true);
 });
+
+test('a statement about a group of people, not this patient ("reserved for children who fail ..."), documents nothing (SPEC 4)', () => {
+  eachMet(
+    'oral-baclofen-failed',
+    ['ITB is in general reserved for children who fail or cannot tolerate enteral baclofen.', 'The pump suits adults whose spasticity is not controlled by oral baclofen.'],
+    false,
+  );
+  eachMet('oral-baclofen-failed', ['He could not tolerate oral baclofen, even at 10 mg TID, because of sedation.'], true);
+});

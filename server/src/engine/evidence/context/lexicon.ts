@@ -285,6 +285,8 @@ export const LEXICON: TriggerEntry[] = [
       'twin', 'partner', 'boyfriend', 'girlfriend', 'family member', 'family members',
       // people in general, not this patient:
       '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
+      // "ITB is in general reserved for children who fail or cannot tolerate enteral baclofen"
+      '(children|kids|adults|adolescents|people|persons|individuals|candidates|those|women|men) (who|whose)',
     ],
   },
   {
