@@ -1045,3 +1045,8 @@ test('a statement about a group of people, not this patient ("reserved for child
   );
   eachMet('oral-baclofen-failed', ['He could not tolerate oral baclofen, even at 10 mg TID, because of sedation.'], true);
 });
+
+test('"a bit" is a little, not a bite: "the cheek scar is a bit tender" is no eating impairment; biting the cheek is', () => {
+  eachMet('functional-impairment', ['The cheek scar is "a bit tender now and then"; no treatment tried.', 'Her cheek feels a little bit numb.'], false);
+  eachMet('functional-impairment', ['She bit her cheek twice this week while chewing.', 'Pt has a bit of difficulty walking.'], true);
+});
