@@ -1050,3 +1050,22 @@ test('"a bit" is a little, not a bite: "the cheek scar is a bit tender" is no ea
   eachMet('functional-impairment', ['The cheek scar is "a bit tender now and then"; no treatment tried.', 'Her cheek feels a little bit numb.'], false);
   eachMet('functional-impairment', ['She bit her cheek twice this week while chewing.', 'Pt has a bit of difficulty walking.'], true);
 });
+
+test('failed conservative care in more of its words: what it did not fix, stop or restore, a prosthesis abandoned, no regain', () => {
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'A soft diet and three rounds of obturator relining by prosthodontics over 8 months did not fix the R cheek pocketing.',
+      'Nine months of static-progressive splinting, OT and scar massage have not stopped the contracture.',
+      '14 months of hand therapy, paraffin, nifedipine and sildenafil have not restored function.',
+      'An adhesive prosthetic ear was trialled for 14 months and abandoned after recurrent skin breakdown.',
+      'Switched to an INSTI regimen in 2012; no regain of facial fat over 13 years.',
+    ],
+    true,
+  );
+  eachMet(
+    'conservative-therapy-failed',
+    ['Her adhesive prosthetic ear fits well and she wears it daily.', 'Hand therapy has restored most of her grip.', 'Should splinting fail, we will consider release.'],
+    false,
+  );
+});
