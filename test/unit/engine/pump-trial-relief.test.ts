@@ -82,3 +82,17 @@ test('spasticity scores in a baclofen trial are not pain relief', () => {
   const f = relief('Intrathecal baclofen bolus trial: Ashworth fell from 4 to 1 within 4 hours.');
   assert.equal(f.met, undefined, `read as pain relief: ${JSON.stringify(f.met)}`);
 });
+
+test('a baseline and a result in two clauses of one sentence, across its semicolon, read as one pair', () => {
+  const f = relief('Intrathecal ziconotide trial. Baseline VAS 9; at 8 h VAS 2, sustained next AM.');
+  assert.match(f.met?.text ?? '', /Baseline VAS 9; at 8 h VAS 2/);
+  assert.equal(relief('Intrathecal morphine trial. NRS 8 pre-injection; NRS 4 at 6 hours post-injection.').miss?.value, 50);
+  // Without a baseline word, two measures either side of a semicolon are not a pair.
+  assert.equal(relief('Intrathecal morphine trial. NRS 8 at rest; NRS 2 with medication.').met, undefined);
+});
+
+test('a share of the pain gone is relief, not pain denied: "more than half of her usual pain gone"', () => {
+  const f = relief('Intrathecal hydromorphone infusion trial x 72 h - pt reports more than half of her usual pain gone by day 2.');
+  assert.ok(f.met, JSON.stringify(f.miss));
+  assert.equal(relief('Intrathecal trial: about half of his pain was gone.').met, undefined);
+});

@@ -228,6 +228,10 @@ function readSqueezed(sentence: string): Relief | undefined {
     const pair = scorePair(sentence);
     if (pair) push(pair.percent, false, pair.quote, pair.start, 'scores', pair.scores);
   }
+  if (found.length === 0) {
+    const split = acrossSemicolon(sentence);
+    if (split) found.push(split);
+  }
   if (found.length === 0) return undefined;
   // The best-supported reading: the largest relief the sentence states.
   return found.reduce((a, b) => (score(b) > score(a) ? b : a));
@@ -276,6 +280,21 @@ export function acrossBaseline(baseline: string, result: string): { relief: Reli
   const quote = `${b[0].trim()} … ${a[0].trim()}`;
   const relief: Relief = { percent, exclusive: false, quote, start: b.index, end: 0, how: 'scores', scores: { before, after, scale } };
   return { relief, resultEnd: a.index + a[0].length };
+}
+
+/**
+ * A baseline and a result in two clauses of one sentence, as across two sentences: "Baseline
+ * VAS 9; at 8 h VAS 2", "NRS 8 pre-injection; NRS 2 at 6 hours post-injection". A score pair
+ * never spans a semicolon otherwise (two measures may stand either side of one).
+ */
+function acrossSemicolon(sentence: string): Relief | undefined {
+  for (let i = sentence.indexOf(';'); i >= 0; i = sentence.indexOf(';', i + 1)) {
+    const left = sentence.slice(0, i);
+    if (!namesBaseline(left)) continue;
+    const across = acrossBaseline(left, sentence.slice(i + 1));
+    if (across) return { ...across.relief, end: i + 1 + across.resultEnd };
+  }
+  return undefined;
 }
 
 /** Does the relief meet "more than `threshold` percent"? "greater than 50%" does. */

@@ -128,6 +128,9 @@ export const LEXICON: TriggerEntry[] = [
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
       // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
       '+ ve [for]',
+      // a share of the pain gone is relief, not pain denied: "more than half of her usual pain gone"
+      // (the phrase after the share: the share is the mention)
+      'of [her|his|the|their|my] [usual|baseline|typical|daily|normal] pain [was|is|had|has|being] gone',
       // a question answered on its line is the answer: "HIV? Yes", "Difficulty chewing? Y"
       '? (yes|y|positive|present|confirmed)',
       // "but" that does not end a scope:
