@@ -1069,3 +1069,15 @@ test('failed conservative care in more of its words: what it did not fix, stop o
     false,
   );
 });
+
+test('injuries in more of their names: a motorcycle crash, a degloving, a crush or avulsion injury', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Adherent, unstable scar R shin after traumatic degloving preventing orthosis use.',
+      'Contour defect of the thigh since a motorcycle crash in 2021.',
+      'Volume loss of the forearm after a crush injury at work.',
+    ],
+    true,
+  );
+});
