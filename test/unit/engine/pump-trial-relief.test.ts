@@ -96,3 +96,8 @@ test('a share of the pain gone is relief, not pain denied: "more than half of he
   assert.ok(f.met, JSON.stringify(f.miss));
   assert.equal(relief('Intrathecal trial: about half of his pain was gone.').met, undefined);
 });
+
+test('scores before the infusion and on a day after it: "VAS 82 mm before the infusion, 30 mm on day 3"', () => {
+  assert.ok(relief('Intrathecal ziconotide trial. Result: VAS 82 mm before the infusion, 30 mm on day 3.').met);
+  assert.equal(relief('Intrathecal ziconotide trial. VAS 80 mm before the infusion, 45 mm on day 2.').miss?.reason, 'numeric');
+});

@@ -54,9 +54,9 @@ const GAP = String.raw`(?:[^.;%]|\.\.\.){0,80}?`;
 /** "to" and its arrows: an arrow is not a word, so no `\b` before it ("9/10 -> 4/10", "VAS 9 → 2"). */
 const TO = String.raw`(?:\b(?:to|down to|decreased to|reduced to|improved to|dropped to|fell to|went to)\s+|(?:-+>|→|=>|⇒)\s*)`;
 /** Words saying a score was taken before the trial, and after it ("NRS 7 pre / 3 post"). */
-const PRE = String.raw`(?:pre|pre-?trial|pre-?injection|pre-?procedure|before|at baseline|baseline)`;
-// ... or the hour it was taken at: "VAS 80 mm at baseline and 20 mm at 6 hrs"
-const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following|at\s+\d{1,2}(?:\.\d)?\s*(?:h|hrs?|hours?|mins?|minutes?))`;
+const PRE = String.raw`(?:pre|pre-?trial|pre-?injection|pre-?procedure|before(?:\s+the\s+(?:trial|injection|infusion|bolus|dose|procedure))?|at baseline|baseline)`;
+// ... or the hour or day it was taken at: "VAS 80 mm at baseline and 20 mm at 6 hrs", "30 mm on day 3"
+const POST = String.raw`(?:post|post-?trial|post-?injection|post-?procedure|after|afterwards|afterward|following|at\s+\d{1,2}(?:\.\d)?\s*(?:h|hrs?|hours?|mins?|minutes?)|(?:on|at|by)\s+day\s+\d{1,2})`;
 /** A sentence giving the score before treatment on its own ("Baseline pain nine out of ten."). */
 const BASELINE_RE =
   /\b(?:baseline|pre-?trial|pre-?injection|pre-?procedure|pre-?bolus|before the (?:trial|injection|bolus|infusion)|prior to the (?:trial|injection|bolus|infusion)|initially|initial pain)\b/i;
