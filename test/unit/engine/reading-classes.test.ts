@@ -1081,3 +1081,20 @@ test('injuries in more of their names: a motorcycle crash, a degloving, a crush 
     true,
   );
 });
+
+test('a family history\u2019s context ends with its heading\u2019s line when that line ends a sentence, else at its first blank line', () => {
+  const letter = [
+    'Ms. C. has progressive hemifacial atrophy (Parry-Romberg syndrome), L side.',
+    'FAMILY HISTORY: Mother - discoid lupus. No family h/o facial atrophy.',
+    'Volume loss of the L orbit has pulled the L lower lid down; she is unable to close the L eye fully at night.',
+    '',
+  ].join('\n');
+  assert.ok(met('functional-impairment', letter));
+  const list = ['FAMILY HISTORY:', 'Mother unable to walk after a stroke.', 'Father with CAD.', '', 'HPI: here for a knee review.', ''].join('\n');
+  assert.equal(criterionIn(list, 'functional-impairment').miss?.reason, 'experiencer');
+});
+
+test('closing the mouth, the lips or an eye, with the side or the owner between: "unable to close the L eye fully at night"', () => {
+  eachMet('functional-impairment', ['She is unable to close the L eye fully at night.', 'She cannot close her lips at rest.'], true);
+  eachMet('functional-impairment', ['Follow up closely with the eye clinic.'], false);
+});

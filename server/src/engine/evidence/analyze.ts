@@ -129,7 +129,7 @@ export function analyzeText(
     const context = index.decide(m.first, m.last, m.skipped);
     const inSection = sectionAt(sections, span.start);
     const section = inSection?.kind;
-    const fromSection = section ? SECTION_CONTEXT[section] : undefined;
+    const fromSection = section && span.start < contextEnd(text, inSection!) ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = scopeBySentence.site.get(sentenceIndex);
     const routes = concept.sameRoute
@@ -491,6 +491,42 @@ function judge(
     if (relief) m.relief = { ...relief, ...(relief.scores ? { scores: { ...relief.scores } } : {}) };
     if (!relief || !exceeds(relief, concept.numeric.greaterThan)) miss('numeric');
   }
+}
+
+/**
+ * Where a section's own context (a family history's relatives, a past history's past) stops:
+ * at the end of its heading's line when the heading's text on that line ends a sentence
+ * ("FAMILY HISTORY: Mother - discoid lupus. No family h/o facial atrophy." and then a letter's
+ * prose about the patient), else at its first blank line (a list of items under the heading),
+ * and never past the section.
+ */
+function contextEnd(text: string, section: NoteSection): number {
+  const end = section.span.end;
+  let i = section.bodyStart;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const lineEnd = (from: number) => {
+    let j = from;
+    while (j < end && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    return j;
+  };
+  const first = lineEnd(i);
+  if (first > i) {
+    let k = first - 1;
+    while (k > i && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63) return first;
+  }
+  // The first blank line after the heading's line.
+  for (let j = first; j < end; ) {
+    if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
+    const start = j + 1;
+    const stop = lineEnd(start);
+    let blank = true;
+    for (let k = start; k < stop && blank; k++) blank = text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9;
+    if (blank) return start;
+    j = stop;
+  }
+  return end;
 }
 
 function sectionAt(sections: readonly NoteSection[], offset: number): NoteSection | undefined {
