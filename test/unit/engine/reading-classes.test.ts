@@ -1098,3 +1098,15 @@ test('closing the mouth, the lips or an eye, with the side or the owner between:
   eachMet('functional-impairment', ['She is unable to close the L eye fully at night.', 'She cannot close her lips at rest.'], true);
   eachMet('functional-impairment', ['Follow up closely with the eye clinic.'], false);
 });
+
+test('expected improvement: the padding a graft restores, and what a surgeon expects the graft to do', () => {
+  eachMet(
+    'expected-improvement',
+    [
+      'Plan: injectable filler to b/l plantar heel pads. Restoring the padding should let her stand and walk through a full shift again.',
+      'Surgeon expects the hand grafts to soften the sclerotic skin and give her back a functional grip.',
+    ],
+    true,
+  );
+  eachMet('expected-improvement', ['Fat grafting planned. She expects her daughter to drive her home.'], false);
+});
