@@ -1110,3 +1110,8 @@ test('expected improvement: the padding a graft restores, and what a surgeon exp
   );
   eachMet('expected-improvement', ['Fat grafting planned. She expects her daughter to drive her home.'], false);
 });
+
+test('"free" as a verb negates nothing: "is expected to free the tethered tissue and give back knee flexion"', () => {
+  eachMet('expected-improvement', ['Fat grafting beneath the left thigh band, with percutaneous release, is expected to free the tethered tissue and give back knee flexion.'], true);
+  eachMet('intractable-pain', ['She is now pain free.'], false);
+});

@@ -128,6 +128,8 @@ export const LEXICON: TriggerEntry[] = [
       'negative (pressure|margin|margins|aspiration|aspirate|inspiratory|predictive)', 'aspiration [was|is] negative',
       // "-ve for" is negative (the tokenizer drops the hyphen: "ve for" is a trigger); "+ve for" is positive
       '+ ve [for]',
+      // "free" as a verb is no negation: "is expected to free the tethered tissue"
+      '(to|will|should|would|can|could) free',
       // a share of the pain gone is relief, not pain denied: "more than half of her usual pain gone"
       // (the phrase after the share: the share is the mention)
       'of [her|his|the|their|my] [usual|baseline|typical|daily|normal] pain [was|is|had|has|being] gone',
