@@ -178,6 +178,17 @@ function columnsFor(length: number): Columns {
 }
 
 /** Tokenizes `text[from, to)`; offsets are absolute. */
+/** Conjunctions that, after a dash at a line's start, continue the sentence before. */
+const DASH_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet', 'which', 'with', 'then']);
+
+/** Whether `text` at `j` is " and ", " but " ... : a space, then a lower-case conjunction as a whole word. */
+function dashConjunctionAt(text: string, j: number, to: number): boolean {
+  if (text.charCodeAt(j) !== 32) return false;
+  let k = j + 1;
+  while (k < to && k - j <= 6 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  return k > j + 1 && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && DASH_CONJUNCTIONS.has(text.slice(j + 1, k));
+}
+
 /** The one-word answers a form writes after its question, lower-cased. */
 const ANSWERS = new Set(['yes', 'no', 'y', 'n', 'positive', 'negative', 'none', 'confirmed', 'denied', 'denies', 'present', 'absent']);
 
@@ -237,7 +248,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // In dictation an indented line is still its item's continuation ("[x] ... describe: upper
       // denture no longer stays seated;\n    pt bites the inside of both cheeks").
       const indented = !blank && j > i + 1 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9);
-      const wraps = !blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence);
+      // A dash and a conjunction starting the line go on with it too: "enough to make him
+      // wince\n- and it has not settled with 4 rounds of triamcinolone".
+      const dashOn = !blank && next === 45 && before === TokenKind.Word && dashConjunctionAt(text, j + 1, to);
+      const wraps = dashOn || (!blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence));
       if (wraps && dictated === undefined) dictated = isDictated(text, paraStart, to);
       const runsOn = wraps && (!dictated || indented);
       if (!runsOn) out.pendingBreak = true;
