@@ -1115,3 +1115,16 @@ test('"free" as a verb negates nothing: "is expected to free the tethered tissue
   eachMet('expected-improvement', ['Fat grafting beneath the left thigh band, with percutaneous release, is expected to free the tethered tissue and give back knee flexion.'], true);
   eachMet('intractable-pain', ['She is now pain free.'], false);
 });
+
+test('scar pain that persists through treatment, in more of its words: "kept hurting through", "still just as painful", a dash-led line going on', () => {
+  eachMet(
+    'scar-pain-refractory',
+    [
+      'The chest keloid hurts constantly and has kept hurting through three rounds of intralesional triamcinolone.',
+      'Earlobe keloid. Intralesional triamcinolone x3 plus a pressure earring -- the keloid is still just as painful.',
+      'The presternal keloid is exquisitely tender - his shirt rubbing it is enough to make him wince\n- and it has not settled with 4 rounds of intralesional triamcinolone.',
+    ],
+    true,
+  );
+  eachMet('scar-pain-refractory', ['The keloid was tender before the first triamcinolone injection and is comfortable now.'], false);
+});
