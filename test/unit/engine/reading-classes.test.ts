@@ -1128,3 +1128,17 @@ test('scar pain that persists through treatment, in more of its words: "kept hur
   );
   eachMet('scar-pain-refractory', ['The keloid was tender before the first triamcinolone injection and is comfortable now.'], false);
 });
+
+test('limits of distance and time: stopping and resting after a block or an aisle, standing for only minutes at a time, checking a blind spot', () => {
+  eachMet(
+    'functional-impairment',
+    [
+      'She has to stop and rest after about one block.',
+      'Has to stop after one aisle at the grocery store because of heel pain.',
+      'She can stand at her cashier job for only 20 min at a time.',
+      'Her neck turns only 20 degrees to either side; she cannot check her blind spot when driving.',
+    ],
+    true,
+  );
+  eachMet('functional-impairment', ['The infusion was stopped after 20 minutes.', 'Check her blood pressure before each visit.'], false);
+});
