@@ -1142,3 +1142,10 @@ test('limits of distance and time: stopping and resting after a block or an aisl
   );
   eachMet('functional-impairment', ['The infusion was stopped after 20 minutes.', 'Check her blood pressure before each visit.'], false);
 });
+
+test('the voice as a function, a job given up because of it, and a vocal-fold filler as the billed procedure', () => {
+  eachMet('functional-impairment', ['She has had to stop working as a receptionist.'], true);
+  eachMet('expected-improvement', ['Medialisation with calcium hydroxylapatite is anticipated to close the glottic gap and so improve her voice and her swallow safety.'], true);
+  // A treatment that stopped working is no impairment of the patient's.
+  eachMet('functional-impairment', ['Elidel cream b.i.d. for six months, but this has stopped working now.'], false);
+});
