@@ -1149,3 +1149,8 @@ test('the voice as a function, a job given up because of it, and a vocal-fold fi
   // A treatment that stopped working is no impairment of the patient's.
   eachMet('functional-impairment', ['Elidel cream b.i.d. for six months, but this has stopped working now.'], false);
 });
+
+test('a treatment-induced abnormality is a reconstructive cause: "steroid-induced plantar fat pad atrophy", "HAART-associated facial lipoatrophy"', () => {
+  eachMet('reconstructive-cause', ['ASSESSMENT: Steroid-induced plantar fat pad atrophy, both feet.', 'HAART-associated facial lipoatrophy.'], true);
+  eachMet('reconstructive-cause', ['Steroid-induced hyperglycemia, on insulin.'], false);
+});
