@@ -1154,3 +1154,8 @@ test('a treatment-induced abnormality is a reconstructive cause: "steroid-induce
   eachMet('reconstructive-cause', ['ASSESSMENT: Steroid-induced plantar fat pad atrophy, both feet.', 'HAART-associated facial lipoatrophy.'], true);
   eachMet('reconstructive-cause', ['Steroid-induced hyperglycemia, on insulin.'], false);
 });
+
+test('a saucer-shaped depression of a site is a deformity a cause can leave; a mood\u2019s depression is not', () => {
+  eachMet('reconstructive-cause', ['L lateral thigh: a saucer-shaped depression of the left lateral thigh after sarcoma resection and radiotherapy.'], true);
+  eachMet('reconstructive-cause', ['Depression after her divorce, on sertraline.'], false);
+});
