@@ -1159,3 +1159,8 @@ test('a saucer-shaped depression of a site is a deformity a cause can leave; a m
   eachMet('reconstructive-cause', ['L lateral thigh: a saucer-shaped depression of the left lateral thigh after sarcoma resection and radiotherapy.'], true);
   eachMet('reconstructive-cause', ['Depression after her divorce, on sertraline.'], false);
 });
+
+test('stopping after a distance, in the present tense: "she now stops after about 2 blocks"', () => {
+  eachMet('functional-impairment', ['Walking on hard floors is agony; she now stops after about 2 blocks.'], true);
+  eachMet('functional-impairment', ['The pain stops after 5 minutes of rest.'], false);
+});
