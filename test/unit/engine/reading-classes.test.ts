@@ -1164,3 +1164,10 @@ test('stopping after a distance, in the present tense: "she now stops after abou
   eachMet('functional-impairment', ['Walking on hard floors is agony; she now stops after about 2 blocks.'], true);
   eachMet('functional-impairment', ['The pain stops after 5 minutes of rest.'], false);
 });
+
+test('a heading alone over a blank line keeps its context for the body below it; a past history runs to the next heading', () => {
+  const fh = ['FAMILY HISTORY', '', 'Mother unable to walk after a stroke.', '', 'HPI: knee review.', ''].join('\n');
+  assert.equal(criterionIn(fh, 'functional-impairment').miss?.reason, 'experiencer');
+  const pmh = ['PAST HISTORY', '', 'Surgical', 'Appendectomy.', '', 'Medical', 'Migraine headaches.', '', 'ASSESSMENT: chronic low back pain.', ''].join('\n');
+  assert.equal(criterionIn(pmh, 'headache-indication').miss?.reason, 'historical');
+});

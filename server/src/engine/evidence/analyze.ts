@@ -129,7 +129,10 @@ export function analyzeText(
     const context = index.decide(m.first, m.last, m.skipped);
     const inSection = sectionAt(sections, span.start);
     const section = inSection?.kind;
-    const fromSection = section && span.start < contextEnd(text, inSection!) ? SECTION_CONTEXT[section] : undefined;
+    // A family history's relatives reach only its own lines (a letter's next paragraph is the
+    // patient's again); a past history runs on to the next heading, whatever its layout.
+    const reach = section === 'family-history' ? contextEnd(text, inSection!) : Infinity;
+    const fromSection = section && span.start < reach ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = scopeBySentence.site.get(sentenceIndex);
     const routes = concept.sameRoute
@@ -494,7 +497,7 @@ function judge(
 }
 
 /**
- * Where a section's own context (a family history's relatives, a past history's past) stops:
+ * Where a family history's own context (its relatives) stops:
  * at the end of its heading's line when the heading's text on that line ends a sentence
  * ("FAMILY HISTORY: Mother - discoid lupus. No family h/o facial atrophy." and then a letter's
  * prose about the patient), else at its first blank line (a list of items under the heading),
@@ -516,14 +519,17 @@ function contextEnd(text: string, section: NoteSection): number {
     const c = text.charCodeAt(k);
     if (c === 46 || c === 33 || c === 63) return first;
   }
-  // The first blank line after the heading's line.
+  // The first blank line after the section's first line of text (a heading alone on its line
+  // may stand over blank lines before its body: "PAST MEDICAL HISTORY:\n\nMigraine headaches.").
+  let seenText = first > i;
   for (let j = first; j < end; ) {
     if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
     const start = j + 1;
     const stop = lineEnd(start);
     let blank = true;
     for (let k = start; k < stop && blank; k++) blank = text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9;
-    if (blank) return start;
+    if (blank && seenText) return start;
+    if (!blank) seenText = true;
     j = stop;
   }
   return end;
