@@ -54,3 +54,14 @@ test('a saline day\u2019s result on the line right after it is the saline\u2019s
   // The active day's result on the next line is the active day's.
   assert.equal(status([saline, 'NRS 8/10 pre -> 8/10 at 4 h.', morphine, 'NRS 8/10 pre -> 2/10 at 4 h.']).status, 'supported');
 });
+
+test('an addendum that retracts a relief recorded above governs: the measured 50% decides, and the JSON says why', () => {
+  const trial = [
+    'PROCEDURE: Single-shot intrathecal morphine 0.2 mg at L2-3. The patient states the trial gave her ">60% relief".',
+    'ADDENDUM: Reviewed the flowsheet. Pre-bolus NRS 8; lowest post-bolus NRS 4 at 3 h.',
+    'The ">60% relief" recorded above was the patient\u2019s initial estimate and is retracted.',
+  ];
+  assert.deepEqual(status(trial).missing, ['pump-trial-relief']);
+  // Without the retraction, the stated relief stands.
+  assert.equal(status(trial.slice(0, 2)).status, 'supported');
+});

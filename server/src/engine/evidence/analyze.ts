@@ -10,7 +10,7 @@ import { maskUncheckedBoxes } from './checkboxes';
 import type { CompiledConcepts, ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
 import { acrossBaseline, exceeds, fromBaseline, namesBaseline, readRelief, type Relief } from './numbers';
-import { sentenceBounds, tokenize } from './tokenize';
+import { sentenceBounds, tokenize, type Tokens } from './tokenize';
 
 type MissReason = NearMiss['reason'];
 
@@ -72,6 +72,8 @@ export function analyzeText(
   const notSites: { first: number; last: number }[] = [];
   /** Per sentence, the first token of its first and of its last word referring back (class `anaphor`). */
   const anaphors = new Map<number, { first: number; last: number }>();
+  /** Per sentence, its first words withdrawing what the note said (class `retraction`). */
+  const retractions = new Map<number, { first: number; last: number }>();
   for (const m of matches) {
     const e = compiled.entries[m.id];
     if (e.type === 'trigger') {
@@ -84,7 +86,10 @@ export function analyzeText(
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
     else if (e.type === 'site') siteWords.push(siteWord(e, m));
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
-    else if (e.type === 'anaphor') {
+    else if (e.type === 'retraction') {
+      const s = tokens.sentenceOf[m.first];
+      if (!retractions.has(s)) retractions.set(s, { first: m.first, last: m.last });
+    } else if (e.type === 'anaphor') {
       const s = tokens.sentenceOf[m.first];
       const seen = anaphors.get(s);
       if (!seen) anaphors.set(s, { first: m.first, last: m.first });
@@ -198,7 +203,33 @@ export function analyzeText(
     }
     list.push(mention);
   }
+  if (retractions.size) retract(byConcept, tokens, retractions);
   return { byConcept };
+}
+
+/**
+ * An addendum's correction governs: a sentence naming a criterion's finding and then withdrawing
+ * it ("The \">60% relief\" recorded above was the patient's estimate and is retracted") voids that
+ * finding there and every earlier statement of it in the note.
+ */
+function retract(byConcept: Map<string, Mention[]>, tokens: Tokens, retractions: Map<number, { first: number; last: number }>): void {
+  const at = [...retractions].map(([, r]) => ({
+    sentenceStart: tokens.start[sentenceBounds(tokens, tokens.sentenceOf[r.first])[0]],
+    start: tokens.start[r.first],
+    words: tokens.text.slice(tokens.start[r.first], tokens.end[r.last - 1]),
+  }));
+  for (const mentions of byConcept.values()) {
+    // The last withdrawal of a finding of this concept, by a sentence that states it first.
+    let last: (typeof at)[number] | undefined;
+    for (const r of at) if (mentions.some((m) => m.counts && m.sentence.start === r.sentenceStart && m.span.start < r.start)) last = r;
+    if (!last) continue;
+    for (const m of mentions) {
+      if (!m.counts || m.span.start >= last.start) continue;
+      m.counts = false;
+      m.reason = 'negated';
+      m.trigger = m.sentence.start === last.sentenceStart ? last.words : `${last.words} (later in the note)`;
+    }
+  }
 }
 
 /**

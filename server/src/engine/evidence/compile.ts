@@ -24,6 +24,8 @@ type Entry =
   | { type: 'anaphor' }
   /** Words naming a deformed or lost structure (class `deformity`): a donor site that is treated. */
   | { type: 'deformity' }
+  /** Words withdrawing what the note said ("is retracted", "entered in error"): class `retraction`. */
+  | { type: 'retraction' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
   | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number }
   | { type: 'trigger'; trigger: TriggerEntry };
@@ -87,11 +89,13 @@ const FUNCTIONS_SUFFIX = '-functions';
 const NOT_SITE = 'not-site';
 const ANAPHOR = 'anaphor';
 const DEFORMITY = 'deformity';
+const RETRACTION = 'retraction';
 /** The classes the engine reads by name, besides concept patterns (a Map: any id is safe). */
 const NAMED_CLASSES: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   [NOT_SITE, { type: 'notSite' }],
   [ANAPHOR, { type: 'anaphor' }],
   [DEFORMITY, { type: 'deformity' }],
+  [RETRACTION, { type: 'retraction' }],
 ]);
 
 /** `@id` in a pattern: a lexical class of policies/lexicon/. */
