@@ -1171,3 +1171,10 @@ test('a heading alone over a blank line keeps its context for the body below it;
   const pmh = ['PAST HISTORY', '', 'Surgical', 'Appendectomy.', '', 'Medical', 'Migraine headaches.', '', 'ASSESSMENT: chronic low back pain.', ''].join('\n');
   assert.equal(criterionIn(pmh, 'headache-indication').miss?.reason, 'historical');
 });
+
+test('an HIV 1/2 screen is a test, not a diagnosis; age-related midface volume loss is not facial lipodystrophy', () => {
+  eachMet('hiv-diagnosis', ['HIV 1/2 Ag/Ab screen 01/2025 - nonreactive.'], false);
+  eachMet('hiv-diagnosis', ['HIV-1 infection since 2004, on Biktarvy.'], true);
+  eachMet('facial-lipodystrophy', ['Age-related midface volume loss; aesthetic enhancement with Radiesse.'], false);
+  eachMet('facial-lipodystrophy', ['HIV-associated facial lipoatrophy with buccal hollowing.'], true);
+});
