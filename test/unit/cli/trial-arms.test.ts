@@ -65,3 +65,12 @@ test('an addendum that retracts a relief recorded above governs: the measured 50
   // Without the retraction, the stated relief stands.
   assert.equal(status(trial.slice(0, 2)).status, 'supported');
 });
+
+test('a correction that calls a dictated figure an error withdraws it, though the figure alone read as no relief', () => {
+  const trial = [
+    'TRIAL: Intrathecal morphine trial, 0.3 mg single bolus. Dictated: relief of roughly 60 percent.',
+    'ADDENDUM - CORRECTION: The "roughly 60 percent" figure in the trial paragraph above was a dictation error and should be disregarded.',
+    'Flowsheet scores for the trial were VAS 8 at baseline and VAS 4 at peak effect.',
+  ];
+  assert.deepEqual(status(trial).missing, ['pump-trial-relief']);
+});

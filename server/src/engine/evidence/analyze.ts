@@ -219,9 +219,12 @@ function retract(byConcept: Map<string, Mention[]>, tokens: Tokens, retractions:
     words: tokens.text.slice(tokens.start[r.first], tokens.end[r.last - 1]),
   }));
   for (const mentions of byConcept.values()) {
-    // The last withdrawal of a finding of this concept, by a sentence that states it first.
+    // The last withdrawal of a finding of this concept, by a sentence that states it first,
+    // as a finding or as a number it quotes ("The \"roughly 60 percent\" figure above was a
+    // dictation error"); not one withdrawing a denial ("that she denied pain was charted in error").
+    const states = (m: Mention) => m.counts || m.reason === 'numeric';
     let last: (typeof at)[number] | undefined;
-    for (const r of at) if (mentions.some((m) => m.counts && m.sentence.start === r.sentenceStart && m.span.start < r.start)) last = r;
+    for (const r of at) if (mentions.some((m) => states(m) && m.sentence.start === r.sentenceStart && m.span.start < r.start)) last = r;
     if (!last) continue;
     for (const m of mentions) {
       if (!m.counts || m.span.start >= last.start) continue;
