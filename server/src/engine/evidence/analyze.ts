@@ -114,6 +114,9 @@ export function analyzeText(
   // Relief read once per sentence: a sentence of 10,000 "8/10" mentions re-read itself for
   // each (quadratic: 46 s for a 40 KB sentence).
   const reliefs = new Map<string, Relief | undefined>();
+  // Where each family history's context stops, found once per section (not per mention: a
+  // section of 10,000 mentions would re-scan itself for each).
+  const contextEnds = new Map<NoteSection, number>();
   // The longest match per start for a concept, once it counts: "unable to walk more than a
   // block" once. A shorter one is read when the longest does not count: in "PO baclofen
   // titrated to 80 mg/day: no tone reduction and he was too sedated", the span to "sedated"
@@ -136,7 +139,11 @@ export function analyzeText(
     const section = inSection?.kind;
     // A family history's relatives reach only its own lines (a letter's next paragraph is the
     // patient's again); a past history runs on to the next heading, whatever its layout.
-    const reach = section === 'family-history' ? contextEnd(text, inSection!) : Infinity;
+    let reach = Infinity;
+    if (section === 'family-history') {
+      reach = contextEnds.get(inSection!) ?? contextEnd(text, inSection!);
+      contextEnds.set(inSection!, reach);
+    }
     const fromSection = section && span.start < reach ? SECTION_CONTEXT[section] : undefined;
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = scopeBySentence.site.get(sentenceIndex);
