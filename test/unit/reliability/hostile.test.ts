@@ -332,3 +332,16 @@ test('F14: a user policy claiming 00000-99999 for BCBS gets an information diagn
   assert.deepEqual(e.policyNotices, []);
   assert.deepEqual(e.policyErrors, []);
 });
+
+test('F15: a note whose family history runs to 16,000 lines is read in bounded time (CLI)', () => {
+  // Each mention asked where the family history's context ends, scanning the section each
+  // time: 54 s for half this note until the end was kept per section. A hang fails at the timeout.
+  const dir = tempDir('family');
+  mkdirSync(join(dir, 'notes'), { recursive: true });
+  const body = 'Mother unable to walk, father with migraine headaches, brother with HIV\n'.repeat(16000);
+  writeFileSync(join(dir, 'notes', 'fh.note'), `---\ndate: 2025-01-02\n---\nFAMILY HISTORY:\n${body}`);
+  claimLinking(dir, ['../notes/fh.note']);
+  const r = cli(['--format', 'json', 'claims'], dir);
+  const d = JSON.parse(r.stdout).files[0].determinations[0];
+  assert.equal(d.status, 'documentation-missing', 'the relatives\u2019 findings are not the patient\u2019s');
+});
