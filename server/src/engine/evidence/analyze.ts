@@ -230,8 +230,11 @@ function retract(byConcept: Map<string, Mention[]>, tokens: Tokens, retractions:
     // as a finding or as a number it quotes ("The \"roughly 60 percent\" figure above was a
     // dictation error"); not one withdrawing a denial ("that she denied pain was charted in error").
     const states = (m: Mention) => m.counts || m.reason === 'numeric';
+    // Per sentence, where its first statement of the concept starts (one pass: linear).
+    const firstStated = new Map<number, number>();
+    for (const m of mentions) if (states(m) && !firstStated.has(m.sentence.start)) firstStated.set(m.sentence.start, m.span.start);
     let last: (typeof at)[number] | undefined;
-    for (const r of at) if (mentions.some((m) => states(m) && m.sentence.start === r.sentenceStart && m.span.start < r.start)) last = r;
+    for (const r of at) if ((firstStated.get(r.sentenceStart) ?? Infinity) < r.start) last = r;
     if (!last) continue;
     for (const m of mentions) {
       if (!m.counts || m.span.start >= last.start) continue;
