@@ -345,3 +345,17 @@ test('F15: a note whose family history runs to 16,000 lines is read in bounded t
   const d = JSON.parse(r.stdout).files[0].determinations[0];
   assert.equal(d.status, 'documentation-missing', 'the relatives\u2019 findings are not the patient\u2019s');
 });
+
+test('F16: a 2 MB sentence of semicolons and a note of 20,000 retractions are read in bounded time (CLI)', () => {
+  // A baseline clause was once looked for before each semicolon over the whole text before it,
+  // and each retraction searched every mention: both quadratic. A hang fails at the timeout.
+  const dir = tempDir('clauses');
+  mkdirSync(join(dir, 'notes'), { recursive: true });
+  const clauses = `Intrathecal morphine trial, baseline NRS 8/10${'; more words about the day'.repeat(80000)}.\n`;
+  const retractions = 'Intractable chronic back pain; the entry above was entered in error.\n'.repeat(20000);
+  writeFileSync(join(dir, 'notes', 'a.note'), `---\ndate: 2025-01-02\n---\n${clauses}`);
+  writeFileSync(join(dir, 'notes', 'b.note'), `---\ndate: 2025-01-02\n---\n${retractions}`);
+  claimLinking(dir, ['../notes/a.note', '../notes/b.note']);
+  const r = cli(['--format', 'json', 'claims'], dir);
+  assert.equal(JSON.parse(r.stdout).files.length, 1);
+});
