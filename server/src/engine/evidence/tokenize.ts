@@ -177,7 +177,6 @@ function columnsFor(length: number): Columns {
   return scratch;
 }
 
-/** Tokenizes `text[from, to)`; offsets are absolute. */
 /** Conjunctions that, after a dash at a line's start, continue the sentence before. */
 const DASH_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet', 'which', 'with', 'then']);
 
@@ -199,6 +198,7 @@ function answerAt(text: string, j: number, to: number): boolean {
   return k > j && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && ANSWERS.has(text.slice(j, k).toLowerCase());
 }
 
+/** Tokenizes `text[from, to)`; offsets are absolute. */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   const out = columnsFor(to - from);
   let i = from;
