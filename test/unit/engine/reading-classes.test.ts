@@ -1178,3 +1178,8 @@ test('an HIV 1/2 screen is a test, not a diagnosis; age-related midface volume l
   eachMet('facial-lipodystrophy', ['Age-related midface volume loss; aesthetic enhancement with Radiesse.'], false);
   eachMet('facial-lipodystrophy', ['HIV-associated facial lipoatrophy with buccal hollowing.'], true);
 });
+
+test('not taking one\u2019s own HIV medications negates the taking, not the HIV', () => {
+  eachMet('hiv-diagnosis', ['The patient does not take her HIV medications for the last 2 to 3 months.', 'He was not taking his HIV medications.'], true);
+  eachMet('hiv-diagnosis', ['She is HIV negative and does not take HIV medications.', 'No HIV.'], false);
+});
