@@ -1183,3 +1183,12 @@ test('not taking one\u2019s own HIV medications negates the taking, not the HIV'
   eachMet('hiv-diagnosis', ['The patient does not take her HIV medications for the last 2 to 3 months.', 'He was not taking his HIV medications.'], true);
   eachMet('hiv-diagnosis', ['She is HIV negative and does not take HIV medications.', 'No HIV.'], false);
 });
+
+test('a family history ends at a heading in capitals at a line\u2019s end, known or not ("noncontributory,ADMIT EXAM:", "FUNCTIONAL CAPACITY:")', () => {
+  const flattened = ['FHX:', 'noncontributory,ADMIT EXAM:', 'She had difficulty standing on her LLE despite full strength.', ''].join('\n');
+  assert.ok(met('functional-impairment', flattened));
+  const unknown = ['FAMILY HISTORY:', 'Mother had cancer.', 'FUNCTIONAL CAPACITY:', 'The patient is wheelchair bound.', ''].join('\n');
+  assert.ok(met('functional-impairment', unknown));
+  const family = ['FAMILY HISTORY:', 'Positive for the following:', 'Mother wheelchair bound after a stroke.', ''].join('\n');
+  assert.equal(criterionIn(family, 'functional-impairment').miss?.reason, 'experiencer');
+});

@@ -544,9 +544,12 @@ function judge(
  * Where a family history's own context (its relatives) stops:
  * at the end of its heading's line when the heading's text on that line ends a sentence
  * ("FAMILY HISTORY: Mother - discoid lupus. No family h/o facial atrophy." and then a letter's
- * prose about the patient), else at its first blank line (a list of items under the heading),
- * and never past the section.
+ * prose about the patient), else at its first blank line (a list of items under the heading)
+ * or a heading flattened onto a line's end, and never past the section.
  */
+/** A label in capitals ending a line, with its colon: "ADMIT EXAM:", "PHYSICAL EXAMINATION:". */
+const CAPS_LABEL_AT_END = /(?:^|[\s,;.])[A-Z][A-Z/& ]{2,}:\s*$/;
+
 function contextEnd(text: string, section: NoteSection): number {
   const end = section.span.end;
   let i = section.bodyStart;
@@ -574,6 +577,8 @@ function contextEnd(text: string, section: NoteSection): number {
     for (let k = start; k < stop && blank; k++) blank = text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9;
     if (blank && seenText) return start;
     if (!blank) seenText = true;
+    // A heading flattened onto the line's end ("noncontributory,ADMIT EXAM:") opens what follows.
+    if (!blank && CAPS_LABEL_AT_END.test(text.slice(Math.max(start, stop - 40), stop))) return stop;
     j = stop;
   }
   return end;
