@@ -4,6 +4,7 @@
  * the section they stand in, and the numbers they carry.
  */
 import type { NoteSection, SectionKind } from '../documents/model';
+import { forEachLine, skipSpace, trimEnd } from '../documents/text';
 import type { NearMiss } from '../results';
 import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
@@ -552,36 +553,37 @@ const CAPS_LABEL_AT_END = /(?:^|[\s,;.])[A-Z][A-Z/& ]{2,}:\s*$/;
 
 function contextEnd(text: string, section: NoteSection): number {
   const end = section.span.end;
-  let i = section.bodyStart;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const lineEnd = (from: number) => {
-    let j = from;
-    while (j < end && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-    return j;
-  };
-  const first = lineEnd(i);
-  if (first > i) {
-    let k = first - 1;
-    while (k > i && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
-    const c = text.charCodeAt(k);
-    if (c === 46 || c === 33 || c === 63) return first;
-  }
-  // The first blank line after the section's first line of text (a heading alone on its line
-  // may stand over blank lines before its body: "PAST MEDICAL HISTORY:\n\nMigraine headaches.").
-  let seenText = first > i;
-  for (let j = first; j < end; ) {
-    if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
-    const start = j + 1;
-    const stop = lineEnd(start);
-    let blank = true;
-    for (let k = start; k < stop && blank; k++) blank = text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9;
-    if (blank && seenText) return start;
-    if (!blank) seenText = true;
-    // A heading flattened onto the line's end ("noncontributory,ADMIT EXAM:") opens what follows.
-    if (!blank && CAPS_LABEL_AT_END.test(text.slice(Math.max(start, stop - 40), stop))) return stop;
-    j = stop;
-  }
-  return end;
+  let out = end;
+  let first = true;
+  // Blank lines right under a heading alone on its line do not end it ("PAST MEDICAL
+  // HISTORY:\n\nMigraine headaches."): only one after the section's first line of text.
+  let seenText = false;
+  forEachLine(
+    text,
+    (_, start, stop) => {
+      if (start >= end) return false;
+      stop = Math.min(stop, end);
+      const last = trimEnd(text, start, stop);
+      const blank = skipSpace(text, start, last) === last;
+      let endsAt: number | undefined;
+      if (first) {
+        const c = text.charCodeAt(last - 1);
+        if (!blank && (c === 46 || c === 33 || c === 63)) endsAt = stop;
+        first = false;
+      } else if (blank) {
+        if (seenText) endsAt = start;
+      } else if (CAPS_LABEL_AT_END.test(text.slice(Math.max(start, last - 40), last))) {
+        // A heading flattened onto the line's end ("noncontributory,ADMIT EXAM:") opens what follows.
+        endsAt = stop;
+      }
+      seenText ||= !blank;
+      if (endsAt === undefined) return true;
+      out = endsAt;
+      return false;
+    },
+    section.bodyStart,
+  );
+  return out;
 }
 
 function sectionAt(sections: readonly NoteSection[], offset: number): NoteSection | undefined {

@@ -289,14 +289,15 @@ export function acrossBaseline(baseline: string, result: string): { relief: Reli
  */
 function acrossSemicolon(sentence: string): Relief | undefined {
   // Clause by clause (each read once: a sentence of 100,000 semicolons stays linear).
-  let from = 0;
+  let clause = 0;
   for (let i = sentence.indexOf(';'); i >= 0; i = sentence.indexOf(';', i + 1)) {
-    const left = sentence.slice(from, i);
-    from = i + 1;
+    const start = clause;
+    clause = i + 1;
+    const left = sentence.slice(start, i);
     if (!namesBaseline(left)) continue;
     const next = sentence.indexOf(';', i + 1);
     const across = acrossBaseline(left, sentence.slice(i + 1, next < 0 ? sentence.length : next));
-    if (across) return { ...across.relief, start: from - 1 - left.length + across.relief.start, end: i + 1 + across.resultEnd };
+    if (across) return { ...across.relief, start: start + across.relief.start, end: i + 1 + across.resultEnd };
   }
   return undefined;
 }

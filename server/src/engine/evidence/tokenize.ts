@@ -180,22 +180,19 @@ function columnsFor(length: number): Columns {
 /** Conjunctions that, after a dash at a line's start, continue the sentence before. */
 const DASH_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet', 'which', 'with', 'then']);
 
-/** Whether `text` at `j` is " and ", " but " ... : a space, then a lower-case conjunction as a whole word. */
-function dashConjunctionAt(text: string, j: number, to: number): boolean {
-  if (text.charCodeAt(j) !== 32) return false;
-  let k = j + 1;
-  while (k < to && k - j <= 6 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
-  return k > j + 1 && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && DASH_CONJUNCTIONS.has(text.slice(j + 1, k));
-}
+/**
+ * The one-word answers a form writes after its question ("HIV? Yes", "Smoker? No"), lower-cased:
+ * the tokenizer keeps them in the question's sentence; the context lexicon reads what they say.
+ */
+export const YES_ANSWERS = ['yes', 'y', 'positive', 'present', 'confirmed'] as const;
+export const NO_ANSWERS = ['no', 'n', 'negative', 'none', 'denied', 'denies', 'absent'] as const;
+const ANSWERS: ReadonlySet<string> = new Set([...YES_ANSWERS, ...NO_ANSWERS]);
 
-/** The one-word answers a form writes after its question, lower-cased. */
-const ANSWERS = new Set(['yes', 'no', 'y', 'n', 'positive', 'negative', 'none', 'confirmed', 'denied', 'denies', 'present', 'absent']);
-
-/** Whether `text` at `j` holds a form's answer: one of ANSWERS, as a whole word. */
-function answerAt(text: string, j: number, to: number): boolean {
+/** Whether the whole word at `j` in `text` (up to `to`), lower-cased, is one of `words` (all short). */
+function wordIn(words: ReadonlySet<string>, text: string, j: number, to: number): boolean {
   let k = j;
-  while (k < to && k - j <= 9 && (CLASS[text.charCodeAt(k)] & WORD) !== 0) k++;
-  return k > j && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && ANSWERS.has(text.slice(j, k).toLowerCase());
+  while (k < to && k - j <= 10 && (CLASS[text.charCodeAt(k)] & WORD) !== 0) k++;
+  return k > j && (k >= to || (CLASS[text.charCodeAt(k)] & WORD) === 0) && words.has(text.slice(j, k).toLowerCase());
 }
 
 /** Tokenizes `text[from, to)`; offsets are absolute. */
@@ -250,7 +247,8 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       const indented = !blank && j > i + 1 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9);
       // A dash and a conjunction starting the line go on with it too: "enough to make him
       // wince\n- and it has not settled with 4 rounds of triamcinolone".
-      const dashOn = !blank && next === 45 && before === TokenKind.Word && dashConjunctionAt(text, j + 1, to);
+      const lowerAfterDash = text.charCodeAt(j + 1) === 32 && text.charCodeAt(j + 2) >= 97 && text.charCodeAt(j + 2) <= 122;
+      const dashOn = !blank && next === 45 && before === TokenKind.Word && lowerAfterDash && wordIn(DASH_CONJUNCTIONS, text, j + 2, to);
       const wraps = dashOn || (!blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence));
       if (wraps && dictated === undefined) dictated = isDictated(text, paraStart, to);
       const runsOn = wraps && (!dictated || indented);
@@ -297,7 +295,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
         const ellipsis = c === 46 && i >= 2 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46;
         const lineGoesOn = next !== 0 && next !== 10 && next !== 13;
         // Nor is a form's answer after its question: "HIV? Yes" is one statement, the answer.
-        const answered = c === 63 && lineGoesOn && answerAt(text, j, to);
+        const answered = c === 63 && lineGoesOn && wordIn(ANSWERS, text, j, to);
         if ((ellipsis || answered || (c === 46 && titleBefore(text, out, out.n))) && lineGoesOn) {
           /* the sentence goes on */
         } else if (!(next >= 97 && next <= 122) || isUpper(next) || next === 0) out.pendingBreak = true;

@@ -17,6 +17,8 @@
  * mentions do), so no determination depends on the split; eval:negex scores only the first
  * against the NegEx "Not particular" temporality, as ConText's categories would be.
  */
+import { NO_ANSWERS, YES_ANSWERS } from '../tokenize';
+
 export type ContextCategory = 'negated' | 'hypothetical' | 'uncertain' | 'experiencer' | 'historical';
 
 export interface TriggerEntry {
@@ -134,7 +136,7 @@ export const LEXICON: TriggerEntry[] = [
       // (the phrase after the share: the share is the mention)
       'of [her|his|the|their|my] [usual|baseline|typical|daily|normal] pain [was|is|had|has|being] gone',
       // a question answered on its line is the answer: "HIV? Yes", "Difficulty chewing? Y"
-      '? (yes|y|positive|present|confirmed)',
+      `? (${YES_ANSWERS.join('|')})`,
       // "but" that does not end a scope:
       '[including] but not (limited|exclusive|restricted) (to|of)', 'but also',
       // "history" that is not the patient's past:
@@ -233,7 +235,7 @@ export const LEXICON: TriggerEntry[] = [
     // a form's question answered no: "HIV? No", "Difficulty walking? denies"
     category: 'negated',
     direction: 'backward',
-    phrases: ['? (no|n|negative|none|denied|denies|absent)'],
+    phrases: [`? (${NO_ANSWERS.join('|')})`],
   },
   {
     // Possible existence (ConText's POSSIBLE_EXISTENCE): suspected, to be ruled out, to be
