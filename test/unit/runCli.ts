@@ -28,11 +28,18 @@ export interface NearMiss {
   trigger?: string;
 }
 
+/** A criterion documented, with its evidence (and, for a criterion of several findings, the others). */
+export interface MetCriterion {
+  criterion: string;
+  evidence: { text: string };
+  also?: { text: string }[];
+}
+
 /** One determination of `clinlint --format json`, as the JSON gives it (SPEC 7). */
 export interface JsonDetermination {
   code: string;
   status: string;
-  policies: { section: string; status: string; missing: string[]; nearMisses?: NearMiss[] }[];
+  policies: { section: string; status: string; met: MetCriterion[]; missing: string[]; nearMisses?: NearMiss[] }[];
 }
 
 /**

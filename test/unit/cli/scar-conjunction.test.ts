@@ -6,30 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../runCli';
+import { claimDeterminations } from '../runCli';
 
 const CLAIM = ['payer: Centene', 'plan: commercial', 'date: 2025-05-20', 'note: ../notes/v.note', 'dx A: L91.0', 'line 1: 11442 x1 dx A ; excision keloid, left earlobe', ''].join('\n');
 const PAIN = 'Left earlobe keloid after piercing. The keloid throbs daily despite three triamcinolone injections and silicone gel.';
 const BREAKDOWN = 'It has become infected three times this year and the surface keeps breaking down.';
 
-interface Met {
-  criterion: string;
-  evidence: { text: string };
-  also?: { text: string }[];
-}
-
 function check(noteBody: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'clinlint-scar-'));
-  mkdirSync(join(dir, 'claims'));
-  mkdirSync(join(dir, 'notes'));
-  writeFileSync(join(dir, 'claims', 'c.claim'), CLAIM);
-  writeFileSync(join(dir, 'notes', 'v.note'), `HPI:\n${noteBody}\n`);
-  const r = runCli(['--format', 'json', 'claims/c.claim'], dir);
-  const d = JSON.parse(r.stdout).files[0].determinations[0];
-  return d as { status: string; policies: { section: string; met: Met[]; missing: string[] }[] };
+  return claimDeterminations(CLAIM, `HPI:\n${noteBody}\n`)[0];
 }
 
 test('scar pain unresponsive to treatment alone is half of I.A.3: the line is documentation-missing', () => {
