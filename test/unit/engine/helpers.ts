@@ -4,6 +4,7 @@
  * mechanism), an in-memory host, a note builder with front matter, and the criterion look-up on
  * analysed text.
  */
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type CheckResult, type Finding, type PolicyDetermination } from '../../../server/src/engine';
@@ -90,6 +91,11 @@ export function criterionIn(text: string, criterion: string): Found {
   const evidence = analyzeText(e.compiled, text, doc.sections, doc.bodyStart);
   const set = new EvidenceSet(e.compiled, [{ path: '/mem/criterion.note', text, lines: new LineIndex(text), evidence }], []);
   return set.find(criterion);
+}
+
+/** Each text documents the criterion (`want` true), or each does not; a failure names the text. */
+export function eachMet(criterion: string, texts: readonly string[], want: boolean): void {
+  for (const t of texts) assert.equal(Boolean(criterionIn(t, criterion).met), want, t);
 }
 
 /** The policy determinations of the first determination of `code`. */

@@ -7,14 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../server/src/engine';
 import { sitesIn } from '../../../server/src/engine/evidence/analyze';
-import { checkClaim, checkNote, criterionIn, engine } from './helpers';
+import { checkClaim, checkNote, criterionIn, eachMet, engine } from './helpers';
 
 const met = (criterion: string, text: string) => Boolean(criterionIn(text, criterion).met);
-
-/** Each text documents the criterion (`want` true), or each does not. */
-function eachMet(criterion: string, texts: readonly string[], want: boolean): void {
-  for (const t of texts) assert.equal(met(criterion, t), want, t);
-}
 
 /** A commercial claim of `payer` linking ../notes/v.note (or `note`), with its billed lines. */
 const claimOf = (payer: string, date: string, lines: string[], note = '../notes/v.note') =>

@@ -1,0 +1,35 @@
+/**
+ * Classes of false "documented" found by the blind reviews of MTSamples matches (issue 9:
+ * reviewed precision per criterion). Each test pairs the words that must not count with the
+ * nearest wording that still must, so an except phrase cannot swallow the criterion.
+ */
+import { test } from 'node:test';
+import { eachMet } from './helpers';
+
+test('a diet order is no functional limit: "lactose-limited diet", "fluid restriction"; limited walking still is', () => {
+  eachMet('functional-impairment', ['Lactose-limited diet.', 'Low sodium diet; fluid restriction 1.5 L daily.', 'Diet restricted to soft foods per GI.'], false);
+  eachMet('functional-impairment', ['Her walking is limited to household distances.', 'Limited ability to chew solid food since the resection.'], true);
+});
+
+test('a medication\u2019s stated use, a surgeon\u2019s instrument and falling asleep are not the patient\u2019s deficits', () => {
+  eachMet(
+    'functional-impairment',
+    [
+      'Combivent nebulizer every four hours while awake for difficulty breathing.',
+      'Albuterol inhaler p.r.n. for difficulty breathing.',
+      'The seed was pulled out using grasper, which was difficult to get off the spacer.',
+      'She reports problems falling asleep at work.',
+    ],
+    false,
+  );
+  eachMet('functional-impairment', ['She has difficulty breathing through the left nostril.', 'He has trouble grasping a cup with the right hand.'], true);
+});
+
+test('"before and after" a step, and a date such as 2/2/93, are no cause; "2/2 trauma" and "after the burn injury" are', () => {
+  eachMet(
+    'reconstructive-cause',
+    ['Pictures were taken for confirmation both before and after the burn.', 'MRI Brain (done locally 2/2/93) was reviewed and a left medullary stroke was seen.'],
+    false,
+  );
+  eachMet('reconstructive-cause', ['Contracture of the palm 2/2 trauma.', 'The contour defect appeared after the burn.'], true);
+});
