@@ -39,7 +39,15 @@ export interface MetCriterion {
 export interface JsonDetermination {
   code: string;
   status: string;
-  policies: { section: string; status: string; met: MetCriterion[]; missing: string[]; nearMisses?: NearMiss[] }[];
+  policies: {
+    section: string;
+    status: string;
+    met: MetCriterion[];
+    missing: string[];
+    nearMisses?: NearMiss[];
+    /** A not-covered policy's exclusion: its reason, and the criterion and evidence when one excluded it. */
+    excludedBy?: { reason: string; criterion?: string; evidence?: { text: string } };
+  }[];
 }
 
 /**

@@ -357,6 +357,9 @@ export const LEXICON: TriggerEntry[] = [
       // a comma, a conjunction and a subject start a new clause: "is no longer drawn between the
       // teeth, and she should be able to chew"
       ', (and|or|so) (the patient|the pt|pt|he|she|they|we|i)',
+      // without the comma when a verb follows the subject: "it causes her no functional problem
+      // and she wants it grafted purely so the arm looks more normal"
+      '(and|so) (the patient|the pt|pt|he|she|they|we|i) (wants|want|wanted|would|asks|asked|requests|requested|is|was|has|had|can|could|will|reports|reported|states|stated|feels|felt|hopes|wishes)',
     ],
   },
   // A relative clause about a person ends what is said of the patient, but not whose it is:

@@ -1,0 +1,29 @@
+/**
+ * Paraphrase from the CLI (issue 9): a pump claim whose pain is "severe, chronic" and has
+ * "defeated" the blocks tried is intractable, and a forearm graft the patient wants "so the arm
+ * looks more normal", after "no functional problem and she", is denied as cosmetic.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimDeterminations } from '../runCli';
+
+const claim = (payer: string, line: string) => [`payer: ${payer}`, 'plan: commercial', 'date: 2025-11-03', 'note: ../notes/v.note', line, ''].join('\n');
+
+test('intractable pain in its paraphrase: the pump line is supported, and says which words matched', () => {
+  const note = [
+    'HPI: 46 yo F with CRPS type I, R leg. Severe, chronic burning pain that has defeated sympathetic blocks, DRG stimulation and oral meds.',
+    'TRIAL: Intrathecal morphine trial 10/28/25 - pain 9/10 before, 3/10 at 6 h.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Blue Cross and Blue Shield', 'line 1: 62362 ; programmable intrathecal pump'), note);
+  assert.equal(d.status, 'supported', JSON.stringify(d.policies[0]));
+  const met = d.policies[0].met?.find((m) => m.criterion === 'intractable-pain');
+  assert.ok(met && /defeated/.test(JSON.stringify(met)), JSON.stringify(d.policies[0].met));
+});
+
+test('"no functional problem and she wants it grafted so the arm looks more normal": the forearm line is not covered', () => {
+  const note = 'Her left forearm skin is tethered; it causes her no functional problem and she wants it grafted purely so the arm looks more normal in short sleeves.\n';
+  const [d] = claimDeterminations(claim('Anthem', 'line 1: 15771-LT ; fat grafting, left forearm'), note);
+  assert.equal(d.status, 'not-covered', JSON.stringify(d.policies[0]));
+  assert.equal(d.policies[0].excludedBy?.criterion, 'cosmetic-intent', JSON.stringify(d.policies[0]));
+});

@@ -1,0 +1,77 @@
+/**
+ * Paraphrase classes from the held-out rounds' false "missing" (issue 9): each test gives the
+ * class's wordings that must document the criterion and the nearest that must not.
+ */
+import { test } from 'node:test';
+import { eachMet } from './helpers';
+
+test('an expectation in more of its words: "ought to", "anticipates that ... will", "give her a competent lip seal"', () => {
+  eachMet(
+    'expected-improvement',
+    [
+      'Restoring buccal volume with the filler ought to keep the mucosa out of the bite line and let him chew normally again.',
+      'Dr Okafor anticipates that rebuilding the cheek volume with fat transfer will stop the cheek biting.',
+      'Adding volume with the graft is anticipated to give her a competent lip seal and clearer speech.',
+    ],
+    true,
+  );
+  eachMet(
+    'expected-improvement',
+    ['Physical therapy ought to help her walk further.', 'Orthotics are anticipated to give her a more comfortable gait.'],
+    false,
+  );
+});
+
+test('failed conservative care: "without lasting resolution", "none of it stopped the biting", a guard and a soft-food diet', () => {
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'She has used nystatin powder, zinc barrier cream and a supportive garment for eight months without lasting resolution.',
+      'She has used a night-time occlusal guard and a soft-food diet for 18 months; none of it stopped the biting.',
+    ],
+    true,
+  );
+  eachMet('conservative-therapy-failed', ['She uses an occlusal guard at night with good effect.', 'Barrier cream has kept the fold clear.'], false);
+});
+
+test('intractable pain: "severe, chronic ... pain that has defeated blocks", and a pain sentence unresponsive to a list of treatments', () => {
+  eachMet(
+    'intractable-pain',
+    [
+      'Severe, chronic burning pain that has defeated sympathetic blocks, DRG stimulation and oral meds.',
+      'Pain is severe and constant, present for over five years, and has been unresponsive to PT, three series of ESIs and oral opioids.',
+    ],
+    true,
+  );
+  eachMet('intractable-pain', ['Pain is mild and intermittent, present for two weeks, and well controlled with PT.'], false);
+});
+
+test('a walking limit as a coder reads it: "can manage barely one block before his feet are too sore to go on"', () => {
+  eachMet(
+    'functional-impairment',
+    ['He can manage barely one block before the balls of his feet are too sore to go on.', 'Her hands are too stiff to button a shirt.'],
+    true,
+  );
+  eachMet('functional-impairment', ['He can manage a mile without stopping.', 'The wound is too fresh to assess.'], false);
+});
+
+test('a mastectomy the patient was treated with, and breasts that do not match after it', () => {
+  eachMet(
+    'post-mastectomy-asymmetry',
+    [
+      'Right breast cancer treated with R skin-sparing mastectomy 2022 and latissimus flap reconstruction.',
+      'Since the lumpectomy her breasts do not match in size.',
+    ],
+    true,
+  );
+  eachMet('post-mastectomy-asymmetry', ['Her mother was treated with a mastectomy.', 'Since the lumpectomy her breasts match well.'], false);
+});
+
+test('a negation ends where "and she wants" begins a new clause: "no functional problem and she wants it grafted so it looks more normal"', () => {
+  eachMet(
+    'cosmetic-intent',
+    ['It causes her no functional problem and she wants it grafted purely so the arm looks more normal in short sleeves.'],
+    true,
+  );
+  eachMet('cosmetic-intent', ['She does not want the arm grafted so that it looks more normal.'], false);
+});
