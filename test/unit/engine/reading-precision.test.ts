@@ -33,3 +33,30 @@ test('"before and after" a step, and a date such as 2/2/93, are no cause; "2/2 t
   );
   eachMet('reconstructive-cause', ['Contracture of the palm 2/2 trauma.', 'The contour defect appeared after the burn.'], true);
 });
+
+test('a diet that restricts carbohydrates, a similarity not seen, remembering to eat: no functional limit', () => {
+  eachMet(
+    'functional-impairment',
+    [
+      "Patient's diet history reflects that she is highly restricting carbohydrates in her food intake.",
+      'She was advised on diet modification with limiting salt to 2300 mg daily.',
+      'He could not see any similarities between an orange and an apple.',
+      'Her dementia may make it difficult for her to remember to eat.',
+    ],
+    false,
+  );
+  eachMet('functional-impairment', ['He could not see the television from across the room.', 'She has difficulty eating solid food.'], true);
+});
+
+test('a cause that explains a decision, a test or a form field is no reconstructive cause; the condition it leaves is', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Because of his progressive and persistent limitations he has opted for total joint surgery.',
+      'He had a CT of his head done because of a fall with possible loss of consciousness.',
+      'HISTORY OF OCCUPATIONAL INJURY OR ILLNESS:',
+    ],
+    false,
+  );
+  eachMet('reconstructive-cause', ['He has a contour defect of the cheek because of a fall.', 'Occupational injury to the right hand in 2019.'], true);
+});
