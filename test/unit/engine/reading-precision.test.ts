@@ -60,3 +60,15 @@ test('a cause that explains a decision, a test or a form field is no reconstruct
   );
   eachMet('reconstructive-cause', ['He has a contour defect of the cheek because of a fall.', 'Occupational injury to the right hand in 2019.'], true);
 });
+
+test('HIV in a list of tests is a test, not a diagnosis; HIV in a list of diagnoses is', () => {
+  eachMet(
+    'hiv-diagnosis',
+    [
+      'CSF studies were unremarkable and included varicella zoster, herpes zoster, HIV and HTLV testing, and cytology.',
+      'We are going to add an amylase and lipase, RPR, HIV, __________ serologies.',
+    ],
+    false,
+  );
+  eachMet('hiv-diagnosis', ['He also has hepatitis C and HIV.', 'PMH: HIV, hepatitis B and COPD.'], true);
+});

@@ -315,6 +315,15 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       i++;
       continue;
     }
+    if (c === 95 /* _ */) {
+      // A run of underscores is one blank a form leaves to fill ("RPR, HIV, ________ serologies"):
+      // one token, so a blank does not push the words around it apart.
+      let j = i + 1;
+      while (j < to && text.charCodeAt(j) === 95) j++;
+      out.push(i, j, TokenKind.Punct);
+      i = j;
+      continue;
+    }
     // Surrogate pairs and other symbols: one punctuation token each.
     const w = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
     out.push(i, i + w, TokenKind.Punct);
