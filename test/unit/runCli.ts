@@ -50,15 +50,27 @@ export interface JsonDetermination {
   }[];
 }
 
+/** One diagnostic of `clinlint --format json` (SPEC 7). */
+export interface JsonDiagnostic {
+  rule: string;
+  severity: string;
+  message: string;
+}
+
 /**
  * `clinlint --format json claims/c.claim` over a fresh folder holding the claim and the note it
- * links as `../notes/v.note`: the determinations a coder's CI would get.
+ * links as `../notes/v.note`: the claim's report, as a coder's CI would get it.
  */
-export function claimDeterminations(claim: string, note: string): JsonDetermination[] {
+export function claimReport(claim: string, note: string): { determinations: JsonDetermination[]; diagnostics: JsonDiagnostic[] } {
   const dir = mkdtempSync(join(tmpdir(), 'clinlint-claim-'));
   mkdirSync(join(dir, 'claims'));
   mkdirSync(join(dir, 'notes'));
   writeFileSync(join(dir, 'claims', 'c.claim'), claim);
   writeFileSync(join(dir, 'notes', 'v.note'), note);
-  return JSON.parse(runCli(['--format', 'json', 'claims/c.claim'], dir).stdout).files[0].determinations;
+  return JSON.parse(runCli(['--format', 'json', 'claims/c.claim'], dir).stdout).files[0];
+}
+
+/** The determinations of the claim's report. */
+export function claimDeterminations(claim: string, note: string): JsonDetermination[] {
+  return claimReport(claim, note).determinations;
 }

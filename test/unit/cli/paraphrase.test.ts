@@ -1,11 +1,12 @@
 /**
  * Paraphrase from the CLI (issue 9): a pump claim whose pain is "severe, chronic" and has
  * "defeated" the blocks tried is intractable, and a forearm graft the patient wants "so the arm
- * looks more normal", after "no functional problem and she", is denied as cosmetic.
+ * looks more normal", after "no functional problem and she", is denied as cosmetic; a graft
+ * to a post-traumatic deficit carries the benefit-limitation caveat.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimDeterminations } from '../runCli';
+import { claimDeterminations, claimReport } from '../runCli';
 
 const claim = (payer: string, line: string) => [`payer: ${payer}`, 'plan: commercial', 'date: 2025-11-03', 'note: ../notes/v.note', line, ''].join('\n');
 
@@ -26,4 +27,19 @@ test('"no functional problem and she wants it grafted so the arm looks more norm
   const [d] = claimDeterminations(claim('Anthem', 'line 1: 15771-LT ; fat grafting, left forearm'), note);
   assert.equal(d.status, 'not-covered', JSON.stringify(d.policies[0]));
   assert.equal(d.policies[0].excludedBy?.criterion, 'cosmetic-intent', JSON.stringify(d.policies[0]));
+});
+
+test('a post-traumatic lip deficit is a reconstructive cause: the graft line carries the benefit-limitation caveat', () => {
+  const note = [
+    'PREOPERATIVE DIAGNOSIS: Post-traumatic upper lip volume deficit.',
+    'Because of the tethered upper lip, food and liquid leak out of his mouth while eating.',
+    'Grafting to the upper lip is anticipated to restore lip closure.',
+    '',
+  ].join('\n');
+  const report = claimReport(claim('Anthem', 'line 1: 15773 ; fat grafting, upper lip'), note);
+  assert.equal(report.determinations[0].status, 'supported', JSON.stringify(report.determinations[0].policies[0]));
+  assert.ok(
+    report.diagnostics.some((d) => d.rule === 'benefit-limitation'),
+    JSON.stringify(report.diagnostics.map((d) => d.rule)),
+  );
 });

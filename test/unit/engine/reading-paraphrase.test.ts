@@ -75,3 +75,16 @@ test('a negation ends where "and she wants" begins a new clause: "no functional 
   );
   eachMet('cosmetic-intent', ['She does not want the arm grafted so that it looks more normal.'], false);
 });
+
+test('a reconstructive cause in more of its words: a post-traumatic deficit, a degloving or avulsion injury, a cancer s/p its resection', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'PREOPERATIVE DIAGNOSIS: Post-traumatic upper lip volume deficit.',
+      'A degloving injury of the L lateral thigh healed by secondary intention.',
+      'h/o oral SCC s/p resection + XRT 2021.',
+    ],
+    true,
+  );
+  eachMet('reconstructive-cause', ['She is diagnosed with posttraumatic stress disorder and a depression.', 'Oral SCC, resection planned next month.'], false);
+});
