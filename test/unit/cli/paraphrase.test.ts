@@ -43,3 +43,16 @@ test('a post-traumatic lip deficit is a reconstructive cause: the graft line car
     JSON.stringify(report.diagnostics.map((d) => d.rule)),
   );
 });
+
+test('a cause in one sentence and "has since" with its condition in the next: Centene I.A.1 is supported', () => {
+  const note = [
+    'He completed composite resection of a floor-of-mouth SCC with a radial forearm flap and radiotherapy in 2022.',
+    'The lower lip and chin soft tissue have since contracted and thinned; he is unable to keep food and fluids in his mouth.',
+    'Six months of speech and swallow therapy gave no improvement.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Centene', 'line 1: 15773 ; fat grafting, lower lip and chin'), note);
+  assert.equal(d.status, 'supported', JSON.stringify(d.policies));
+  const cause = d.policies[0].met.find((m) => m.criterion === 'reconstructive-cause');
+  assert.ok(cause && /since/.test(cause.evidence.text), JSON.stringify(d.policies[0].met));
+});

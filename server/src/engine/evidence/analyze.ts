@@ -8,7 +8,7 @@ import { forEachLine, skipSpace, trimEnd } from '../documents/text';
 import type { NearMiss } from '../results';
 import type { Span } from '../types';
 import { maskUncheckedBoxes } from './checkboxes';
-import type { CompiledConcepts, ScopeKind } from './compile';
+import { anaphorClass, type CompiledConcepts, type ScopeKind } from './compile';
 import { TriggerIndex, type ContextDecision, type Trigger } from './context/context';
 import { acrossBaseline, exceeds, fromBaseline, namesBaseline, readRelief, type Relief } from './numbers';
 import { sentenceBounds, tokenize, type Tokens } from './tokenize';
@@ -71,8 +71,8 @@ export function analyzeText(
   const outOfScope = new Map<string, { first: number; last: number }>();
   const siteWords: SiteWord[] = [];
   const notSites: { first: number; last: number }[] = [];
-  /** Per sentence, the first token of its first and of its last word referring back (class `anaphor`). */
-  const anaphors = new Map<number, { first: number; last: number }>();
+  /** Per class of words referring back, and per sentence, the first token of its first and of its last such word. */
+  const anaphors = new Map<string, Map<number, { first: number; last: number }>>();
   /** Per sentence, its first words withdrawing what the note said (class `retraction`). */
   const retractions = new Map<number, { first: number; last: number }>();
   for (const m of matches) {
@@ -92,8 +92,10 @@ export function analyzeText(
       if (!retractions.has(s)) retractions.set(s, { first: m.first, last: m.last });
     } else if (e.type === 'anaphor') {
       const s = tokens.sentenceOf[m.first];
-      const seen = anaphors.get(s);
-      if (!seen) anaphors.set(s, { first: m.first, last: m.first });
+      let bySentence = anaphors.get(e.cls);
+      if (!bySentence) anaphors.set(e.cls, (bySentence = new Map()));
+      const seen = bySentence.get(s);
+      if (!seen) bySentence.set(s, { first: m.first, last: m.first });
       else if (m.first > seen.last) seen.last = m.first;
     } else if (e.type === 'outOfScope') {
       // The sentence's first out-of-scope phrase, at its longest (what the explanation quotes:
@@ -370,6 +372,8 @@ interface Combination {
   concept: string;
   combination: number;
   cid: number;
+  /** Whether the parts must come in the order written (`{ "inOrder": [...] }`). */
+  inOrder: boolean;
   sentence: number;
   found: ({ first: number; last: number } | undefined)[];
   spans: { first: number; last: number; found: { first: number; last: number }[] }[];
@@ -389,7 +393,8 @@ function addPart(
   const key = combinationKey(e.cid, sentence);
   let c = parts.get(key);
   if (!c) {
-    c = { concept: e.concept, combination: e.combination, cid: e.cid, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
+    const { concept, combination, cid, inOrder } = e;
+    c = { concept, combination, cid, inOrder, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
     parts.set(key, c);
   }
   c.found[e.part] = { first, last };
@@ -459,18 +464,22 @@ function* combinations(parts: Map<number, Combination>) {
  */
 function* anaphoricCombinations(
   parts: Map<number, Combination>,
-  anaphors: Map<number, { first: number; last: number }>,
+  anaphors: Map<string, Map<number, { first: number; last: number }>>,
   compiled: CompiledConcepts,
 ) {
   for (const c of parts.values()) {
-    if (c.spans.length || !compiled.concepts.get(c.concept)?.anaphora) continue;
-    const seen = anaphors.get(c.sentence);
+    const cls = c.spans.length ? undefined : anaphorClass(compiled.concepts.get(c.concept));
+    if (cls === undefined) continue;
+    const seen = anaphors.get(cls)?.get(c.sentence);
     if (seen === undefined) continue;
     const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
     const prev = parts.get(combinationKey(c.cid, c.sentence - 1));
     if (!prev) continue;
     const present = c.found.filter((f): f is { first: number; last: number } => f !== undefined);
-    if (!c.found.every((f, i) => f || prev.found[i])) continue;
+    // Some part comes from the sentence before, and only a part this sentence lacks: the parts
+    // it has keep their order ("a wound infection, which has since healed" names no cause first).
+    if (present.length === c.found.length || !c.found.every((f, i) => f || prev.found[i])) continue;
+    if (c.inOrder && present.some((f, i) => i > 0 && present[i - 1].last > f.first)) continue;
     const first = Math.min(...present.map((f) => f.first));
     const last = Math.max(...present.map((f) => f.last));
     // The anaphor nearer the parts: "Despite all of it the cornea keeps breaking down and the
@@ -478,6 +487,9 @@ function* anaphoricCombinations(
     const reach = (a: number) => Math.max(last, a) - Math.min(first, a);
     const back = reach(seen.last) < reach(seen.first) ? seen.last : seen.first;
     if (last - first > window || reach(back) > window) continue;
+    // The sentence says something of its own besides the words referring back: "since then his
+    // shunt has done well" takes no cause and no condition from "since then" alone.
+    if (present.every((f) => f.first <= back && back < f.last)) continue;
     // The mention runs to its anaphor, so a condition between them decides it: "Start oral
     // baclofen 5 mg TID; if he can't tolerate it, ..." does not take the failure before.
     yield asMatch(c.concept, Math.min(first, back), Math.max(last, back + 1), present);

@@ -20,8 +20,11 @@ type Entry =
   | { type: 'site'; kind: ScopeKind; region: string; within?: string; byFunction?: boolean }
   /** Words that name a site but are not about it ("hand therapy", "on the other hand"): class `not-site`. */
   | { type: 'notSite' }
-  /** Words that refer back to the sentence before ("at that dose", "despite all of this"): class `anaphor`. */
-  | { type: 'anaphor' }
+  /**
+   * Words that refer back to the sentence before ("at that dose", "despite all of this"): class
+   * `anaphor`, or the class a concept's `anaphora` names (`cls`).
+   */
+  | { type: 'anaphor'; cls: string }
   /** Words naming a deformed or lost structure (class `deformity`): a donor site that is treated. */
   | { type: 'deformity' }
   /** Words withdrawing what the note said ("is retracted", "entered in error"): class `retraction`. */
@@ -93,7 +96,7 @@ const RETRACTION = 'retraction';
 /** The classes the engine reads by name, besides concept patterns (a Map: any id is safe). */
 const NAMED_CLASSES: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   [NOT_SITE, { type: 'notSite' }],
-  [ANAPHOR, { type: 'anaphor' }],
+  [ANAPHOR, { type: 'anaphor', cls: ANAPHOR }],
   [DEFORMITY, { type: 'deformity' }],
   [RETRACTION, { type: 'retraction' }],
 ]);
@@ -133,8 +136,17 @@ function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass
 const MAX_CLASS_DEPTH = 4;
 const MAX_CLASS_TEXT = 200_000;
 
-export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<LexicalClass> = []): CompiledConcepts {
+/** The class of words a concept reaches back to the sentence before with (`anaphora`), if any. */
+export function anaphorClass(concept: Concept | undefined): string | undefined {
+  const a = concept?.anaphora;
+  return a === true ? ANAPHOR : a || undefined;
+}
+
+export function compileConcepts(conceptList: Iterable<Concept>, lexicon: Iterable<LexicalClass> = []): CompiledConcepts {
+  const concepts = [...conceptList];
   const classes = new Map([...lexicon].map((c) => [c.id, c]));
+  // Classes a concept names as its own words referring back, besides `anaphor` itself.
+  const ownAnaphors = new Set(concepts.map(anaphorClass).filter((id): id is string => id !== undefined && id !== ANAPHOR));
   const automaton = new Automaton();
   const entries: Entry[] = [];
   const problems: PatternProblem[] = [];
@@ -173,7 +185,7 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   }
   // Body sites and routes scope evidence to the lines billed for that site or route (SPEC 4.1).
   for (const c of classes.values()) {
-    const entry = NAMED_CLASSES.get(c.id);
+    const entry = NAMED_CLASSES.get(c.id) ?? (ownAnaphors.has(c.id) ? ({ type: 'anaphor', cls: c.id } as const) : undefined);
     if (entry) {
       c.phrases.forEach((phrase, index) => {
         const err = add(phrase, entry);
@@ -196,6 +208,14 @@ export function compileConcepts(concepts: Iterable<Concept>, lexicon: Iterable<L
   for (const c of concepts) {
     byId.set(c.id, c);
     const before = problems.length;
+    const anaphors = anaphorClass(c);
+    if (anaphors && !classes.has(anaphors))
+      problems.push({
+        concept: c.id,
+        field: 'patterns',
+        index: 0,
+        message: `anaphora names lexical class @${anaphors}, which policies/lexicon/ does not define`,
+      });
     c.patterns.forEach((p, index) => {
       const err = add(p, { type: 'concept', concept: c.id });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });

@@ -92,6 +92,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Characters before a line-ending comma from which the line is hard-wrapped prose, not a salutation or a field. */
+const WRAPPED_LINE = 60;
+
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -202,6 +205,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // The paragraph being read: where it starts, and (read only once a line of it might run on)
   // whether it is dictation (see isDictated).
   let paraStart = from;
+  let lineStart = from;
   let dictated: boolean | undefined;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -249,10 +253,16 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // wince\n- and it has not settled with 4 rounds of triamcinolone".
       const lowerAfterDash = text.charCodeAt(j + 1) === 32 && text.charCodeAt(j + 2) >= 97 && text.charCodeAt(j + 2) <= 122;
       const dashOn = !blank && next === 45 && before === TokenKind.Word && lowerAfterDash && wordIn(DASH_CONJUNCTIONS, text, j + 2, to);
-      const wraps = dashOn || (!blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence));
+      // A long line broken after a comma is hard-wrapped prose, whatever the next word's case: "...
+      // resected en bloc with the vagus nerve (skull base team,\nJune 2025)". A short one is a
+      // salutation or a field ("Dear Dr Haddad,\nThank you for ...").
+      const commaAtEnd = before === TokenKind.Punct && text.charCodeAt(out.start[n - 1]) === 44;
+      const commaWrap = !blank && commaAtEnd && isUpper(next) && out.start[n - 1] - lineStart >= WRAPPED_LINE;
+      const wraps = dashOn || commaWrap || (!blank && (lower || numberAfterWord) && n > 0 && (before !== TokenKind.Punct || midSentence));
       if (wraps && dictated === undefined) dictated = isDictated(text, paraStart, to);
       const runsOn = wraps && (!dictated || indented);
       if (!runsOn) out.pendingBreak = true;
+      lineStart = j;
       if (blank) {
         paraStart = j;
         dictated = undefined;

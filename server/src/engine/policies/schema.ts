@@ -199,9 +199,11 @@ export const concept = z.strictObject({
   /**
    * A `together` combination may take the parts it lacks from the sentence before, when this
    * sentence refers back to it before its own parts ("baclofen 20 mg TID. At that dose she slept
-   * all day and it did not loosen her legs"): words of the lexical class `anaphor`.
+   * all day and it did not loosen her legs"): words of the lexical class `anaphor` (`true`), or
+   * of the lexical class named, for a concept that only some words may reach back for ("since
+   * then": a cause in one sentence, the condition it left in the next).
    */
-  anaphora: z.boolean().optional(),
+  anaphora: z.union([z.boolean(), z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lexical class id')]).optional(),
   /** The most tokens from the first to the last word of a `together` combination (default 14). */
   window: z.number().int().min(2).max(30).optional(),
   prompt: z.string().min(1).describe('documentation prompt, a snippet with ${1:placeholders}'),
