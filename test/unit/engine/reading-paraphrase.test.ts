@@ -88,3 +88,21 @@ test('a reconstructive cause in more of its words: a post-traumatic deficit, a d
   );
   eachMet('reconstructive-cause', ['She is diagnosed with posttraumatic stress disorder and a depression.', 'Oral SCC, resection planned next month.'], false);
 });
+
+test('a tumour and its treatment as a coder reads them: "SCC pT4aN2b, s/p segmental mandibulectomy", "underwent a L simple mastectomy", Bell\u2019s palsy', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'HPI: 57M, anterior floor-of-mouth SCC pT4aN2b, s/p segmental mandibulectomy with fibula free flap.',
+      'She was diagnosed with L breast invasive lobular carcinoma in 2023 and underwent a L simple mastectomy.',
+      'S: 39M, 3 yrs s/p wide local excision of R posterior thigh myxofibrosarcoma.',
+      'HPI: 63M with L facial nerve palsy (Bell\u2019s) since 04/2025, incomplete recovery.',
+    ],
+    true,
+  );
+  eachMet(
+    'reconstructive-cause',
+    ['Breast cancer: she has had medical oncology and radiation oncology consultations.', 'Oral SCC; a resection is planned next month.'],
+    false,
+  );
+});
