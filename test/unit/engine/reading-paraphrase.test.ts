@@ -106,3 +106,12 @@ test('a tumour and its treatment as a coder reads them: "SCC pT4aN2b, s/p segmen
     false,
   );
 });
+
+test('neuropathy and burning are pain words: "severe neuropathy ..., burning feet, intractable despite duloxetine, gabapentin"', () => {
+  eachMet(
+    'intractable-pain',
+    ['Severe chemotherapy-induced peripheral neuropathy, burning feet and hands, intractable despite duloxetine, gabapentin and pregabalin.'],
+    true,
+  );
+  eachMet('intractable-pain', ['Mild peripheral neuropathy, well controlled on gabapentin.', 'Burning on urination, resolved with antibiotics.'], false);
+});
