@@ -115,3 +115,12 @@ test('neuropathy and burning are pain words: "severe neuropathy ..., burning fee
   );
   eachMet('intractable-pain', ['Mild peripheral neuropathy, well controlled on gabapentin.', 'Burning on urination, resolved with antibiotics.'], false);
 });
+
+test('cosmetic intent: wanting a site "to look even with the right", an "aesthetic correction of the contour only"', () => {
+  eachMet(
+    'cosmetic-intent',
+    ['She just wants the left thigh to look even with the right when she wears shorts.', 'Thigh: aesthetic correction of the contour only.'],
+    true,
+  );
+  eachMet('cosmetic-intent', ['The grafted thigh looks even with the right at 3 months.', 'She does not want the thigh to look even; she wants to walk.'], false);
+});
