@@ -10,6 +10,7 @@ import { analyzeText, type Mention } from '../../../server/src/engine/evidence/a
 import { compileConcepts } from '../../../server/src/engine/evidence/compile';
 import { tokenize } from '../../../server/src/engine/evidence/tokenize';
 import type { Concept } from '../../../server/src/engine/policies/schema';
+import { eachMet } from '../engine/helpers';
 
 const concept = (id: string, patterns: string[]): Concept =>
   ({
@@ -314,4 +315,9 @@ test('a spaced dash parts two clauses, a hyphen in a word or a range does not', 
   assert.deepEqual(t.norm.slice(0, 6), ['no', 'trouble', 'at', 'all', '-', 'she']);
   // The range keeps its hyphen (a number reader's); the hyphenated word is two words.
   assert.deepEqual(t.norm.slice(8), ['it', '60', '-', '70', '%', 'smoother', ';', 'well', 'healed']);
+});
+
+test('"might have", "could have", "may have" put what follows in doubt or in the future: "he might have trouble sitting one day"', () => {
+  eachMet('functional-impairment', ['He says he "might have trouble sitting on hard benches one day" if the area thins further.', 'She may have difficulty walking after the operation.'], false);
+  eachMet('functional-impairment', ['She has trouble sitting on hard benches.'], true);
 });

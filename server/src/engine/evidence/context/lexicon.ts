@@ -218,6 +218,9 @@ export const LEXICON: TriggerEntry[] = [
       'whether',
       // a consent's list of what could happen: "He could get difficulty swallowing or eating."
       '(could|may|might) [also] (get|lose|experience|suffer|end up)',
+      // what may come, or may have been: 'he "might have trouble sitting on hard benches one
+      // day"'. (A habitual "she might have a dull headache when she awakens" is read as may.)
+      '(could|may|might) [also|well|eventually|someday] have',
       // a condition and an option are not findings: "barring any problems, she will be
       // ambulating", "was given the option of amputation as a treatment for ..."
       'barring', '(the|an) option of', '(options|alternatives) (include|included|including|are|were)',
