@@ -124,3 +124,24 @@ test('cosmetic intent: wanting a site "to look even with the right", an "aesthet
   );
   eachMet('cosmetic-intent', ['The grafted thigh looks even with the right at 3 months.', 'She does not want the thigh to look even; she wants to walk.'], false);
 });
+
+test('an expectation in a surgeon\u2019s other words: "will let her", "would be expected to", "expected outcome:", "a good chance of", "Goal:"', () => {
+  eachMet(
+    'expected-improvement',
+    [
+      'We hope the graft will let her close her lips.',
+      'The graft will allow her to walk without pain.',
+      'Grafting would be expected to improve her ability to chew.',
+      'Expected outcome of the graft: improved lip seal and less drooling.',
+      'I believe the graft will make a functional difference to her walking.',
+      'Goal: restore lip competence with fat grafting.',
+      'Fat grafting offers a good chance of restoring her grip.',
+    ],
+    true,
+  );
+  eachMet(
+    'expected-improvement',
+    ['She will continue PT to improve walking after the graft.', 'The graft will be harvested from the abdomen; she can walk the same day.', 'She will follow up in 2 weeks after the graft.'],
+    false,
+  );
+});

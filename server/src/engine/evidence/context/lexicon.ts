@@ -147,6 +147,8 @@ export const LEXICON: TriggerEntry[] = [
       // hypothetical words in set phrases:
       'as soon as possible', '(if|when|whenever|where) possible', 'if any', 'as if', 'even if',
       'if not', 'would like', '[it] should be (noted|mentioned|stated|emphasized|emphasised|pointed out|added)',
+      // an expectation, not a hedge: "grafting would be expected to improve her ability to chew"
+      'would (be expected|be anticipated|expect|anticipate)',
       // "previously" qualifying the report, not the condition:
       '(as|which) previously', 'than ... previously', 'previously (noted|described|mentioned|reported|seen|documented|discussed)',
       // "old" in ages:
