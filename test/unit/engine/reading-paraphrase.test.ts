@@ -145,3 +145,26 @@ test('an expectation in a surgeon\u2019s other words: "will let her", "would be 
     false,
   );
 });
+
+test('a functional limit in more of its shapes: the function first ("chewing is a problem"), a tolerance, a soft diet, a limp, avoidance', () => {
+  eachMet(
+    'functional-impairment',
+    [
+      'Chewing is a problem for her.',
+      'Standing more than 10 min is impossible.',
+      'Speech is slurred on labial sounds.',
+      'Walking tolerance reduced to 100 m.',
+      'She is limited to soft foods.',
+      'She needs both hands to lift a cup.',
+      'Gait is antalgic and slow.',
+      'She limps after 5 minutes.',
+      'She can only tolerate standing for 15 minutes.',
+      'She has stopped going to the gym because of the pain.',
+      'She must rest after every flight of stairs.',
+      'She finds it impossible to walk on hard floors.',
+      'She avoids walking more than a block.',
+    ],
+    true,
+  );
+  eachMet('functional-impairment', ['Walking is normal.', 'Her speech is clear.', 'Gait is normal and steady.', 'She has gone to the gym daily.'], false);
+});
