@@ -168,3 +168,20 @@ test('a functional limit in more of its shapes: the function first ("chewing is 
   );
   eachMet('functional-impairment', ['Walking is normal.', 'Her speech is clear.', 'Gait is normal and steady.', 'She has gone to the gym daily.'], false);
 });
+
+test('failed conservative care in more of its words: "did not make a difference", "only temporary relief", "to no avail", "remains painful"', () => {
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'Six months of physical therapy did not make a difference.',
+      'Padding and shoe changes gave only temporary relief.',
+      'Compression garments were worn for 9 months; the scar remains painful.',
+      'Conservative care (NSAIDs, PT, bracing) has not worked.',
+      'Steroid injections helped briefly but the pain returned.',
+      'Multiple creams have been used to no avail.',
+      'Antibiotics and topical care have been tried repeatedly with recurrence.',
+    ],
+    true,
+  );
+  eachMet('conservative-therapy-failed', ['Physical therapy has worked well.', 'Steroid injections gave lasting relief.', 'Pt failed to attend the visit.'], false);
+});
