@@ -185,3 +185,9 @@ test('failed conservative care in more of its words: "did not make a difference"
   );
   eachMet('conservative-therapy-failed', ['Physical therapy has worked well.', 'Steroid injections gave lasting relief.', 'Pt failed to attend the visit.'], false);
 });
+
+test('a trial scored as a bare "pain 8" before and "pain 2" after, across a semicolon or a sentence, is 75% relief', () => {
+  const trial = 'Intrathecal morphine trial performed. ';
+  eachMet('pump-trial-relief', [`${trial}Baseline pain 8. Post-injection pain 2.`, `${trial}Baseline pain 8; pain 2 post-injection.`, `${trial}VAS pre 80 mm, post 20 mm.`], true);
+  eachMet('pump-trial-relief', [`${trial}Baseline pain 8; post-injection pain 6.`, `${trial}VAS pre 80 mm, post 40 mm.`], false);
+});

@@ -91,3 +91,8 @@ test('scores written in words: "nine out of ten", and a word number after from o
   // Other number words are not scores.
   assert.equal(read('Seventy five percent pain relief with the trial.').percent, 75);
 });
+
+test('the label before each score: "VAS pre 80 mm, post 20 mm" is 75%, "NRS baseline 8, after 4" is 50%', () => {
+  assert.equal(readRelief('VAS pre 80 mm, post 20 mm.')?.percent, 75);
+  assert.equal(readRelief('NRS baseline 8, after 4.')?.percent, 50);
+});
