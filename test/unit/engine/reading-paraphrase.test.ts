@@ -191,3 +191,10 @@ test('a trial scored as a bare "pain 8" before and "pain 2" after, across a semi
   eachMet('pump-trial-relief', [`${trial}Baseline pain 8. Post-injection pain 2.`, `${trial}Baseline pain 8; pain 2 post-injection.`, `${trial}VAS pre 80 mm, post 20 mm.`], true);
   eachMet('pump-trial-relief', [`${trial}Baseline pain 8; post-injection pain 6.`, `${trial}VAS pre 80 mm, post 40 mm.`], false);
 });
+
+test('a tag that bleeds when he shaves is irritated; a scar "still tender after pressure therapy" is refractory', () => {
+  eachMet('skin-tag-irritation-bleeding', ['He reports bleeding from the neck tags when shaving.', 'The neck tags are nicked by the razor and bleed.'], true);
+  eachMet('skin-tag-irritation-bleeding', ['Neck tags, no bleeding.', 'He shaves around the neck tags.'], false);
+  eachMet('scar-pain-refractory', ['The scar is still tender after 6 months of pressure therapy.'], true);
+  eachMet('scar-pain-refractory', ['The scar is no longer tender after the steroid injections.'], false);
+});
