@@ -198,3 +198,12 @@ test('a tag that bleeds when he shaves is irritated; a scar "still tender after 
   eachMet('scar-pain-refractory', ['The scar is still tender after 6 months of pressure therapy.'], true);
   eachMet('scar-pain-refractory', ['The scar is no longer tender after the steroid injections.'], false);
 });
+
+test('oral baclofen "with persistent spasms", pain "poorly responsive" or "despite escalating morphine", a face gone gaunt on HAART', () => {
+  eachMet('oral-baclofen-failed', ['Max-dose PO baclofen with persistent spasms.'], true);
+  eachMet('oral-baclofen-failed', ['Oral baclofen works well for her.'], false);
+  eachMet('intractable-pain', ['Chronic pain poorly responsive to oral analgesics.', 'Severe cancer pain despite escalating morphine.'], true);
+  eachMet('intractable-pain', ['Pain is well controlled on morphine.'], false);
+  eachMet('facial-lipodystrophy', ['Severe loss of buccal fat with sunken cheeks from antiretrovirals.', 'Her face has become gaunt since starting HAART.'], true);
+  eachMet('facial-lipodystrophy', ['Age-related loss of midface volume.', 'No facial wasting.'], false);
+});
