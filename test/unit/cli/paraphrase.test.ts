@@ -46,7 +46,8 @@ test('a post-traumatic lip deficit is a reconstructive cause: the graft line car
 
 test('a cause in one sentence and "has since" with its condition in the next: Centene I.A.1 is supported', () => {
   const note = [
-    'He completed composite resection of a floor-of-mouth SCC with a radial forearm flap and radiotherapy in 2022.',
+    // surgery and radiotherapy name no condition: the cause is read with the next sentence's
+    'He completed surgery and radiotherapy in 2022.',
     'The lower lip and chin soft tissue have since contracted and thinned; he is unable to keep food and fluids in his mouth.',
     'Six months of speech and swallow therapy gave no improvement.',
     '',
