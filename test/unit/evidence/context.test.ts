@@ -321,3 +321,12 @@ test('"might have", "could have", "may have" put what follows in doubt or in the
   eachMet('functional-impairment', ['He says he "might have trouble sitting on hard benches one day" if the area thins further.', 'She may have difficulty walking after the operation.'], false);
   eachMet('functional-impairment', ['She has trouble sitting on hard benches.'], true);
 });
+
+test('a spaced dash parts a finding from its answer as a colon does: "Trouble chewing - none", "Difficulty walking - denies"', () => {
+  eachMet(
+    'functional-impairment',
+    ['Trouble chewing - none.', 'Difficulty walking - negative.', 'Difficulty walking - denies.', 'Difficulty with ADLs - no.', 'Neuro - denies difficulty walking.'],
+    false,
+  );
+  eachMet('functional-impairment', ['Difficulty walking - yes.', 'Neuro - difficulty walking.'], true);
+});

@@ -10,6 +10,7 @@
  *   ...         skips up to three tokens
  *   +           standing alone between spaces, the plus sign ("+ ve" is "+ve": a positive result)
  *   ?           standing alone between spaces, the query mark ("? fracture" is "?fracture": in doubt)
+ *   -           standing alone between spaces, the spaced dash ("numbness - denies": a finding and its answer)
  *   (-) (+)     standing alone, the signs of a templated review of systems ("(-) fever, headache")
  *
  * A pattern parses to a tree; the automaton inserts the tree into its one trie directly, so
@@ -291,7 +292,9 @@ function lex(source: string): string[] {
   let word = '';
   const flush = () => {
     if (!word) return;
-    if (word === '...' || word === '#') out.push(word);
+    // A lone "-" between spaces is the dash of notes that parts a finding from its answer
+    // ("numbness - denies"): the tokenizer keeps a spaced dash as a token, so it can be written.
+    if (word === '...' || word === '#' || word === '-') out.push(word);
     else {
       const star = word.endsWith('*');
       const body = star ? word.slice(0, -1) : word;

@@ -104,10 +104,11 @@ export const LEXICON: TriggerEntry[] = [
     ],
   },
   {
-    // ": no" ends a label ("Blood transfusion: No") and may open a clause ("Allergies: no known ...").
+    // ": no" ends a label ("Blood transfusion: No") and may open a clause ("Allergies: no known ...");
+    // a spaced dash does the same ("Difficulty walking - no", "Neurologic - No numbness").
     category: 'negated',
     direction: 'both',
-    phrases: [': no', ': denies', ': denied', ': negative'],
+    phrases: [': no', ': denies', ': denied', ': negative', '- (no|denies|denied|negative)'],
   },
   {
     // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
@@ -241,6 +242,13 @@ export const LEXICON: TriggerEntry[] = [
     category: 'negated',
     direction: 'backward',
     phrases: [`? (${NO_ANSWERS.join('|')})`],
+  },
+  {
+    // a finding and its answer parted by a spaced dash, as a colon parts them: "numbness -
+    // denies", "Trouble chewing - none" ("numbness: denies")
+    category: 'negated',
+    direction: 'backward',
+    phrases: ['- (none|absent|nil|n|not reported|not present)'],
   },
   {
     // Possible existence (ConText's POSSIBLE_EXISTENCE): suspected, to be ruled out, to be
