@@ -330,3 +330,8 @@ test('a spaced dash parts a finding from its answer as a colon does: "Trouble ch
   );
   eachMet('functional-impairment', ['Difficulty walking - yes.', 'Neuro - difficulty walking.'], true);
 });
+
+test('a label answered "not reported", "N/A" or "nil" is negated: "Trouble chewing: not reported"', () => {
+  eachMet('functional-impairment', ['Trouble chewing: not reported.', 'Functional impairment: N/A.', 'Limitation of ROM: nil.'], false);
+  eachMet('functional-impairment', ['Difficulty walking: reported since May.'], true);
+});

@@ -95,7 +95,7 @@ export const LEXICON: TriggerEntry[] = [
       '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
       'no longer present', 'gone', 'denied', 'came back negative',
       '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)',
-      ': none', ': absent', ': not present', 'unremarkable',
+      ': none', ': absent', ': not present', ': (not reported|not applicable|n/a|nil)', 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
       // a result written onto its test: "HIV-negative", "HIV neg"
       'negative', 'neg',
