@@ -72,3 +72,19 @@ test('HIV in a list of tests is a test, not a diagnosis; HIV in a list of diagno
   );
   eachMet('hiv-diagnosis', ['He also has hepatitis C and HIV.', 'PMH: HIV, hepatitis B and COPD.'], true);
 });
+
+test('what documents nothing of this patient: a relative\u2019s labelled line, a statement "in some patients" or "in general", an open question, the patient\u2019s hope', () => {
+  eachMet('functional-impairment', ['Mother: unable to walk after a stroke.'], false);
+  eachMet('functional-impairment', ['Gait: unable to walk.', 'She is unable to walk; mother: healthy.'], true);
+  eachMet(
+    'expected-improvement',
+    [
+      'Fat grafting can improve function in some patients.',
+      'In general, fillers are expected to restore volume and improve chewing.',
+      'It is unclear whether the graft will help her chew.',
+      'The patient hopes the graft will let her walk further.',
+    ],
+    false,
+  );
+  eachMet('expected-improvement', ['We hope the graft will let her close her lips.', 'The graft is expected to let her walk further; pt wishes to proceed.'], true);
+});

@@ -257,6 +257,8 @@ export const LEXICON: TriggerEntry[] = [
     direction: 'forward',
     phrases: [
       'possible', 'possibly', 'potential', 'potentially', 'consider', 'considering',
+      // an open question is no expectation: "it is unclear whether the graft will help her chew"
+      '(unclear|uncertain|not clear|not sure|unknown|unsure|undetermined) (whether|if)',
       // the query mark written onto a word: "?fracture", "?functional benefit"
       '?',
       // a hedged cause: "may be secondary to infection", "could well be due to radiation"
@@ -303,6 +305,8 @@ export const LEXICON: TriggerEntry[] = [
       'grandparent', 'grandparents', 'cousin', 'son', 'daughter', 'wife', 'husband', 'spouse',
       'parents', 'parent', 'niece', 'nephew', 'maternal', 'paternal', 'relative', 'relatives',
       'twin', 'partner', 'boyfriend', 'girlfriend', 'family member', 'family members',
+      // a family history's line labelled by its relative: "Mother: unable to walk after a stroke"
+      '(mother|father|mom|dad|sister|brother|sibling|aunt|uncle|grandmother|grandfather|son|daughter|cousin) :',
       // people in general, not this patient:
       '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
       // "ITB is in general reserved for children who fail or cannot tolerate enteral baclofen"
@@ -318,6 +322,8 @@ export const LEXICON: TriggerEntry[] = [
       // a statement about patients in general, the finding before it: "can restore function in
       // patients whose facial fat loss interferes with chewing"
       '(in|for|among) (patients|pts|people|individuals|those|persons) (who|whose|with|that)',
+      // "Fat grafting can improve function in some patients"
+      '(in|for|among) (some|many|most|selected|such|other|these) (patients|pts|people|individuals|cases)',
       'in relatives', 'in a relative', 'in family members',
       'of (his|her|their|the) (partner|wife|husband|spouse|boyfriend|girlfriend|mother|father|son|daughter|sister|brother)',
       '(infected|positive) (partner|spouse|boyfriend|girlfriend|husband|wife)',
