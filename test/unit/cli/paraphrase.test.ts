@@ -57,3 +57,10 @@ test('a cause in one sentence and "has since" with its condition in the next: Ce
   const cause = d.policies[0].met.find((m) => m.criterion === 'reconstructive-cause');
   assert.ok(cause && /since/.test(cause.evidence.text), JSON.stringify(d.policies[0].met));
 });
+
+test('"his sole wish is to look less gaunt" names no foot: the cheek filler is denied as cosmetic under MC.CP.MP.31 §II', () => {
+  const note = 'He has no difficulty eating, speaking or closing his eyes. His sole wish is to look less gaunt.\n';
+  const medicare = ['payer: Centene', 'plan: medicare', 'date: 2025-10-02', 'note: ../notes/v.note', 'line 1: Q2028 x40 ; Sculptra, bilateral cheeks/temples', ''].join('\n');
+  const [d] = claimDeterminations(medicare, note);
+  assert.equal(d.status, 'not-covered', JSON.stringify(d.policies));
+});

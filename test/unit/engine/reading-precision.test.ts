@@ -88,3 +88,8 @@ test('what documents nothing of this patient: a relative\u2019s labelled line, a
   );
   eachMet('expected-improvement', ['We hope the graft will let her close her lips.', 'The graft is expected to let her walk further; pt wishes to proceed.'], true);
 });
+
+test('"sole" in "his sole wish" is no foot, and a contour depression is a deformity, not an appearance wish', () => {
+  eachMet('cosmetic-intent', ['2. L thigh contour depression -- will treat same sitting per pt request.'], false);
+  eachMet('cosmetic-intent', ['She requests contouring of the thighs.', 'His sole wish is to look less gaunt.'], true);
+});
