@@ -93,3 +93,16 @@ test('"sole" in "his sole wish" is no foot, and a contour depression is a deform
   eachMet('cosmetic-intent', ['2. L thigh contour depression -- will treat same sitting per pt request.'], false);
   eachMet('cosmetic-intent', ['She requests contouring of the thighs.', 'His sole wish is to look less gaunt.'], true);
 });
+
+test('a cause that explains a treatment or a transfer is no reconstructive cause: "on dialysis due to ESRD", "due to the extent of his injuries, he was transferred"', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'He is currently on dialysis due to end-stage renal disease.',
+      'Due to the extent of his injuries, he was immediately transferred to the ED.',
+      'History related to this illness probably dates back to 2006.',
+    ],
+    false,
+  );
+  eachMet('reconstructive-cause', ['Lymphedema of the legs due to pelvic radiation.', 'Due to the trauma, she has a contour defect of the cheek.'], true);
+});
