@@ -384,7 +384,7 @@ const DEFAULT_WINDOW = 14;
 
 function addPart(
   parts: Map<number, Combination>,
-  e: { concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number },
+  e: { concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number; reachesBack: boolean },
   sentence: number,
   first: number,
   last: number,
@@ -393,6 +393,10 @@ function addPart(
   const key = combinationKey(e.cid, sentence);
   let c = parts.get(key);
   if (!c) {
+    // An in-order combination starts at its first part: a later part before any first part can
+    // never be used in its sentence, so no state is made for it (function words are common and
+    // name many combinations' later parts). A concept reaching back keeps it for the next sentence.
+    if (e.inOrder && e.part > 0 && !e.reachesBack) return;
     const { concept, combination, cid, inOrder } = e;
     c = { concept, combination, cid, inOrder, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
     parts.set(key, c);

@@ -30,7 +30,17 @@ type Entry =
   /** Words withdrawing what the note said ("is retracted", "entered in error"): class `retraction`. */
   | { type: 'retraction' }
   /** One pattern of a `together` combination: all parts of the combination in one sentence. */
-  | { type: 'part'; concept: string; combination: number; part: number; parts: number; inOrder: boolean; cid: number }
+  | {
+      type: 'part';
+      concept: string;
+      combination: number;
+      part: number;
+      parts: number;
+      inOrder: boolean;
+      cid: number;
+      /** The concept may take parts from the sentence before (`anaphora`). */
+      reachesBack: boolean;
+    }
   | { type: 'trigger'; trigger: TriggerEntry };
 
 interface PatternProblem {
@@ -226,7 +236,8 @@ export function compileConcepts(conceptList: Iterable<Concept>, lexicon: Iterabl
       const inOrder = !Array.isArray(combination);
       const list = Array.isArray(combination) ? combination : combination.inOrder;
       list.forEach((p, part) => {
-        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: list.length, inOrder, cid });
+        const reachesBack = anaphors !== undefined;
+        const err = add(p, { type: 'part', concept: c.id, combination: index, part, parts: list.length, inOrder, cid, reachesBack });
         if (err) problems.push({ concept: c.id, field: 'together', index, message: `part ${part + 1}: ${err.message}` });
       });
     });
