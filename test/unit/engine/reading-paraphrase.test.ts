@@ -207,3 +207,18 @@ test('oral baclofen "with persistent spasms", pain "poorly responsive" or "despi
   eachMet('facial-lipodystrophy', ['Severe loss of buccal fat with sunken cheeks from antiretrovirals.', 'Her face has become gaunt since starting HAART.'], true);
   eachMet('facial-lipodystrophy', ['Age-related loss of midface volume.', 'No facial wasting.'], false);
 });
+
+test('held-out rounds 42-45, read after their figure was recorded: "w/o benefit", "have not given her any lasting relief", "Hx: L mastectomy", pain that "has defied" blocks', () => {
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'Tried custom accommodative orthotics x 14 mo, silicone met pads, extra-depth shoes - all w/o benefit.',
+      'Custom moulded insoles and extra-depth footwear over two years have not given her any lasting relief.',
+    ],
+    true,
+  );
+  eachMet('conservative-therapy-failed', ['Custom insoles have given her lasting relief.'], false);
+  eachMet('post-mastectomy-asymmetry', ['Hx: L skin-sparing mastectomy for IDC 2023, DIEP reconstruction 2024.'], true);
+  eachMet('post-mastectomy-asymmetry', ['Plan: mastectomy for breast cancer next month.'], false);
+  eachMet('intractable-pain', ['Severe burning pain day and night for six years that has defied sympathetic blocks and DRG stimulation.'], true);
+});
