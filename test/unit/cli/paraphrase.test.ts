@@ -64,3 +64,14 @@ test('"his sole wish is to look less gaunt" names no foot: the cheek filler is d
   const [d] = claimDeterminations(medicare, note);
   assert.equal(d.status, 'not-covered', JSON.stringify(d.policies));
 });
+
+test('a benefit only reported for other patients leaves expected improvement missing: the hand graft is not supported', () => {
+  const note = [
+    "S: Pt can't do up buttons or open jars with either hand.",
+    'P: Fat grafting has helped a number of scleroderma patients regain hand function in published series. I cannot promise any change in her grip.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Anthem', 'line 1: 15773 ; fat grafting, both hands'), note);
+  assert.equal(d.status, 'documentation-missing', JSON.stringify(d.policies[0]));
+  assert.ok(d.policies[0].missing.includes('expected-improvement'), JSON.stringify(d.policies[0]));
+});

@@ -106,3 +106,12 @@ test('a cause that explains a treatment or a transfer is no reconstructive cause
   );
   eachMet('reconstructive-cause', ['Lymphedema of the legs due to pelvic radiation.', 'Due to the trauma, she has a contour defect of the cheek.'], true);
 });
+
+test('what the literature reports of other patients is no expectation for this one: "has helped a number of scleroderma patients ... in published series"', () => {
+  eachMet(
+    'expected-improvement',
+    ['Fat grafting has helped a number of scleroderma patients regain hand function in published series.', 'Grafting restores function in published studies.'],
+    false,
+  );
+  eachMet('expected-improvement', ['Fat grafting is expected to help her regain hand function.'], true);
+});

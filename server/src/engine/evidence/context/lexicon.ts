@@ -309,6 +309,8 @@ export const LEXICON: TriggerEntry[] = [
       '(mother|father|mom|dad|sister|brother|sibling|aunt|uncle|grandmother|grandfather|son|daughter|cousin) :',
       // people in general, not this patient:
       '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
+      // "has helped a number of scleroderma patients regain hand function"
+      '(a number of|several|numerous|dozens of|hundreds of|a series of) ... (patients|pts|people|individuals)',
       // "ITB is in general reserved for children who fail or cannot tolerate enteral baclofen"
       '(children|kids|adults|adolescents|people|persons|individuals|candidates|those|women|men) (who|whose)',
     ],
@@ -324,6 +326,8 @@ export const LEXICON: TriggerEntry[] = [
       '(in|for|among) (patients|pts|people|individuals|those|persons) (who|whose|with|that)',
       // "Fat grafting can improve function in some patients"
       '(in|for|among) (some|many|most|selected|such|other|these) (patients|pts|people|individuals|cases)',
+      // what the literature reports: "... regain hand function in published series"
+      '(in|from) [the] (published|reported) (series|studies|data|literature|reports|trials)', 'in the literature',
       'in relatives', 'in a relative', 'in family members',
       'of (his|her|their|the) (partner|wife|husband|spouse|boyfriend|girlfriend|mother|father|son|daughter|sister|brother)',
       '(infected|positive) (partner|spouse|boyfriend|girlfriend|husband|wife)',
