@@ -19,6 +19,17 @@
  */
 import { NO_ANSWERS, YES_ANSWERS } from '../tokenize';
 
+/**
+ * A label's answer after its colon or a spaced dash ("Nausea: absent", "numbness - denies").
+ * Some answers also open a clause ("Allergies: no known ...", "Neurologic - No numbness"), so
+ * they read both ways; the others only close the label before them.
+ */
+const OPENING_ANSWERS: readonly string[] = ['no', 'denies', 'denied', 'negative'];
+const CLOSING_ANSWERS: readonly string[] = [
+  ...NO_ANSWERS.filter((a) => !OPENING_ANSWERS.includes(a)),
+  'nil', 'not present', 'not reported', 'not applicable', 'n/a',
+];
+
 export type ContextCategory = 'negated' | 'hypothetical' | 'uncertain' | 'experiencer' | 'historical';
 
 export interface TriggerEntry {
@@ -95,7 +106,7 @@ export const LEXICON: TriggerEntry[] = [
       '(cannot|can not) be (identified|seen|detected|demonstrated|appreciated|visualized)',
       'no longer present', 'gone', 'denied', 'came back negative',
       '[both of|all of|each of] (which|that) [was|were|is|are|came back] (negative|unremarkable|nonreactive)',
-      ': none', ': absent', ': not present', ': (not reported|not applicable|n/a|nil)', 'unremarkable',
+      `(:|-) (${CLOSING_ANSWERS.join('|')})`, 'unremarkable',
       '(is|was|are|were) (unremarkable|nonreactive|non reactive)', 'nonreactive', 'non reactive',
       // a result written onto its test: "HIV-negative", "HIV neg"
       'negative', 'neg',
@@ -108,7 +119,7 @@ export const LEXICON: TriggerEntry[] = [
     // a spaced dash does the same ("Difficulty walking - no", "Neurologic - No numbness").
     category: 'negated',
     direction: 'both',
-    phrases: [': no', ': denies', ': denied', ': negative', '- (no|denies|denied|negative)'],
+    phrases: [`(:|-) (${OPENING_ANSWERS.join('|')})`],
   },
   {
     // Phrases holding a trigger word that are not triggers. A trigger strictly inside one is
@@ -242,13 +253,6 @@ export const LEXICON: TriggerEntry[] = [
     category: 'negated',
     direction: 'backward',
     phrases: [`? (${NO_ANSWERS.join('|')})`],
-  },
-  {
-    // a finding and its answer parted by a spaced dash, as a colon parts them: "numbness -
-    // denies", "Trouble chewing - none" ("numbness: denies")
-    category: 'negated',
-    direction: 'backward',
-    phrases: ['- (none|absent|nil|n|not reported|not present)'],
   },
   {
     // Possible existence (ConText's POSSIBLE_EXISTENCE): suspected, to be ruled out, to be
