@@ -85,13 +85,15 @@ export class Engine {
       // offending characters of the pattern string (else the whole string, else the concept id).
       ...this.compiled.problems.map((p) => {
         const file = conceptFile.get(p.concept);
-        const literal = p.field === 'together' ? undefined : file?.patternLiterals?.[p.field][p.index];
+        const literal =
+          p.field !== 'together' && p.field !== 'anaphora' && p.index !== undefined ? file?.patternLiterals?.[p.field][p.index] : undefined;
         const range = literal
           ? p.at
             ? rangeInLiteral(literal, p.at.start, p.at.end)
             : literal.range
           : (file?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-        return { path: file?.path ?? p.concept, message: `${p.field}[${p.index}]: ${p.message}`, range };
+        const where = p.index === undefined ? p.field : `${p.field}[${p.index}]`;
+        return { path: file?.path ?? p.concept, message: `${where}: ${p.message}`, range };
       }),
     ];
     this.concepts = loaded.concepts;

@@ -49,5 +49,5 @@ test('anaphora names the class a concept reaches back with; true is the class an
   assert.equal(metIn(general, 'A cause word here. This effect word.'), true);
   assert.equal(metIn(general, 'A cause word here. Since then an effect word.'), false);
   const unknown = compileConcepts([concept('nowhere')], lexicon);
-  assert.match(unknown.problems.map((p) => p.message).join('\n'), /anaphora names lexical class @nowhere/);
+  assert.match(unknown.problems.map((p) => `${p.field} ${p.message}`).join('\n'), /anaphora names lexical class @nowhere/);
 });

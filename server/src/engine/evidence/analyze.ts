@@ -472,11 +472,13 @@ function* anaphoricCombinations(
   compiled: CompiledConcepts,
 ) {
   for (const c of parts.values()) {
-    const cls = c.spans.length ? undefined : anaphorClass(compiled.concepts.get(c.concept));
+    if (c.spans.length) continue;
+    const concept = compiled.concepts.get(c.concept);
+    const cls = anaphorClass(concept);
     if (cls === undefined) continue;
     const seen = anaphors.get(cls)?.get(c.sentence);
     if (seen === undefined) continue;
-    const window = compiled.concepts.get(c.concept)?.window ?? DEFAULT_WINDOW;
+    const window = concept?.window ?? DEFAULT_WINDOW;
     const prev = parts.get(combinationKey(c.cid, c.sentence - 1));
     if (!prev) continue;
     const present = c.found.filter((f): f is { first: number; last: number } => f !== undefined);

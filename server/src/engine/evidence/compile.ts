@@ -45,9 +45,10 @@ type Entry =
 
 interface PatternProblem {
   concept: string;
-  /** Index of the pattern in the concept's `patterns` (or `near`) list. */
-  field: 'patterns' | 'near' | 'except' | 'outOfScope' | 'together';
-  index: number;
+  /** The concept's field at fault: a list of patterns, or its `anaphora` class. */
+  field: 'patterns' | 'near' | 'except' | 'outOfScope' | 'together' | 'anaphora';
+  /** Index of the pattern in that list (none for `anaphora`). */
+  index?: number;
   message: string;
   /** The offending characters `[start, end)` in the pattern string, when one construct is to blame. */
   at?: { start: number; end: number };
@@ -220,12 +221,7 @@ export function compileConcepts(conceptList: Iterable<Concept>, lexicon: Iterabl
     const before = problems.length;
     const anaphors = anaphorClass(c);
     if (anaphors && !classes.has(anaphors))
-      problems.push({
-        concept: c.id,
-        field: 'patterns',
-        index: 0,
-        message: `anaphora names lexical class @${anaphors}, which policies/lexicon/ does not define`,
-      });
+      problems.push({ concept: c.id, field: 'anaphora', message: `names lexical class @${anaphors}, which policies/lexicon/ lacks` });
     c.patterns.forEach((p, index) => {
       const err = add(p, { type: 'concept', concept: c.id });
       if (err) problems.push({ concept: c.id, field: 'patterns', index, message: err.message, at: err.at });

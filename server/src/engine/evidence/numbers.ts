@@ -80,7 +80,7 @@ const SCORE_PAIRS: { re: RegExp; reversed?: boolean; keyword?: boolean }[] = [
     keyword: true,
   },
   { re: new RegExp(String.raw`${SCALE}${SCORE}\s*${PRE}\b\s*(?:/|,|;|and|then|vs\.?|versus)?\s*${SCORE}\s*${POST}\b`, 'i'), keyword: true },
-  // the label before each score: "VAS pre 80 mm, post 20 mm", "NRS baseline 8 / after 2"
+  // the label before each score: "VAS pre 80 mm, post 20 mm", "NRS baseline 8, after 2"
   { re: new RegExp(String.raw`${SCALE}${PRE}\b\s*:?\s*${SCORE}\s*(?:/|,|;|and|then)?\s*${POST}\b\s*:?\s*${SCORE}`, 'i'), keyword: true },
 ];
 const SLASH10_RE = new RegExp(String.raw`${NUM}\s*/\s*10(?![\d/])`, 'g');
