@@ -273,6 +273,41 @@ test('a sentence of 20,000 pain scores is read once, not once per score (quadrat
   assert.ok(ms < 20_000, `took ${ms} ms`);
 });
 
+test('a lexical class is parsed once and shared: its phrases read as written out, a class is no word prefix, a phrase error names the phrase', () => {
+  const lexicon = (classes: Record<string, string[]>) =>
+    Object.entries(classes).map(([id, phrases]) => ({ path: `/p/lexicon/${id}.json`, text: JSON.stringify({ id, description: 'x', phrases }) }));
+  const concept = (patterns: string[]) => ({
+    path: '/p/concepts/shared.json',
+    text: JSON.stringify({ id: 'shared', label: 'x', description: 'x', prompt: 'x', patterns }),
+  });
+  // An optional phrase and a phrase ending in a gap are alternatives of a class, not whole patterns.
+  const classes = lexicon({ limb: ['[left] arm', 'leg ...', '@digit'], digit: ['finger*', 'thumb'] });
+  const ok = Engine.fromFiles([...fixtureFiles(), ...classes, concept(['(sore|stiff) @limb pain', '@limb x*'])]);
+  assert.deepEqual(ok.policyErrors, []);
+  const compiled = compileConcepts(
+    [{ id: 'shared', label: 'x', description: 'x', prompt: 'x', patterns: ['(sore|stiff) @limb pain'] } as Concept],
+    [
+      { id: 'limb', description: 'x', phrases: ['[left] arm', 'leg ...', '@digit'] },
+      { id: 'digit', description: 'x', phrases: ['finger*', 'thumb'] },
+    ],
+  );
+  const read = (text: string) => {
+    const t = tokenize(text);
+    return compiled.automaton
+      .run(t)
+      .filter((m) => compiled.entries[m.id].type === 'concept')
+      .map((m) => t.norm.slice(m.first, m.last).join(' '));
+  };
+  assert.deepEqual(read('sore left arm pain'), ['sore left arm pain']);
+  assert.deepEqual(read('stiff leg and hip pain'), ['stiff leg and hip pain']);
+  assert.deepEqual(read('sore fingertip pain; stiff thumb pain'), ['sore fingertip pain', 'stiff thumb pain']);
+  assert.deepEqual(read('sore left pain'), []);
+  const prefix = Engine.fromFiles([...fixtureFiles(), ...classes, concept(['sore @limb*'])]);
+  assert.match(prefix.policyErrors.map((e) => e.message).join('\n'), /puts "\*" after the lexical class @limb/);
+  const bad = Engine.fromFiles([...fixtureFiles(), ...lexicon({ limb: ['arm', 'leg+'] }), concept(['sore @limb'])]);
+  assert.match(bad.policyErrors.map((e) => e.message).join('\n'), /pattern "leg\+" uses "\+"/);
+});
+
 test('a lexical class may hold a narrower class, never itself, and nesting cannot blow up its text', () => {
   const lexicon = (classes: Record<string, string[]>) =>
     Object.entries(classes).map(([id, phrases]) => ({ path: `/p/lexicon/${id}.json`, text: JSON.stringify({ id, description: 'x', phrases }) }));

@@ -5,7 +5,7 @@
 import type { Concept, LexicalClass } from '../policies/schema';
 import { Automaton } from './automaton';
 import { LEXICON, type TriggerEntry } from './context/lexicon';
-import { parsePattern, PatternError } from './pattern';
+import { parseFragment, parsePattern, PatternError, type PatternNode } from './pattern';
 import { PromptMask } from './promptMask';
 
 type Entry =
@@ -112,35 +112,55 @@ const NAMED_CLASSES: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   [RETRACTION, { type: 'retraction' }],
 ]);
 
-/** `@id` in a pattern: a lexical class of policies/lexicon/. */
-const CLASS_REF = /@([a-z][a-z0-9-]*)/g;
-
 /**
- * A pattern with its lexical classes written out as alternatives: `@failure` becomes
- * `(failed|ineffective|...)`, so the automaton takes it as one more tree (no expansion).
+ * The lexical classes of a policy set, each parsed once into the tree that `@id` stands for
+ * (`@failure` is the alternation `(failed|ineffective|...)`), shared by every pattern that names
+ * it. The limits are those of the class written out as text: a hostile lexicon nesting classes
+ * cannot double its size at each level, nor name itself.
  */
-function expandClasses(source: string, classes: ReadonlyMap<string, LexicalClass>, within: readonly string[] = []): string {
-  return source.replace(CLASS_REF, (ref: string, id: string) => {
-    const c = classes.get(id);
+class ClassTrees {
+  private readonly trees = new Map<string, { node: PatternNode; length: number; height: number }>();
+
+  constructor(private readonly classes: ReadonlyMap<string, LexicalClass>) {}
+
+  /** The tree of class `id` named at nesting depth `within.length` (the classes it is named in). */
+  resolve(id: string, within: readonly string[] = []): PatternNode {
+    const known = this.trees.get(id);
+    if (known && within.length + known.height <= MAX_CLASS_DEPTH) return known.node;
+    return this.parse(id, within).node;
+  }
+
+  private parse(id: string, within: readonly string[]): { node: PatternNode; length: number; height: number } {
+    const ref = '@' + id;
+    const c = this.classes.get(id);
     if (!c)
       throw new PatternError(
-        `unknown lexical class ${ref} (policies/lexicon/ defines ${[...classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`,
+        `unknown lexical class ${ref} (policies/lexicon/ defines ${[...this.classes.keys()].map((k) => '@' + k).join(', ') || 'none'})`,
       );
-    // A class may name a narrower class among its phrases (@abnormality holds @deformity), but
-    // not itself, and a hostile lexicon nesting classes cannot double its text at each level.
     const path = [...within, id];
     if (within.includes(id)) throw new PatternError(`lexical class ${ref} contains itself (${path.map((k) => '@' + k).join(' > ')})`);
     if (within.length >= MAX_CLASS_DEPTH) throw new PatternError(`lexical class ${ref} is nested more than ${MAX_CLASS_DEPTH} deep`);
-    const parts: string[] = [];
+    const alt: PatternNode[][] = [];
     let length = 0;
-    for (const p of c.phrases) {
-      const part = expandClasses(p, classes, path);
-      length += part.length + 1;
+    let height = 1;
+    for (const phrase of c.phrases) {
+      // The phrase's length written out: its own text, each class it names written out instead.
+      let part = phrase.length;
+      const seq = parseFragment(phrase, (inner) => {
+        const node = this.resolve(inner, path);
+        const t = this.trees.get(inner)!;
+        part += t.length - inner.length - 1;
+        height = Math.max(height, t.height + 1);
+        return node;
+      });
+      length += part + 1;
       if (length > MAX_CLASS_TEXT) throw new PatternError(`lexical class ${ref} expands to more than ${MAX_CLASS_TEXT} characters`);
-      parts.push(part);
+      alt.push(seq);
     }
-    return `(${parts.join('|')})`;
-  });
+    const parsed = { node: { alt }, length: length + 1, height };
+    this.trees.set(id, parsed);
+    return parsed;
+  }
 }
 
 /** How deep classes may nest, and how long one class may grow written out (the bundled ones: 2 and 9,000). */
@@ -158,6 +178,7 @@ export function compileConcepts(conceptList: Iterable<Concept>, lexicon: Iterabl
   const classes = new Map([...lexicon].map((c) => [c.id, c]));
   // Classes a concept names as its own words referring back, besides `anaphor` itself.
   const ownAnaphors = new Set(concepts.map(anaphorClass).filter((id): id is string => id !== undefined && id !== ANAPHOR));
+  const trees = new ClassTrees(classes);
   const automaton = new Automaton();
   const entries: Entry[] = [];
   const problems: PatternProblem[] = [];
@@ -169,7 +190,7 @@ export function compileConcepts(conceptList: Iterable<Concept>, lexicon: Iterabl
       const id = entries.length;
       // Once the budget is spent, the rest is refused without being compiled.
       if (steps >= MAX_TOTAL_STEPS) return new PatternError(`${OVER_BUDGET}; this pattern is not loaded`);
-      const pattern = parsePattern(expandClasses(source, classes));
+      const pattern = parsePattern(source, (id) => trees.resolve(id));
       if (steps + pattern.steps > MAX_TOTAL_STEPS) {
         steps = MAX_TOTAL_STEPS;
         return new PatternError(`${OVER_BUDGET} (this pattern adds ${pattern.steps}); it is not loaded`);

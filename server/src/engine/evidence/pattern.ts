@@ -71,8 +71,8 @@ export function compilePattern(source: string): Step[][] {
  * computed over the tree (alternative counts multiply, shapes compose), so a pattern that
  * stands for thousands of alternatives costs only its own length here.
  */
-export function parsePattern(source: string): ParsedPattern {
-  const seq = parseTree(source);
+export function parsePattern(source: string, classRef?: ClassRef): ParsedPattern {
+  const seq = parseTree(source, classRef);
   const size = sizeOf(seq, source);
   const shapes = [...shapesOf(seq)].filter((x) => x !== EMPTY && x !== ALL_GAPS);
   if (shapes.length === 0) throw new PatternError(`pattern ${shown(source)} matches nothing`);
@@ -80,9 +80,30 @@ export function parsePattern(source: string): ParsedPattern {
   return { seq, ...size };
 }
 
-function parseTree(source: string): PatternNode[] {
+/**
+ * A phrase of a lexical class, parsed and sized but not held to the rules for a whole pattern:
+ * "[an]" or "... at rest" may be one alternative of a class, and the patterns naming the class
+ * are checked whole.
+ */
+export function parseFragment(source: string, classRef?: ClassRef): PatternNode[] {
+  const seq = parseTree(source, classRef);
+  sizeOf(seq, source);
+  return seq;
+}
+
+/**
+ * The parsed tree of lexical class `id` (`@id` in a pattern). Each class is parsed once per
+ * policy set and its tree shared by every pattern that names it: a class written out as text
+ * would be tokenized and parsed again in each of them.
+ */
+export type ClassRef = (id: string) => PatternNode;
+
+/** `@id` in a pattern: a lexical class of policies/lexicon/. */
+const CLASS_ID = /^[a-z][a-z0-9-]*/;
+
+function parseTree(source: string, classRef?: ClassRef): PatternNode[] {
   refuseRegexSyntax(source);
-  const lexemes = lex(source);
+  const lexemes = lex(source, classRef !== undefined);
   refuseDeepNesting(source, lexemes);
   let pos = 0;
   const parseSeq = (closers: string): PatternNode[] => {
@@ -100,6 +121,8 @@ function parseTree(source: string): PatternNode[] {
         seq.push(t === '(' ? { alt: alts } : { opt: [{ alt: alts }] });
       } else if (t === ')' || t === ']' || t === '|') {
         throw new PatternError(`unexpected "${t}" in pattern ${shown(source)}`);
+      } else if (classRef && t.length > 1 && t.startsWith('@')) {
+        seq.push(classRef(t.slice(1)));
       } else if (t === '...') {
         seq.push({ step: { kind: 'gap', max: GAP_MAX } });
       } else if (t === '#') {
@@ -117,8 +140,25 @@ function parseTree(source: string): PatternNode[] {
   return root;
 }
 
+/**
+ * Sizes and shapes of shared subtrees (a lexical class's, named by many patterns), computed
+ * once. Neither depends on where the subtree stands; only a limit's message names the pattern.
+ */
+const sizes = new WeakMap<PatternNode[], { count: number; steps: number }>();
+const shapes = new WeakMap<PatternNode[], Set<number>>();
+const altSizes = new WeakMap<PatternNode[][], { count: number; steps: number }>();
+const altShapes = new WeakMap<PatternNode[][], Set<number>>();
+
 /** Alternatives and steps a tree expands to, refused past the limits as soon as they are passed. */
 function sizeOf(seq: PatternNode[], source: string): { count: number; steps: number } {
+  const known = sizes.get(seq);
+  if (known) return known;
+  const size = sizeOfSeq(seq, source);
+  sizes.set(seq, size);
+  return size;
+}
+
+function sizeOfSeq(seq: PatternNode[], source: string): { count: number; steps: number } {
   let count = 1;
   let steps = 0;
   for (const node of seq) {
@@ -129,14 +169,7 @@ function sizeOf(seq: PatternNode[], source: string): { count: number; steps: num
     else if ('opt' in node) {
       const inner = sizeOf(node.opt, source);
       [c, st] = [inner.count + 1, inner.steps];
-    } else {
-      [c, st] = [0, 0];
-      for (const a of node.alt) {
-        const x = sizeOf(a, source);
-        c += x.count;
-        st += x.steps;
-      }
-    }
+    } else ({ count: c, steps: st } = altSizeOf(node.alt, source));
     // steps(AB) = steps(A)·count(B) + steps(B)·count(A)
     steps = steps * c + st * count;
     count *= c;
@@ -165,13 +198,40 @@ function concatShape(a: number, b: number): number {
 }
 
 function shapesOf(seq: PatternNode[]): Set<number> {
+  let known = shapes.get(seq);
+  if (!known) shapes.set(seq, (known = shapesOfSeq(seq)));
+  return known;
+}
+
+/** An alternation's size: the sum of its branches' (a class's alternation is summed once). */
+function altSizeOf(alt: PatternNode[][], source: string): { count: number; steps: number } {
+  const known = altSizes.get(alt);
+  if (known) return known;
+  let count = 0;
+  let steps = 0;
+  for (const a of alt) {
+    const x = sizeOf(a, source);
+    count += x.count;
+    steps += x.steps;
+  }
+  altSizes.set(alt, { count, steps });
+  return { count, steps };
+}
+
+function altShapesOf(alt: PatternNode[][]): Set<number> {
+  let known = altShapes.get(alt);
+  if (!known) altShapes.set(alt, (known = new Set(alt.flatMap((a) => [...shapesOf(a)]))));
+  return known;
+}
+
+function shapesOfSeq(seq: PatternNode[]): Set<number> {
   let acc = new Set([EMPTY]);
   for (const node of seq) {
     let options: Set<number>;
     if ('step' in node) options = new Set([node.step.kind === 'gap' ? ALL_GAPS : WORDS]);
     else if ('seq' in node) options = shapesOf(node.seq);
     else if ('opt' in node) options = new Set([EMPTY, ...shapesOf(node.opt)]);
-    else options = new Set(node.alt.flatMap((a) => [...shapesOf(a)]));
+    else options = altShapesOf(node.alt);
     const next = new Set<number>();
     for (const a of acc) for (const o of options) next.add(concatShape(a, o));
     acc = next;
@@ -286,8 +346,11 @@ function signAt(source: string, i: number): boolean {
   return ' \t([|'.includes(before) && ' \t)]|'.includes(after);
 }
 
-/** Splits a pattern into operators and tokens; words are tokenized as text is. */
-function lex(source: string): string[] {
+/**
+ * Splits a pattern into operators and tokens; words are tokenized as text is. With `classRefs`,
+ * `@id` is one lexeme wherever it stands, as the lexical class it names.
+ */
+function lex(source: string, classRefs = false): string[] {
   const out: string[] = [];
   let word = '';
   const flush = () => {
@@ -297,12 +360,7 @@ function lex(source: string): string[] {
     if (word === '...' || word === '#' || word === '-') out.push(word);
     else {
       const star = word.endsWith('*');
-      const body = star ? word.slice(0, -1) : word;
-      const t = tokenize(body);
-      for (let i = 0; i < t.count; i++) {
-        const last = i === t.count - 1;
-        out.push(t.kind[i] === TokenKind.Punct || !last || !star ? t.norm[i] : t.norm[i] + '*');
-      }
+      for (const t of wordTokens(star ? word.slice(0, -1) : word, star)) out.push(t);
     }
     word = '';
   };
@@ -312,6 +370,14 @@ function lex(source: string): string[] {
       flush();
       out.push(source.slice(i, i + 3));
       i += 2;
+    } else if (classRefs && c === '@' && CLASS_ID.test(source.slice(i + 1, i + 2))) {
+      flush();
+      const id = CLASS_ID.exec(source.slice(i + 1))![0];
+      // A class names phrases, not a word to take the prefix of: `@failure*` means nothing.
+      if (source[i + 1 + id.length] === '*')
+        throw new PatternError(`pattern ${shown(source)} puts "*" after the lexical class @${id}; "*" only ends a word (walk*)`);
+      out.push('@' + id);
+      i += id.length;
     } else if ('()[]|'.includes(c)) {
       flush();
       out.push(c);
@@ -321,6 +387,30 @@ function lex(source: string): string[] {
   flush();
   return out;
 }
+
+/**
+ * A pattern word as the tokenizer reads it, the last token marked as a prefix with `star`.
+ * The bundled patterns hold a few thousand distinct words written a hundred thousand times, and
+ * tokenizing one allocates its columns: each word is tokenized once.
+ */
+function wordTokens(body: string, star: boolean): readonly string[] {
+  const key = star ? body + '*' : body;
+  let known = WORD_TOKENS.get(key);
+  if (known) return known;
+  const t = tokenize(body);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const last = i === t.count - 1;
+    out.push(t.kind[i] === TokenKind.Punct || !last || !star ? t.norm[i] : t.norm[i] + '*');
+  }
+  // A hostile policy's words cannot grow the memo without bound.
+  if (WORD_TOKENS.size >= MAX_WORD_TOKENS) WORD_TOKENS.clear();
+  WORD_TOKENS.set(key, (known = out));
+  return known;
+}
+
+const WORD_TOKENS = new Map<string, readonly string[]>();
+const MAX_WORD_TOKENS = 50_000;
 
 function expand(seq: PatternNode[], source: string): Step[][] {
   // Limits are checked before each product is built: `(a1|...|a4096) (b1|...|b4096)` must be
