@@ -115,3 +115,38 @@ test('what the literature reports of other patients is no expectation for this o
   );
   eachMet('expected-improvement', ['Fat grafting is expected to help her regain hand function.'], true);
 });
+
+test('a coordinated relative clause about patients in general stays theirs: "pts whose ... and who show > 50% relief"', () => {
+  eachMet(
+    'pump-trial-relief',
+    [
+      'Intrathecal trial: pumps are offered to pts whose pain has resisted oral opioids and who report > 60% relief on trial.',
+      'Intrathecal trial: we implant only in patients who fail oral agents or who obtain 70% relief on a bolus.',
+    ],
+    false,
+  );
+  // The patient's own trial in the same words still counts.
+  eachMet('pump-trial-relief', ['Intrathecal trial: she reported 70% relief on the bolus.'], true);
+});
+
+test('a rule for patients as a class documents nothing: "patients go on to a pump only if the trial gives >50% relief"', () => {
+  eachMet(
+    'pump-trial-relief',
+    [
+      'Intrathecal trial: per clinic protocol, patients go on to a pump only if the trial gives >50% relief.',
+      'Intrathecal trial: candidates qualify for implant when the bolus brings their pain down by more than half.',
+    ],
+    false,
+  );
+  eachMet('pump-trial-relief', ['Intrathecal trial: the bolus brought her pain down by more than half.'], true);
+});
+
+test('a relative telling of her own body is the relative\u2019s: "his wife says hers used to bleed"', () => {
+  eachMet(
+    'skin-tag-irritation-bleeding',
+    ['Skin tags of the neck. His daughter says hers bled whenever her collar caught them.', 'Skin tags in the axilla. Her mother states her own tags bleed with shaving.'],
+    false,
+  );
+  // A relative reporting what the patient's tags do is still the patient's.
+  eachMet('skin-tag-irritation-bleeding', ['Skin tags in the axilla. Her husband says they bleed when her bra strap rubs them.'], true);
+});

@@ -172,6 +172,13 @@ export const LEXICON: TriggerEntry[] = [
       'so [that] ... no longer',
       // a surgical term, not "pain free": "s/p degloving injury ... with free flap and STSG"
       'free (flap|flaps|graft|grafts|tissue transfer|fibula|fat graft|nipple graft|skin graft|muscle flap|tram|diep)',
+      // a relative clause coordinated with the one before is about the same people, and does not
+      // end what is said of them: "reserved for pts whose pain has not responded ... and who show
+      // > 50% relief on trial"
+      '(and|or) (who|whose)',
+      // a relative telling of her own body is still the relative's, not a report of the patient:
+      // "his wife says hers used to bleed when her necklace caught on them"
+      '(says|said|states|stated|reports|reported|notes|noted|tells|told) [that|us] (hers|theirs|her own|his own|their own)',
     ],
   },
   {
@@ -189,6 +196,14 @@ export const LEXICON: TriggerEntry[] = [
       '(policy|payer|criteria|guidelines) (require|requires|call for)', 'requires documentation of', 'must be documented',
       'should be documented', 'needs to be documented',
     ],
+  },
+  {
+    // A rule for patients as a class holds to the end of its clause: "per our protocol, patients
+    // proceed to a pump only when the active-drug day gives >50% relief".
+    category: 'hypothetical',
+    direction: 'forward',
+    reach: 'clause',
+    phrases: ['(patients|pts|candidates) (proceed|progress|qualify|advance|move on|go on|are eligible|are selected)', 'only if'],
   },
   {
     category: 'hypothetical',
