@@ -75,3 +75,31 @@ test('a benefit only reported for other patients leaves expected improvement mis
   assert.equal(d.status, 'documentation-missing', JSON.stringify(d.policies[0]));
   assert.ok(d.policies[0].missing.includes('expected-improvement'), JSON.stringify(d.policies[0]));
 });
+
+test('a trial log titled as one, its scores many lines below the drug: the pump line is supported', () => {
+  const note = [
+    'INTRATHECAL TRIAL LOG',
+    'HPI: 58 yo M, severe intractable axial back pain after three fusions.',
+    'Fentanyl 25 mcg by lumbar puncture on 11/02/25.',
+    'Hour 0: pain 9.',
+    'Hour 2: pain 6.',
+    'Hour 4: pain 3.',
+    'Hour 8: pain 2.',
+    'Overall: pain 9 pre / 2 post, slept through the night.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Blue Cross and Blue Shield', 'line 1: 62362 drug fentanyl ; programmable intrathecal pump'), note);
+  assert.equal(d.status, 'supported', JSON.stringify(d.policies[0]));
+});
+
+test('a trial that only meets 50% beside a general statement of >50% relief: the pump line is missing the trial', () => {
+  const note = [
+    'HPI: 61 yo F, severe intractable leg pain from arachnoiditis.',
+    'Note: pumps are offered to pts whose pain resists oral opioids and who report > 60% relief on trial.',
+    'Intrathecal morphine trial 10/30/25: NRS 8 before, NRS 4 at 6 h.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Blue Cross and Blue Shield', 'line 1: 62362 drug morphine ; programmable intrathecal pump'), note);
+  assert.equal(d.status, 'documentation-missing', JSON.stringify(d.policies[0]));
+  assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
+});

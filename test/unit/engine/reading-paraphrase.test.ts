@@ -222,3 +222,20 @@ test('held-out rounds 42-45, read after their figure was recorded: "w/o benefit"
   eachMet('post-mastectomy-asymmetry', ['Plan: mastectomy for breast cancer next month.'], false);
   eachMet('intractable-pain', ['Severe burning pain day and night for six years that has defied sympathetic blocks and DRG stimulation.'], true);
 });
+
+test('a trial record\u2019s title anchors all its lines of scores; the same scores under another title do not', () => {
+  const log = (title: string) =>
+    [
+      title,
+      'Hydromorphone 0.1 mg by lumbar puncture on 14 March.',
+      'Hour 0: pain 9.',
+      'Hour 2: pain 5.',
+      'Hour 4: pain 3.',
+      'Hour 8: pain 3.',
+      'Overall: pain 9 pre / 3 post, sat through a whole film.',
+      '',
+    ].join('\n');
+  eachMet('pump-trial-relief', [log('INTRATHECAL TRIAL RECORD'), log('Screening trial worksheet')], true);
+  // No anchor in the title: the scores five lines under the drug are not a trial's.
+  eachMet('pump-trial-relief', [log('PAIN CLINIC FOLLOW-UP')], false);
+});

@@ -171,6 +171,7 @@ test('matching work grows linearly with adversarial input (automaton steps for 4
       patterns: ['a ... a ... a ... a ... b', '(a|a a|a a a) ... (a|a a) ... c', 'a* ... a* ... a* ... d', '# ... # ... e'],
       icd10: [],
       nearSentencesBefore: 0,
+      nearTitle: false,
       historical: 'counts',
       hypothetical: 'excludes',
       matchDrugField: false,

@@ -65,6 +65,12 @@ export function analyzeText(
   const conceptMatches: { concept: string; first: number; last: number; skipped: number }[] = [];
   const exceptions: { concept: string; first: number; last: number }[] = [];
   const nearSentences = new Map<string, Set<number>>();
+  /**
+   * Per concept, the sentence of an anchor in the note's title: a note titled "INTRATHECAL TRIAL
+   * LOG" is the trial's throughout, however many lines of scores follow.
+   */
+  const nearTitle = new Map<string, number>();
+  const title = titleSpan(text, from);
   const parts = new Map<number, Combination>();
   const scopeBySentence: Record<ScopeKind, Map<number, Set<string>>> = { site: new Map(), route: new Map() };
   /** Per concept and sentence, the words that put the sentence outside the concept's scope. */
@@ -84,6 +90,8 @@ export function analyzeText(
       let set = nearSentences.get(e.concept);
       if (!set) nearSentences.set(e.concept, (set = new Set()));
       set.add(tokens.sentenceOf[m.first]);
+      if (title && tokens.start[m.first] >= title.start && tokens.end[m.last - 1] <= title.end && !nearTitle.has(e.concept))
+        nearTitle.set(e.concept, tokens.sentenceOf[m.first]);
     } else if (e.type === 'except') exceptions.push({ concept: e.concept, first: m.first, last: m.last });
     else if (e.type === 'site') siteWords.push(siteWord(e, m));
     else if (e.type === 'notSite') notSites.push({ first: m.first, last: m.last });
@@ -131,7 +139,9 @@ export function analyzeText(
     if (key === settled) continue;
     const concept = compiled.concepts.get(m.concept)!;
     const sentenceIndex = tokens.sentenceOf[m.first];
-    if (concept.near && !options.ignoreNear && !isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)) continue;
+    const headed = concept.nearTitle ? nearTitle.get(m.concept) : undefined;
+    const near = isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore) || headed !== undefined;
+    if (concept.near && !options.ignoreNear && !near) continue;
     // "spinal headache after the trial" is a complication, not the indication: an exception wins.
     if (exceptions.some((x) => x.concept === m.concept && x.first < m.last && m.first < x.last)) continue;
     const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
@@ -151,7 +161,8 @@ export function analyzeText(
     if (fromSection && !context[fromSection[0]]) context[fromSection[0]] = fromSection[1];
     const sites = scopeBySentence.site.get(sentenceIndex);
     const routes = concept.sameRoute
-      ? routesFor(scopeBySentence.route, nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)
+      ? (routesFor(scopeBySentence.route, nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore) ??
+        (headed === undefined ? undefined : scopeBySentence.route.get(headed)))
       : undefined;
     const mention: Mention = {
       concept: m.concept,
@@ -602,6 +613,23 @@ function contextEnd(text: string, section: NoteSection): number {
     section.bodyStart,
   );
   return out;
+}
+
+/** The longest line read as a title. */
+const MAX_TITLE = 80;
+
+/**
+ * The note's title: its first line, when that line is a heading rather than a sentence (short,
+ * no sentence's full stop, no colon: "INTRATHECAL TRIAL LOG", "Pump trial record").
+ */
+function titleSpan(text: string, from: number): { start: number; end: number } | undefined {
+  let start = from;
+  while (start < text.length && (text[start] === '\n' || text[start] === '\r' || text[start] === ' ')) start++;
+  const eol = text.indexOf('\n', start);
+  const end = eol < 0 ? text.length : eol;
+  const line = text.slice(start, end).trimEnd();
+  if (!line || line.length > MAX_TITLE || eol < 0 || /[.:;?!]$/.test(line) || line.includes(': ')) return undefined;
+  return { start, end: start + line.length };
 }
 
 function sectionAt(sections: readonly NoteSection[], offset: number): NoteSection | undefined {

@@ -169,6 +169,12 @@ export const concept = z.strictObject({
   outOfScopeSections: z.array(z.enum(SECTION_KINDS)).optional(),
   /** How many sentences before the mention a `near` anchor may stand in (0: the same sentence). */
   nearSentencesBefore: z.number().int().min(0).max(5).default(0),
+  /**
+   * Whether an anchor in the note's title stands for the whole note: a trial record titled
+   * "INTRATHECAL TRIAL LOG" is the trial's in every line of scores. Not for a concept whose
+   * anchor must be the subject of its own sentence (an expectation credited to "the procedure").
+   */
+  nearTitle: z.boolean().default(false),
   /** Whether a historical mention ("last year", past history) still documents it. */
   historical: z.enum(['counts', 'excludes']).default('counts'),
   /** Whether a hypothetical/future mention documents it (true for expected outcomes). */
