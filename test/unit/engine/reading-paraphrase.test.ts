@@ -239,3 +239,17 @@ test('a trial record\u2019s title anchors all its lines of scores; the same scor
   // No anchor in the title: the scores five lines under the drug are not a trial's.
   eachMet('pump-trial-relief', [log('PAIN CLINIC FOLLOW-UP')], false);
 });
+
+test('physical therapy as "PT" after a course of it, and a program that failed: conservative therapy failed', () => {
+  eachMet(
+    'conservative-therapy-failed',
+    [
+      'She did 10 weeks of supervised PT without any real change in the contracture.',
+      'A course of PT/OT brought no meaningful gain in grip.',
+      'The stretching program was unsuccessful; opening stayed at 22 mm.',
+    ],
+    true,
+  );
+  // "Pt" is the patient: no treatment was named, nor failed.
+  eachMet('conservative-therapy-failed', ['Pt without change in her symptoms since last visit.', 'Pt was enrolled in the program.'], false);
+});
