@@ -103,3 +103,13 @@ test('a trial that only meets 50% beside a general statement of >50% relief: the
   assert.equal(d.status, 'documentation-missing', JSON.stringify(d.policies[0]));
   assert.deepEqual(d.policies[0].missing, ['pump-trial-relief']);
 });
+
+test('"give back her grip" names no back: the hand graft\u2019s expected improvement is the hand\u2019s', () => {
+  const note = [
+    'HPI: scleroderma with loss of fingertip pulp, L hand. She cannot open jars or hold a pen for more than a minute.',
+    'Plan: fat grafting to the L fingertips, which is expected to give back her grip for jars and pens.',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Anthem', 'line 1: 15773-LT ; fat grafting, left hand digits'), note);
+  assert.equal(d.status, 'supported', JSON.stringify(d.policies[0]));
+});
