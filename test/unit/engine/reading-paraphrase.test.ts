@@ -253,3 +253,7 @@ test('physical therapy as "PT" after a course of it, and a program that failed: 
   // "Pt" is the patient: no treatment was named, nor failed.
   eachMet('conservative-therapy-failed', ['Pt without change in her symptoms since last visit.', 'Pt was enrolled in the program.'], false);
 });
+
+test('systemic sclerosis by its subtypes\u2019 abbreviations, and morphoea in British spelling: a disease cause', () => {
+  eachMet('reconstructive-cause', ['52F with dcSSc since 2019.', 'lcSSc with perioral tightening.', 'A patch of morphoea on the forearm.'], true);
+});
