@@ -150,3 +150,30 @@ test('a relative telling of her own body is the relative\u2019s: "his wife says 
   // A relative reporting what the patient's tags do is still the patient's.
   eachMet('skin-tag-irritation-bleeding', ['Skin tags in the axilla. Her husband says they bleed when her bra strap rubs them.'], true);
 });
+
+test('a cause that explains an action, not a condition, is no reconstructive cause: a consult, a difficulty, a drug, a delay', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Because of his prior stroke and heart failure, we were asked to see him before the procedure.',
+      'Mobilizing the flap was challenging because of the previous radiation.',
+      'She is being treated with warfarin because of atrial fibrillation.',
+      'Her chemotherapy was postponed due to a chest infection.',
+      'He was admitted because of the fall and could not walk.',
+      'He is on disability due to a back injury.',
+      'The likelihood of benefit from surgery is low.',
+    ],
+    false,
+  );
+  // The condition a cause explains still documents it.
+  eachMet(
+    'reconstructive-cause',
+    ['The cheek contour deficit is due to the previous radiation.', 'He is developmentally delayed due to the surgery.', 'Hip fracture after a fall.'],
+    true,
+  );
+});
+
+test('a procedure for a tumour documents its cause in that order: "resection for melanoma", not "for resection of the tumour"', () => {
+  eachMet('reconstructive-cause', ['Stereotactic navigation for resection of tumor.', 'Brought to the operating room for excision of a nasal basal cell carcinoma.'], false);
+  eachMet('reconstructive-cause', ['Cheek contour defect after resection for melanoma in 2021.', 'She had radiotherapy for breast cancer.'], true);
+});
