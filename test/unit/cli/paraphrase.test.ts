@@ -113,3 +113,17 @@ test('"give back her grip" names no back: the hand graft\u2019s expected improve
   const [d] = claimDeterminations(claim('Anthem', 'line 1: 15773-LT ; fat grafting, left hand digits'), note);
   assert.equal(d.status, 'supported', JSON.stringify(d.policies[0]));
 });
+
+test('an eyelid finding named by the eye\u2019s own anatomy (lagophthalmos, cornea) documents only the eyelid line, not a thigh line', () => {
+  const note = [
+    'HPI: s/p parotidectomy with facial nerve sacrifice, and s/p excision of a thigh lipoma with a residual dent.',
+    'Lagophthalmos 5 mm with corneal exposure; she cannot read for more than five minutes.',
+    'Fat grafting to the lower lid is expected to restore lid closure over the cornea.',
+    'Thigh: full ROM, walks without a limp. She would like the thigh dent evened out so it looks better in shorts.',
+    '',
+  ].join('\n');
+  const [lid, thigh] = claimDeterminations(claim('Anthem', 'line 1: 15773-E3 ; fat graft R lower eyelid\nline 2: 15771-RT ; fat graft R thigh'), note);
+  assert.equal(lid.status, 'supported', JSON.stringify(lid.policies[0]));
+  assert.equal(thigh.status, 'not-covered', JSON.stringify(thigh.policies[0]));
+  assert.equal(thigh.policies[0].excludedBy?.criterion, 'cosmetic-intent');
+});
