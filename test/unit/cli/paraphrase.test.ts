@@ -127,3 +127,18 @@ test('an eyelid finding named by the eye\u2019s own anatomy (lagophthalmos, corn
   assert.equal(thigh.status, 'not-covered', JSON.stringify(thigh.policies[0]));
   assert.equal(thigh.policies[0].excludedBy?.criterion, 'cosmetic-intent');
 });
+
+test('"Goal of procedure:" after a past history is a heading of its own: the appearance goal is read as now, and liposuction is cosmetic', () => {
+  const note = [
+    'Chief concern: flank fullness that does not shift with diet and exercise.',
+    'Functional limitations: none - she swims three times a week.',
+    'PMH: none. No trauma or surgery to the flanks.',
+    'Goal of procedure: body contouring of both flanks to improve her silhouette in fitted dresses.',
+    'Plan: suction lipectomy, trunk (flanks).',
+    '',
+  ].join('\n');
+  const [d] = claimDeterminations(claim('Centene', 'line 1: 15877 ; suction assisted lipectomy, trunk (flanks)').replace('commercial', 'medicaid'), note);
+  assert.equal(d.status, 'not-covered', JSON.stringify(d.policies[0]));
+  const excluded = d.policies.find((p) => p.status === 'not-covered');
+  assert.equal(excluded?.excludedBy?.criterion, 'cosmetic-intent', JSON.stringify(d.policies));
+});

@@ -13,6 +13,7 @@ const TABLE: Record<SectionKind, readonly string[]> = {
     'chief complaint/history of present illness', 'subjective', 'history of present illness/subjective',
     // SOAP letters, and a line about the patient after a family history ("Pt: mild cramps")
     's', 'pt', 'patient complaint',
+    'chief concern', 'chief concerns', 'presenting complaint', 'presenting concern',
   ],
   'past-history': [
     'past medical history', 'past surgical history', 'pmh', 'pmhx', 'psh', 'pshx', 'past history',
@@ -55,6 +56,9 @@ const TABLE: Record<SectionKind, readonly string[]> = {
     'indications for operation', 'indication for operation', 'indications for surgery',
     'indication for surgery', 'reason for visit', 'reason for consultation', 'reason for referral',
     'reason for exam', 'reason for procedure', 'medical necessity',
+    // what the procedure is for: "Goal of procedure: body contouring of the flanks"
+    'goal', 'goals', 'goal of procedure', 'goals of procedure', 'goal of surgery', 'goals of surgery',
+    'surgical goal', 'surgical goals', 'treatment goal', 'treatment goals', 'purpose of procedure', 'patient goals',
   ],
   findings: [
     'findings', 'results', 'operative findings', 'intraoperative findings', 'gross findings',
