@@ -257,3 +257,9 @@ test('physical therapy as "PT" after a course of it, and a program that failed: 
 test('systemic sclerosis by its subtypes\u2019 abbreviations, and morphoea in British spelling: a disease cause', () => {
   eachMet('reconstructive-cause', ['52F with dcSSc since 2019.', 'lcSSc with perioral tightening.', 'A patch of morphoea on the forearm.'], true);
 });
+
+test('a scar that breaks down in more of its words: recurrent cellulitis, skin that splits open', () => {
+  eachMet('scar-breakdown', ['Keloid of the chest with recurrent cellulitis.', 'The skin over the keloid splits open when she lifts her arm.'], true);
+  // Without a scar in reach, an infection or a split is no scar's.
+  eachMet('scar-breakdown', ['Recurrent cellulitis of the leg.', 'Her nails split easily.'], false);
+});
