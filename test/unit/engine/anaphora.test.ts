@@ -51,3 +51,19 @@ test('anaphora names the class a concept reaches back with; true is the class an
   const unknown = compileConcepts([concept('nowhere')], lexicon);
   assert.match(unknown.problems.map((p) => `${p.field} ${p.message}`).join('\n'), /anaphora names lexical class @nowhere/);
 });
+
+test('the condition right after "since then" counts when the sentence names it again past the window', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'Assault in 2023 with an orbital floor fx, repaired the same year. Since then progressive R enophthalmos, Hertel 17 OD and 14 OS on the last two visits (3 mm enophthalmos OD).',
+    ],
+    true,
+  );
+  // Nothing the sentence names right after "since then" is a condition, and its one condition is past the window.
+  eachMet(
+    'reconstructive-cause',
+    ['Assault in 2023 with an orbital floor fx, repaired the same year. Since then he has seen us for checks every six months with his wife, and he now has enophthalmos.'],
+    false,
+  );
+});

@@ -386,7 +386,14 @@ interface Combination {
   /** Whether the parts must come in the order written (`{ "inOrder": [...] }`). */
   inOrder: boolean;
   sentence: number;
+  /** Each part's latest match in the sentence. */
   found: ({ first: number; last: number } | undefined)[];
+  /**
+   * Each part's first match, for a concept reaching back: the sentence's statement is often
+   * its first words after the anaphor ("Since then progressive enophthalmos, Hertel 17 ...
+   * (3 mm enophthalmos OD)"), and the latest may be past the window.
+   */
+  earliest?: ({ first: number; last: number } | undefined)[];
   spans: { first: number; last: number; found: { first: number; last: number }[] }[];
 }
 
@@ -410,9 +417,11 @@ function addPart(
     if (e.inOrder && e.part > 0 && !e.reachesBack) return;
     const { concept, combination, cid, inOrder } = e;
     c = { concept, combination, cid, inOrder, sentence, found: new Array(e.parts).fill(undefined), spans: [] };
+    if (e.reachesBack) c.earliest = new Array(e.parts).fill(undefined);
     parts.set(key, c);
   }
   c.found[e.part] = { first, last };
+  if (c.earliest && !c.earliest[e.part]) c.earliest[e.part] = { first, last };
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
   // Each part's latest match: in order, every part ends before the next begins.
@@ -492,25 +501,37 @@ function* anaphoricCombinations(
     const window = concept?.window ?? DEFAULT_WINDOW;
     const prev = parts.get(combinationKey(c.cid, c.sentence - 1));
     if (!prev) continue;
-    const present = c.found.filter((f): f is { first: number; last: number } => f !== undefined);
-    // Some part comes from the sentence before, and only a part this sentence lacks: the parts
-    // it has keep their order ("a wound infection, which has since healed" names no cause first).
-    if (present.length === c.found.length || !c.found.every((f, i) => f || prev.found[i])) continue;
-    if (c.inOrder && present.some((f, i) => i > 0 && present[i - 1].last > f.first)) continue;
-    const first = Math.min(...present.map((f) => f.first));
-    const last = Math.max(...present.map((f) => f.last));
-    // The anaphor nearer the parts: "Despite all of it the cornea keeps breaking down and the
-    // tearing is unchanged - these have not controlled his exposure" ends with its failure.
-    const reach = (a: number) => Math.max(last, a) - Math.min(first, a);
-    const back = reach(seen.last) < reach(seen.first) ? seen.last : seen.first;
-    if (last - first > window || reach(back) > window) continue;
-    // The sentence says something of its own besides the words referring back: "since then his
-    // shunt has done well" takes no cause and no condition from "since then" alone.
-    if (present.every((f) => f.first <= back && back < f.last)) continue;
-    // The mention runs to its anaphor, so a condition between them decides it: "Start oral
-    // baclofen 5 mg TID; if he can't tolerate it, ..." does not take the failure before.
-    yield asMatch(c.concept, Math.min(first, back), Math.max(last, back + 1), present);
+    // Some part comes from the sentence before, and only a part this sentence lacks.
+    if (c.found.every((f) => f) || !c.found.every((f, i) => f || prev.found[i])) continue;
+    // The parts' latest matches, else their first ones (the statement nearest the anaphor).
+    const match = anaphoricMatch(c, c.found, seen, window) ?? (c.earliest && anaphoricMatch(c, c.earliest, seen, window));
+    if (match) yield match;
   }
+}
+
+/** This sentence's parts `found` and its anaphor `seen` as one mention, if they make one. */
+function anaphoricMatch(
+  c: Combination,
+  found: readonly ({ first: number; last: number } | undefined)[],
+  seen: { first: number; last: number },
+  window: number,
+) {
+  const present = found.filter((f): f is { first: number; last: number } => f !== undefined);
+  // The parts it has keep their order ("a wound infection, which has since healed" names no cause first).
+  if (c.inOrder && present.some((f, i) => i > 0 && present[i - 1].last > f.first)) return undefined;
+  const first = Math.min(...present.map((f) => f.first));
+  const last = Math.max(...present.map((f) => f.last));
+  // The anaphor nearer the parts: "Despite all of it the cornea keeps breaking down and the
+  // tearing is unchanged - these have not controlled his exposure" ends with its failure.
+  const reach = (a: number) => Math.max(last, a) - Math.min(first, a);
+  const back = reach(seen.last) < reach(seen.first) ? seen.last : seen.first;
+  if (last - first > window || reach(back) > window) return undefined;
+  // The sentence says something of its own besides the words referring back: "since then his
+  // shunt has done well" takes no cause and no condition from "since then" alone.
+  if (present.every((f) => f.first <= back && back < f.last)) return undefined;
+  // The mention runs to its anaphor, so a condition between them decides it: "Start oral
+  // baclofen 5 mg TID; if he can't tolerate it, ..." does not take the failure before.
+  return asMatch(c.concept, Math.min(first, back), Math.max(last, back + 1), present);
 }
 
 /** The relief read from `text[start, end)`, once per start and end (offsets into `text`). */
