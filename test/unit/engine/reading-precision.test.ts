@@ -177,3 +177,12 @@ test('a procedure for a tumour documents its cause in that order: "resection for
   eachMet('reconstructive-cause', ['Stereotactic navigation for resection of tumor.', 'Brought to the operating room for excision of a nasal basal cell carcinoma.'], false);
   eachMet('reconstructive-cause', ['Cheek contour defect after resection for melanoma in 2021.', 'She had radiotherapy for breast cancer.'], true);
 });
+
+test('a relative\u2019s intolerance on a hard-wrapped line is still the relative\u2019s: "couldn\u2019t tolerate baclofen herself\\n(too drowsy)"', () => {
+  eachMet(
+    'oral-baclofen-failed',
+    ['Oral baclofen: not tried in him yet.  His dad, who has MS, could not tolerate baclofen tablets himself\n(too sleepy) and is wary of starting them.'],
+    false,
+  );
+  eachMet('oral-baclofen-failed', ['Oral baclofen 10 mg TID: he could not tolerate the tablets\n(too sleepy) and stopped them.'], true);
+});

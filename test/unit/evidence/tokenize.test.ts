@@ -26,3 +26,10 @@ test('a run of underscores is one blank token', () => {
   const words = Array.from({ length: t.count }, (_, i) => tokenText(t, i));
   assert.deepEqual(words, ['rpr', ',', 'hiv', ',', '__________', 'serologies', '.']);
 });
+
+test('a line that runs on into a bracket opening on a lower-case word is one sentence; a bracketed heading is not', () => {
+  const wrapped = sentences('His father could not tolerate baclofen tablets himself\n(too sleepy) and is wary of them.');
+  assert.equal(wrapped.length, 1, JSON.stringify(wrapped));
+  const list = sentences('Allergies: none\n(Reviewed today.)');
+  assert.equal(list[0], 'allergies : none', JSON.stringify(list));
+});

@@ -420,8 +420,9 @@ function addPart(
     if (e.reachesBack) c.earliest = new Array(e.parts).fill(undefined);
     parts.set(key, c);
   }
-  c.found[e.part] = { first, last };
-  if (c.earliest && !c.earliest[e.part]) c.earliest[e.part] = { first, last };
+  const at = { first, last };
+  c.found[e.part] = at;
+  if (c.earliest && !c.earliest[e.part]) c.earliest[e.part] = at;
   if (c.found.some((f) => !f)) return;
   const found = c.found as { first: number; last: number }[];
   // Each part's latest match: in order, every part ends before the next begins.

@@ -240,7 +240,10 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       }
       const next = j < to ? text.charCodeAt(j) : 0;
       const n = out.n;
-      const lower = next >= 97 && next <= 122;
+      // A bracket opening on a lower-case word goes on too: "couldn't tolerate baclofen tablets
+      // herself\n(too drowsy) and is reluctant for him to start them".
+      const afterParen = next === 40 && j + 1 < to ? text.charCodeAt(j + 1) : 0;
+      const lower = (next >= 97 && next <= 122) || (afterParen >= 97 && afterParen <= 122);
       const numberAfterWord = isDigit(next) && n > 0 && out.kind[n - 1] === TokenKind.Word;
       // A comma or semicolon at a line's end is mid-sentence: "worse when shirt rubs;\nno better
       // despite 5 series of triamcinolone" is one sentence; other punctuation ends the line's.
