@@ -263,3 +263,8 @@ test('a scar that breaks down in more of its words: recurrent cellulitis, skin t
   // Without a scar in reach, an infection or a split is no scar's.
   eachMet('scar-breakdown', ['Recurrent cellulitis of the leg.', 'Her nails split easily.'], false);
 });
+
+test('"treated for lymphoma ... with radiotherapy": a tumour and its treatment in that order are a reconstructive cause', () => {
+  eachMet('reconstructive-cause', ['She was treated for breast cancer in 2015 with wide excision and radiotherapy.'], true);
+  eachMet('reconstructive-cause', ['She was treated for a chest infection with antibiotics.'], false);
+});

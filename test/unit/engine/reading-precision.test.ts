@@ -186,3 +186,14 @@ test('a relative\u2019s intolerance on a hard-wrapped line is still the relative
   );
   eachMet('oral-baclofen-failed', ['Oral baclofen 10 mg TID: he could not tolerate the tablets\n(too sleepy) and stopped them.'], true);
 });
+
+test('patients in general with an adjective, and an improvement credited to therapy after its verb, document nothing of this patient', () => {
+  eachMet('skin-tag-irritation-bleeding', ['Skin tag of the groin. In larger elderly patients, tags in the folds often get irritated and bleed.'], false);
+  eachMet('skin-tag-irritation-bleeding', ['Skin tag of the groin. It gets irritated by the pad and has bled twice.'], true);
+  eachMet(
+    'expected-improvement',
+    ['Her grip is expected to improve with the hand therapy she started in May.', 'His gait should get better through a course of physiotherapy.'],
+    false,
+  );
+  eachMet('expected-improvement', ['Her grip is expected to improve with the fat grafting to the palm.'], true);
+});

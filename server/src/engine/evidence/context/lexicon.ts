@@ -328,6 +328,8 @@ export const LEXICON: TriggerEntry[] = [
       '(mother|father|mom|dad|sister|brother|sibling|aunt|uncle|grandmother|grandfather|son|daughter|cousin) :',
       // people in general, not this patient:
       '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
+      // "In heavier patients, tags in skin folds commonly get irritated and bleed"
+      '(in|among) ... (patients|pts|people|individuals|adults|children)',
       // "has helped a number of scleroderma patients regain hand function"
       '(a number of|several|numerous|dozens of|hundreds of|a series of) ... (patients|pts|people|individuals)',
       // "ITB is in general reserved for children who fail or cannot tolerate enteral baclofen"
