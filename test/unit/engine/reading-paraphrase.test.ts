@@ -268,3 +268,15 @@ test('"treated for lymphoma ... with radiotherapy": a tumour and its treatment i
   eachMet('reconstructive-cause', ['She was treated for breast cancer in 2015 with wide excision and radiotherapy.'], true);
   eachMet('reconstructive-cause', ['She was treated for a chest infection with antibiotics.'], false);
 });
+
+test('pain that treatment did not shift: "the pain never let up", "have not shifted the pain"', () => {
+  eachMet(
+    'scar-pain-refractory',
+    [
+      'Keloid of the chest. Three triamcinolone injections and silicone gel, and the pain never let up.',
+      'Earlobe keloid: two rounds of steroid injection have not shifted the pain at all.',
+    ],
+    true,
+  );
+  eachMet('scar-pain-refractory', ['Earlobe keloid: the steroid injections have eased the pain.'], false);
+});
