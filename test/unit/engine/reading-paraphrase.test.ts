@@ -289,3 +289,8 @@ test('"couldn\u2019t stay awake ... had to taper off" is oral baclofen not toler
   // "resulting" with no condition after it names no cause of one
   eachMet('reconstructive-cause', ['She had a fall at work in 2022. Resulting claim was settled.'], false);
 });
+
+test('a burn by its depth, and a post-traumatic atrophy with its side named, are reconstructive causes', () => {
+  eachMet('reconstructive-cause', ['Grease fire with deep partial thickness burns of the L forearm.', 'Post-traumatic R heel fat pad atrophy.'], true);
+  eachMet('reconstructive-cause', ['Partial thickness skin graft harvested from the thigh.'], false);
+});
