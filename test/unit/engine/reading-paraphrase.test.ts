@@ -294,3 +294,10 @@ test('a burn by its depth, and a post-traumatic atrophy with its side named, are
   eachMet('reconstructive-cause', ['Grease fire with deep partial thickness burns of the L forearm.', 'Post-traumatic R heel fat pad atrophy.'], true);
   eachMet('reconstructive-cause', ['Partial thickness skin graft harvested from the thigh.'], false);
 });
+
+test('"expected to lift the lid and let the right eye close" is an expected improvement; keloid pain "unchanged after" Kenalog is refractory', () => {
+  eachMet('expected-improvement', ['Fat under the lower lid is expected to lift the lid and let the left eye close at night.'], true);
+  eachMet('expected-improvement', ['Lubricants are expected to let the eye close more comfortably.'], false);
+  eachMet('scar-pain-refractory', ['Chest keloid: burning pain, unchanged after three Kenalog injections.'], true);
+  eachMet('scar-pain-refractory', ['Chest keloid: pain much better after three Kenalog injections.'], false);
+});
