@@ -197,3 +197,15 @@ test('patients in general with an adjective, and an improvement credited to ther
   );
   eachMet('expected-improvement', ['Her grip is expected to improve with the fat grafting to the palm.'], true);
 });
+
+test('wound healing hoped for and a clinic\u2019s name are no cause of a condition', () => {
+  eachMet(
+    'reconstructive-cause',
+    [
+      'A curved incision was used to promote wound healing, as she is status post radiation to the scalp.',
+      'She is followed by Dr. Z from Surgery and Wound Care Clinic.',
+    ],
+    false,
+  );
+  eachMet('reconstructive-cause', ['Following the radiation, she had poor wound healing of the scalp.'], true);
+});
