@@ -301,3 +301,8 @@ test('"expected to lift the lid and let the right eye close" is an expected impr
   eachMet('scar-pain-refractory', ['Chest keloid: burning pain, unchanged after three Kenalog injections.'], true);
   eachMet('scar-pain-refractory', ['Chest keloid: pain much better after three Kenalog injections.'], false);
 });
+
+test('a blast or a burn in military words is a reconstructive cause: "burned in an IED strike", "30% TBSA"', () => {
+  eachMet('reconstructive-cause', ['Burned in an IED strike in 2021.', 'Flame injury, 25% TBSA, 2020.', 'Shrapnel wounds to the L cheek.'], true);
+  eachMet('reconstructive-cause', ['The suture ends were burned with the cautery.'], false);
+});

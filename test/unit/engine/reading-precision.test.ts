@@ -209,3 +209,12 @@ test('wound healing hoped for and a clinic\u2019s name are no cause of a conditi
   );
   eachMet('reconstructive-cause', ['Following the radiation, she had poor wound healing of the scalp.'], true);
 });
+
+test('a practice\u2019s threshold for a trial is no result of this patient\u2019s trial', () => {
+  eachMet(
+    'pump-trial-relief',
+    ['Intrathecal trial. In our clinic a trial is considered successful with more than 50% relief.', 'Intrathecal trial: a trial is considered positive at 60% relief.'],
+    false,
+  );
+  eachMet('pump-trial-relief', ['Intrathecal trial: she had 70% relief, and it was considered successful.'], true);
+});

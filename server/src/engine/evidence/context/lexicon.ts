@@ -192,6 +192,10 @@ export const LEXICON: TriggerEntry[] = [
       '(for|in|to) (patients|pts|those|people|individuals) (who|whose|with|that)', '(patients|pts|candidates|individuals) (who|whose|that)',
       '(is|are) [generally|usually|typically|often|commonly] (considered|offered|recommended|performed|used) (for|in|when)',
       '(is|are) [generally|usually|typically|only] (indicated|appropriate|considered) (for|when|in|if)',
+      // a practice's threshold, not this patient's result: "In our practice an intrathecal trial is
+      // considered successful with more than 50% relief"
+      '(is|are) [generally|usually|typically|only] considered (successful|positive|a success|adequate|effective) (with|if|when|at)',
+      'in (our|my) (practice|clinic|unit|program|programme|center|centre|service)',
       'good candidates', 'as a rule', 'the policy (requires|states|says|asks)',
       '(policy|payer|criteria|guidelines) (require|requires|call for)', 'requires documentation of', 'must be documented',
       'should be documented', 'needs to be documented',
