@@ -285,7 +285,11 @@ test('"couldn\u2019t stay awake ... had to taper off" is oral baclofen not toler
   eachMet('oral-baclofen-failed', ['Oral baclofen 15 mg TID - she couldn\u2019t stay awake at work and had to taper off.'], true);
   eachMet('oral-baclofen-failed', ['Oral baclofen 15 mg TID, well tolerated, continues.'], false);
   eachMet('functional-impairment', ['She can\u2019t get the left eye fully shut at night.'], true);
-  eachMet('reconstructive-cause', ['Dog bite to the lip in 2022. Resulting scar contracture tethers the lower lip.', 'Scald burn as a child, resulting in a neck contracture.'], true);
+  eachMet(
+    'reconstructive-cause',
+    ['She had a fall at work in 2022. Resulting scar contracture tethers the lower lip.', 'Scald burn as a child, resulting in a neck contracture.'],
+    true,
+  );
   // "resulting" with no condition after it names no cause of one
   eachMet('reconstructive-cause', ['She had a fall at work in 2022. Resulting claim was settled.'], false);
 });
