@@ -139,9 +139,15 @@ export function analyzeText(
     if (key === settled) continue;
     const concept = compiled.concepts.get(m.concept)!;
     const sentenceIndex = tokens.sentenceOf[m.first];
-    const headed = concept.nearTitle ? nearTitle.get(m.concept) : undefined;
-    const near = isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore) || headed !== undefined;
-    if (concept.near && !options.ignoreNear && !near) continue;
+    // The sentence of an anchor in the note's title, for a concept that takes one.
+    const titleAnchor = concept.nearTitle ? nearTitle.get(m.concept) : undefined;
+    if (
+      concept.near &&
+      !options.ignoreNear &&
+      titleAnchor === undefined &&
+      !isNear(nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore)
+    )
+      continue;
     // "spinal headache after the trial" is a complication, not the indication: an exception wins.
     if (exceptions.some((x) => x.concept === m.concept && x.first < m.last && m.first < x.last)) continue;
     const [sFirst, sLast] = sentenceBounds(tokens, sentenceIndex);
@@ -162,7 +168,7 @@ export function analyzeText(
     const sites = scopeBySentence.site.get(sentenceIndex);
     const routes = concept.sameRoute
       ? (routesFor(scopeBySentence.route, nearSentences.get(m.concept), sentenceIndex, concept.nearSentencesBefore) ??
-        (headed === undefined ? undefined : scopeBySentence.route.get(headed)))
+        (titleAnchor === undefined ? undefined : scopeBySentence.route.get(titleAnchor)))
       : undefined;
     const mention: Mention = {
       concept: m.concept,
