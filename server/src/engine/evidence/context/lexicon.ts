@@ -331,8 +331,9 @@ export const LEXICON: TriggerEntry[] = [
       // a family history's line labelled by its relative: "Mother: unable to walk after a stroke"
       '(mother|father|mom|dad|sister|brother|sibling|aunt|uncle|grandmother|grandfather|son|daughter|cousin) :',
       // people in general, not this patient:
-      '(many|most|some|these|other) patients', 'patients (with|who)', 'in patients', 'people with', 'individuals with',
-      // "In heavier patients, tags in skin folds commonly get irritated and bleed"
+      '(many|most|some|these|other) patients', 'patients (with|who)', 'people with', 'individuals with',
+      // "in patients", and with the words that qualify them: "In heavier patients, tags in skin
+      // folds commonly get irritated and bleed" (a gap may skip nothing)
       '(in|among) ... (patients|pts|people|individuals|adults|children)',
       // "has helped a number of scleroderma patients regain hand function"
       '(a number of|several|numerous|dozens of|hundreds of|a series of) ... (patients|pts|people|individuals)',
